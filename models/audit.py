@@ -1,0 +1,143 @@
+"""Tamper-evident audit chain: each entry's hash covers its content and the previous entry's hash.
+
+Values never appear in clear: an entry names the changed fields and carries keyed digests of the
+before/after values (the key lives inside the encrypted database)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.entities import AppMeta, AuditEntry
+from models.security import actor_of
+
+GENESIS = "0" * 64
+_KEY_NAME = "audit_key"
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_default)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return hashlib.sha256(value).hexdigest()
+    return str(value)
+
+
+def _audit_key(session: Session) -> bytes:
+    row = session.get(AppMeta, _KEY_NAME)
+    if row is None:
+        row = AppMeta(key=_KEY_NAME, value=secrets.token_hex(32))
+        session.add(row)
+        session.flush()
+    return bytes.fromhex(row.value)
+
+
+def _digest(key: bytes, values: Mapping[str, Any] | None) -> str:
+    if values is None:
+        return ""
+    return hmac.new(key, _canonical(dict(values)).encode(), hashlib.sha256).hexdigest()
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    at = entry.at.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
+    payload = _canonical(
+        [
+            entry.id,
+            at,
+            entry.actor,
+            entry.action,
+            entry.entity,
+            entry.record_id,
+            entry.fields,
+            entry.before_digest,
+            entry.after_digest,
+            entry.prev_hash,
+        ]
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def head(session: Session) -> tuple[int, str]:
+    """(id, hash) of the latest entry, or (0, GENESIS)."""
+    row = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def record(
+    session: Session,
+    action: str,
+    entity: str,
+    record_id: str = "",
+    *,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    fields: list[str] | None = None,
+) -> AuditEntry:
+    """Append one entry in the caller's transaction. `fields` defaults to the keys whose values differ
+    between `before` and `after`."""
+    actor = actor_of(session)
+    if fields is None:
+        keys = set(before or {}) | set(after or {})
+        fields = sorted(k for k in keys if (before or {}).get(k) != (after or {}).get(k))
+    key = _audit_key(session)
+    last_id, last_hash = head(session)
+    entry = AuditEntry(
+        id=last_id + 1,
+        at=datetime.now(UTC),
+        actor=actor.login,
+        action=action,
+        entity=entity,
+        record_id=record_id,
+        fields=_canonical(fields),
+        before_digest=_digest(key, before),
+        after_digest=_digest(key, after),
+        prev_hash=last_hash,
+    )
+    entry.hash = entry_hash(entry)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    first_broken_id: int | None
+    reason: str
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken_id is None
+
+
+def verify(session: Session) -> ChainReport:
+    """Walk the chain; report the first entry whose link or content does not check out."""
+    prev_hash = GENESIS
+    expected_id = 1
+    count = 0
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(2000):
+        count += 1
+        if entry.id != expected_id:
+            return ChainReport(count, entry.id, "gap")
+        if entry.prev_hash != prev_hash:
+            return ChainReport(count, entry.id, "link")
+        if entry_hash(entry) != entry.hash:
+            return ChainReport(count, entry.id, "content")
+        prev_hash = entry.hash
+        expected_id += 1
+    return ChainReport(count, None, "")

@@ -1,0 +1,278 @@
+"""Opening the database: one function, one place for every pragma and every environment error.
+
+The driver is `sqlcipher3` (SQLite with SQLCipher, bundling a current SQLite) through SQLAlchemy's
+plain sqlite dialect. Without a key it writes an ordinary SQLite file; with a key the whole file is
+encrypted. Environment failures become `StorageError` with a Vietnamese message; anything else is a bug
+and propagates."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from models.errors import StorageError
+from models.i18n import QT_TRANSLATE_NOOP
+from models.security import Actor
+from models.storage import InstanceLock, refuse_unsafe_drive
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+# SQLite primary result codes (https://sqlite.org/rescode.html).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
+
+_MESSAGES: dict[str, str] = {
+    "full": QT_TRANSLATE_NOOP(
+        "storage",
+        "Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần (hoặc chép sang ổ khác) rồi bấm Lưu lại; "
+        "những gì vừa nhập vẫn còn trên màn hình.",
+    ),
+    "read_only": QT_TRANSLATE_NOOP(
+        "storage",
+        "Không ghi được vào cơ sở dữ liệu vì tệp hoặc thư mục chỉ cho đọc. "
+        "Hãy chép tệp vào thư mục Tài liệu của bạn rồi mở lại.",
+    ),
+    "io": QT_TRANSLATE_NOOP(
+        "storage",
+        "Lỗi đọc/ghi ổ đĩa. Hãy lưu lại; nếu vẫn lỗi, hãy sao lưu ngay và kiểm tra ổ đĩa của máy.",
+    ),
+    "corrupt": QT_TRANSLATE_NOOP(
+        "storage",
+        "Cơ sở dữ liệu bị hỏng. Đừng ghi thêm; hãy phục hồi từ bản sao lưu gần nhất (menu Tệp → Phục hồi).",
+    ),
+    "not_a_database": QT_TRANSLATE_NOOP(
+        "storage",
+        "Tệp này không phải cơ sở dữ liệu của chương trình, hoặc khóa giải mã không đúng. "
+        "Hãy chọn đúng tệp, hoặc đăng nhập lại.",
+    ),
+    "cant_open": QT_TRANSLATE_NOOP(
+        "storage",
+        "Không mở được tệp cơ sở dữ liệu. Hãy kiểm tra thư mục còn tồn tại và bạn có quyền ghi vào đó.",
+    ),
+    "busy": QT_TRANSLATE_NOOP(
+        "storage",
+        "Cơ sở dữ liệu đang bận với một việc khác. Hãy chờ một lát rồi thử lại.",
+    ),
+}
+
+_CODE_KIND = {
+    SQLITE_FULL: "full",
+    SQLITE_READONLY: "read_only",
+    SQLITE_IOERR: "io",
+    SQLITE_CORRUPT: "corrupt",
+    SQLITE_NOTADB: "not_a_database",
+    SQLITE_CANTOPEN: "cant_open",
+    SQLITE_BUSY: "busy",
+    SQLITE_LOCKED: "busy",
+}
+_TEXT_KIND = [
+    ("database or disk is full", "full"),
+    ("readonly database", "read_only"),
+    ("read-only", "read_only"),
+    ("disk i/o error", "io"),
+    ("malformed", "corrupt"),
+    ("file is not a database", "not_a_database"),
+    ("unable to open database", "cant_open"),
+    ("database is locked", "busy"),
+]
+
+
+def storage_error(kind: str) -> StorageError:
+    return StorageError(_MESSAGES[kind], kind=kind)
+
+
+def classify(exc: BaseException) -> StorageError | None:
+    """Map a DB-API or OS error to a StorageError; None means it is a bug."""
+    orig: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in _CODE_KIND:
+        return storage_error(_CODE_KIND[code & 0xFF])
+    text = str(orig).lower()
+    for needle, kind in _TEXT_KIND:
+        if needle in text:
+            return storage_error(kind)
+    if isinstance(orig, OSError):
+        import errno
+
+        if orig.errno == errno.ENOSPC:
+            return storage_error("full")
+        if orig.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return storage_error("read_only")
+        return storage_error("io")
+    return None
+
+
+@contextlib.contextmanager
+def storage_errors() -> Iterator[None]:
+    """Re-raise environment failures as StorageError."""
+    try:
+        yield
+    except (DBAPIError, OSError) as exc:
+        mapped = classify(exc)
+        if mapped is None:
+            raise
+        log.warning("storage error: %s", mapped.kind)
+        raise mapped from exc
+
+
+def key_pragma(key: bytes) -> str:
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _connect_raw(path: Path, key: bytes | None, read_only: bool) -> Any:
+    from sqlcipher3 import dbapi2
+
+    uri = f"file:{path.as_posix()}?mode={'ro' if read_only else 'rwc'}"
+    conn = dbapi2.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    if key is not None:
+        conn.execute(key_pragma(key))
+    return conn
+
+
+@dataclass
+class Database:
+    """An open database: the engine (one connection, so one writer), the session factory and the lock."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    key: bytes | None = None
+    read_only: bool = False
+    lock: InstanceLock | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _configure(engine: Engine, read_only: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cur = dbapi_connection.cursor()
+        try:
+            if not read_only:
+                cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA trusted_schema=OFF")
+            cur.execute("PRAGMA secure_delete=ON")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # The driver runs in autocommit mode (isolation_level=None); we issue BEGIN ourselves so that
+        # SQLAlchemy's transaction is the database's transaction (SQLAlchemy's pysqlite recipe).
+        # Writers take the write lock at BEGIN so two writers never deadlock on upgrade.
+        conn.exec_driver_sql(
+            "BEGIN" if read_only or conn.get_execution_options().get("read") else "BEGIN IMMEDIATE"
+        )
+
+
+def open_database(
+    path: Path | str,
+    *,
+    key: bytes | None = None,
+    create: bool = False,
+    read_only: bool = False,
+    check_drive: bool = True,
+    single_instance: bool = True,
+    quick_check: bool = True,
+) -> Database:
+    """Open (and with `create`, create) the database at `path`; does not migrate (see models.migrate)."""
+    path = Path(path).absolute()
+    if not create and not path.exists():
+        raise storage_error("cant_open")
+    if check_drive:
+        refuse_unsafe_drive(path)
+    lock = None
+    if single_instance and not read_only:
+        lock = InstanceLock(path)
+        with storage_errors():
+            lock.acquire()
+    try:
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: _connect_raw(path, key, read_only),
+            poolclass=QueuePool,
+            pool_size=1,
+            max_overflow=0,
+            pool_timeout=60,
+        )
+        _configure(engine, read_only)
+        db = Database(
+            path=path,
+            engine=engine,
+            sessions=sessionmaker(engine, expire_on_commit=False, autoflush=False),
+            key=key,
+            read_only=read_only,
+            lock=lock,
+        )
+        started = time.perf_counter()
+        with storage_errors(), engine.connect() as conn:
+            if quick_check:
+                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+                if result != "ok":
+                    raise storage_error("corrupt")
+            else:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_schema").scalar()
+        log.info("database opened in %.0f ms", (time.perf_counter() - started) * 1000)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return db
+
+
+@contextlib.contextmanager
+def unit_of_work(db: Database, actor: Actor) -> Iterator[Session]:
+    """One user action = one transaction: commit on success, roll back on any error."""
+    session = db.sessions()
+    session.info["actor"] = actor
+    try:
+        with storage_errors():
+            yield session
+            session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+@contextlib.contextmanager
+def read_session(db: Database, actor: Actor) -> Iterator[Session]:
+    """A read-only snapshot; nothing is committed."""
+    session = db.sessions()
+    session.info["actor"] = actor
+    session.connection(execution_options={"read": True})
+    try:
+        with storage_errors():
+            yield session
+    finally:
+        session.rollback()
+        session.close()

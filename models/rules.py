@@ -1,0 +1,52 @@
+"""Configurable rules with valid-from dates (DOMAIN.md §7), seeded from resources/presets/rules.json."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import resources
+from models.entities import RuleValue
+
+
+def seed_rules(session: Session) -> int:
+    """Insert the preset values that are not in the database yet; returns how many were added."""
+    preset: dict[str, Any] = resources.load_preset("rules")
+    existing = {(r.key, r.valid_from) for r in session.scalars(select(RuleValue))}
+    added = 0
+    for key, values in preset.items():
+        if key.startswith("_"):
+            continue
+        for item in values:
+            valid_from = date.fromisoformat(item["valid_from"])
+            if (key, valid_from) in existing:
+                continue
+            session.add(
+                RuleValue(
+                    key=key, valid_from=valid_from, value=json.dumps(item["value"]), note=item.get("note", "")
+                )
+            )
+            added += 1
+    session.flush()
+    return added
+
+
+def rule(session: Session, key: str, on: date) -> Any:
+    """The value of `key` in force on `on`; falls back to the preset when the table lacks it."""
+    row = session.scalars(
+        select(RuleValue)
+        .where(RuleValue.key == key, RuleValue.valid_from <= on)
+        .order_by(RuleValue.valid_from.desc())
+    ).first()
+    if row is not None:
+        return json.loads(row.value)
+    preset: dict[str, Any] = resources.load_preset("rules")
+    candidates = [v for v in preset.get(key, []) if date.fromisoformat(v["valid_from"]) <= on]
+    if not candidates:
+        msg = f"no rule {key!r} in force on {on}"
+        raise KeyError(msg)
+    return max(candidates, key=lambda v: v["valid_from"])["value"]

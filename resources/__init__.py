@@ -1,0 +1,29 @@
+"""Finds bundled resources (fonts, translations, presets, icons) from this file's location, so the same
+code works from a checkout and from a frozen (PyInstaller) build."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent
+
+
+def path(*parts: str) -> Path:
+    return root().joinpath(*parts)
+
+
+def font(name: str) -> Path:
+    return path("fonts", name)
+
+
+def load_preset(name: str) -> Any:
+    """A JSON preset from resources/presets (rule tables, picklists)."""
+    return json.loads(path("presets", f"{name}.json").read_text(encoding="utf-8"))
