@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
@@ -42,8 +45,24 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
+_id_source: ContextVar[Callable[[], str] | None] = ContextVar("id_source", default=None)
+
+
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A new record id: a random UUID, or the next id of a deterministic source (see `id_source`)."""
+    source = _id_source.get()
+    return source() if source is not None else str(uuid.uuid4())
+
+
+@contextmanager
+def id_source(source: Callable[[], str]) -> Iterator[None]:
+    """Within the block, new records take their ids from `source` (the demo generator uses a seeded
+    source so the same seed gives the same database)."""
+    token = _id_source.set(source)
+    try:
+        yield
+    finally:
+        _id_source.reset(token)
 
 
 def _now() -> datetime:
