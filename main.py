@@ -38,10 +38,12 @@ def tr(text: str) -> str:
 
 
 def setup_logging(verbose: bool = False) -> Path:
-    from exports.paths import logs_dir  # noqa: PLC0415
+    from exports.paths import logs_dir
 
     log_file = logs_dir() / "app.log"
-    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
@@ -53,7 +55,7 @@ def install_cli_translator(lang: str) -> None:
     """English for --lang en: the catalogue compiled from resources/i18n/app_en.ts, loaded by Qt."""
     if lang == "vi":
         return
-    from ui.i18n import install_headless_translator  # noqa: PLC0415
+    from ui.i18n import install_headless_translator
 
     install_headless_translator(lang)
 
@@ -62,29 +64,33 @@ def install_cli_translator(lang: str) -> None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_gui  # noqa: PLC0415
+    from ui.app import run_gui
 
     return run_gui(db_path=Path(args.db) if args.db else None, lang=args.lang)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from models.demo import DemoOptions, generate_demo  # noqa: PLC0415
+    from models.demo import DemoOptions, generate_demo
 
     target = Path(args.path)
     if target.exists():
-        err(tr(QT_TRANSLATE_NOOP("cli", "Tệp {path} đã có. Hãy chọn tên khác hoặc xóa tệp cũ.")).format(path=target))
+        err(
+            tr(QT_TRANSLATE_NOOP("cli", "Tệp {path} đã có. Hãy chọn tên khác hoặc xóa tệp cũ.")).format(
+                path=target
+            )
+        )
         return EXIT_REFUSED
     summary = generate_demo(target, DemoOptions(members=args.members, seed=args.seed))
     out(
-        tr(QT_TRANSLATE_NOOP("cli", "Đã tạo xã mẫu {name}: {cells} chi bộ, {members} đảng viên → {path}")).format(
-            name=summary.unit_name, cells=summary.cells, members=summary.members, path=target
-        )
+        tr(
+            QT_TRANSLATE_NOOP("cli", "Đã tạo xã mẫu {name}: {cells} chi bộ, {members} đảng viên → {path}")
+        ).format(name=summary.unit_name, cells=summary.cells, members=summary.members, path=target)
     )
     return EXIT_OK
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
-    from ui.app import self_test  # noqa: PLC0415
+    from ui.app import self_test
 
     return self_test(members=args.members)
 
@@ -95,7 +101,9 @@ Command = Callable[[argparse.Namespace], int]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
-        description=tr(QT_TRANSLATE_NOOP("cli", "Sổ tay Văn phòng Đảng ủy xã. Không có lệnh: mở cửa sổ chương trình.")),
+        description=tr(
+            QT_TRANSLATE_NOOP("cli", "Sổ tay Văn phòng Đảng ủy xã. Không có lệnh: mở cửa sổ chương trình.")
+        ),
     )
     parser.add_argument("--lang", choices=["vi", "en"], default="vi", help="ngôn ngữ / language")
     parser.add_argument("--db", help=tr(QT_TRANSLATE_NOOP("cli", "tệp cơ sở dữ liệu (mặc định: xã mẫu)")))

@@ -36,13 +36,11 @@ SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 _MESSAGES: dict[str, str] = {
     "full": QT_TRANSLATE_NOOP(
         "storage",
-        "Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần (hoặc chép sang ổ khác) rồi bấm Lưu lại; "
-        "những gì vừa nhập vẫn còn trên màn hình.",
+        "Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần (hoặc chép sang ổ khác) rồi bấm Lưu lại; những gì vừa nhập vẫn còn trên màn hình.",
     ),
     "read_only": QT_TRANSLATE_NOOP(
         "storage",
-        "Không ghi được vào cơ sở dữ liệu vì tệp hoặc thư mục chỉ cho đọc. "
-        "Hãy chép tệp vào thư mục Tài liệu của bạn rồi mở lại.",
+        "Không ghi được vào cơ sở dữ liệu vì tệp hoặc thư mục chỉ cho đọc. Hãy chép tệp vào thư mục Tài liệu của bạn rồi mở lại.",
     ),
     "io": QT_TRANSLATE_NOOP(
         "storage",
@@ -54,8 +52,7 @@ _MESSAGES: dict[str, str] = {
     ),
     "not_a_database": QT_TRANSLATE_NOOP(
         "storage",
-        "Tệp này không phải cơ sở dữ liệu của chương trình, hoặc khóa giải mã không đúng. "
-        "Hãy chọn đúng tệp, hoặc đăng nhập lại.",
+        "Tệp này không phải cơ sở dữ liệu của chương trình, hoặc khóa giải mã không đúng. Hãy chọn đúng tệp, hoặc đăng nhập lại.",
     ),
     "cant_open": QT_TRANSLATE_NOOP(
         "storage",

@@ -78,8 +78,7 @@ class Cell(Synced, Base):
     __tablename__ = "cells"
     __table_args__ = (
         CheckConstraint(
-            "kind IN ('village','school','health','police','military','agency','enterprise',"
-            "'cooperative','other')",
+            "kind IN ('village','school','health','police','military','agency','enterprise','cooperative','other')",
             name="kind",
         ),
         CheckConstraint("status IN ('active','merged','dissolved')", name="status"),
@@ -200,8 +199,7 @@ class CellPosition(Synced, Base):
     __tablename__ = "cell_positions"
     __table_args__ = (
         CheckConstraint(
-            "role IN ('secretary','deputy_secretary','committee_member','commune_secretary',"
-            "'commune_deputy_secretary','standing_member','commune_committee_member')",
+            "role IN ('secretary','deputy_secretary','committee_member','commune_secretary','commune_deputy_secretary','standing_member','commune_committee_member')",
             name="role",
         ),
     )

@@ -51,8 +51,7 @@ def _refuse_newer(revision: str) -> StorageError:
     return StorageError(
         QT_TRANSLATE_NOOP(
             "storage",
-            "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của chương trình (lược đồ {revision}). "
-            "Hãy cài phiên bản mới nhất rồi mở lại; chương trình không sửa tệp này.",
+            "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của chương trình (lược đồ {revision}). Hãy cài phiên bản mới nhất rồi mở lại; chương trình không sửa tệp này.",
         ),
         kind="too_new",
         revision=revision,

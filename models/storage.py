@@ -52,8 +52,7 @@ class InstanceLock:
             raise StorageError(
                 QT_TRANSLATE_NOOP(
                     "storage",
-                    "Cơ sở dữ liệu này đang được mở ở một cửa sổ khác của chương trình. "
-                    "Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại.",
+                    "Cơ sở dữ liệu này đang được mở ở một cửa sổ khác của chương trình. Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại.",
                 ),
                 kind="in_use",
             ) from None
@@ -126,8 +125,7 @@ def refuse_unsafe_drive(path: Path) -> None:
         raise StorageError(
             QT_TRANSLATE_NOOP(
                 "storage",
-                "Cơ sở dữ liệu nằm trên USB hoặc ổ đĩa tháo rời: rút ra lúc đang ghi sẽ làm hỏng dữ liệu. "
-                "Hãy chép nó vào ổ đĩa của máy (ví dụ thư mục Tài liệu) rồi mở từ đó.",
+                "Cơ sở dữ liệu nằm trên USB hoặc ổ đĩa tháo rời: rút ra lúc đang ghi sẽ làm hỏng dữ liệu. Hãy chép nó vào ổ đĩa của máy (ví dụ thư mục Tài liệu) rồi mở từ đó.",
             ),
             kind="removable",
         )
@@ -135,8 +133,7 @@ def refuse_unsafe_drive(path: Path) -> None:
         raise StorageError(
             QT_TRANSLATE_NOOP(
                 "storage",
-                "Cơ sở dữ liệu nằm trên ổ đĩa mạng, nơi SQLite không ghi an toàn. "
-                "Hãy chép nó vào ổ đĩa của máy rồi mở từ đó.",
+                "Cơ sở dữ liệu nằm trên ổ đĩa mạng, nơi SQLite không ghi an toàn. Hãy chép nó vào ổ đĩa của máy rồi mở từ đó.",
             ),
             kind="network",
         )
