@@ -116,7 +116,7 @@ def storage_errors() -> Iterator[None]:
     """Re-raise environment failures as StorageError."""
     try:
         yield
-    except (DBAPIError, OSError) as exc:
+    except Exception as exc:
         mapped = classify(exc)
         if mapped is None:
             raise
@@ -138,6 +138,15 @@ def _connect_raw(path: Path, key: bytes | None, read_only: bool) -> Any:
     if key is not None:
         conn.execute(key_pragma(key))
     return conn
+
+
+@contextlib.contextmanager
+def _undecodable_is_corrupt() -> Iterator[None]:
+    """Text the app wrote is always UTF-8: undecodable bytes while opening mean a damaged file."""
+    try:
+        yield
+    except UnicodeDecodeError:
+        raise storage_error("corrupt") from None
 
 
 @dataclass
@@ -230,9 +239,12 @@ def open_database(
             lock=lock,
         )
         started = time.perf_counter()
-        with storage_errors(), engine.connect() as conn:
+        with _undecodable_is_corrupt(), storage_errors(), engine.connect() as conn:
             if quick_check:
-                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+                try:
+                    result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+                except UnicodeDecodeError:
+                    result = "undecodable"
                 if result != "ok":
                     raise storage_error("corrupt")
             else:
@@ -273,3 +285,10 @@ def read_session(db: Database, actor: Actor) -> Iterator[Session]:
     finally:
         session.rollback()
         session.close()
+
+
+def checkpoint(db: Database) -> None:
+    """Fold the WAL into the main file (outside any transaction), e.g. before copying the file."""
+    with storage_errors(), db.engine.connect() as conn:
+        raw: Any = conn.connection.driver_connection
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -36,12 +36,18 @@ def seed_rules(session: Session) -> int:
 
 
 def rule(session: Session, key: str, on: date) -> Any:
-    """The value of `key` in force on `on`; falls back to the preset when the table lacks it."""
-    row = session.scalars(
-        select(RuleValue)
-        .where(RuleValue.key == key, RuleValue.valid_from <= on)
-        .order_by(RuleValue.valid_from.desc())
-    ).first()
+    """The value of `key` in force on `on`. Before the earliest recorded value, the earliest applies
+    (historic records predate the table); falls back to the preset when the table lacks the key."""
+    row = (
+        session.scalars(
+            select(RuleValue)
+            .where(RuleValue.key == key, RuleValue.valid_from <= on)
+            .order_by(RuleValue.valid_from.desc())
+        ).first()
+        or session.scalars(
+            select(RuleValue).where(RuleValue.key == key).order_by(RuleValue.valid_from)
+        ).first()
+    )
     if row is not None:
         return json.loads(row.value)
     preset: dict[str, Any] = resources.load_preset("rules")

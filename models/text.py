@@ -146,9 +146,8 @@ def upper_vi(value: str) -> str:
 
 
 # Legacy 8-bit Vietnamese encodings (TCVN3/ABC and VNI) typed with Windows fonts show up as Latin-1
-# look-alike characters when read as Unicode. These characters are frequent in such text and rare in
-# real Unicode Vietnamese.
-_TCVN3_MARKERS = set("µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòôõ­øö÷ùúýûüþ")
+# symbols and non-Vietnamese Latin letters when read as Unicode; real Vietnamese text never has them.
+_LEGACY_MARKERS = set("§¶·µ¸¹¨»¾¼½©®ª«\u00ad×÷¢£¤¥¦¬¯°±²³´º¿ÆÇËÎÏÐÑÖØÞßäåæçëîïñöøûüþ")
 _VNI_PATTERNS = re.compile(r"[aeoAEOuUyYiI][ùøûõïöôâåêëéèäæ][ùøûõï]?|ñ|Ñ")
 
 
@@ -156,11 +155,11 @@ def looks_legacy_encoded(value: str) -> bool:
     """True when the text looks like TCVN3 (ABC) or VNI typed with legacy fonts."""
     if not value:
         return False
-    letters = [c for c in value if c.isalpha()]
-    if not letters:
+    chars = [c for c in value if not c.isspace()]
+    if not chars:
         return False
-    tcvn = sum(1 for c in letters if c in _TCVN3_MARKERS)
-    if tcvn >= 2 and tcvn / len(letters) > 0.05:
+    markers = sum(1 for c in chars if c in _LEGACY_MARKERS)
+    if markers >= 2 and markers / len(chars) > 0.03:
         return True
     vni = len(_VNI_PATTERNS.findall(value))
     has_real_vietnamese = any(0x1EA0 <= ord(c) <= 0x1EF9 or c in "ăâđêôơưĂÂĐÊÔƠƯ" for c in value)

@@ -638,6 +638,10 @@ def admission_checks(session: Session, cmd: Admit) -> list[str]:
         raise _field_error(
             "ceremony_date", QT_TRANSLATE_NOOP("membership", "Lễ kết nạp phải sau ngày ra quyết định.")
         )
+    if profile.date_of_birth >= cmd.consideration_date:
+        raise _field_error(
+            "date_of_birth", QT_TRANSLATE_NOOP("membership", "Ngày sinh phải trước ngày chi bộ xét kết nạp.")
+        )
     months = full_months_between(profile.date_of_birth, cmd.consideration_date)
     min_years = int(rule(session, "admission.min_age_years", cmd.consideration_date))
     max_years = int(rule(session, "admission.max_age_years", cmd.consideration_date))
@@ -1046,7 +1050,7 @@ def member_choices(
         query = query.where(Member.cell_id == cell_id)
     return [
         MemberChoice(mid, " ".join(p for p in (f, m, g) if p), dob, cid, cname or "", status)
-        for mid, f, m, g, dob, cid, cname, status in session.execute(query).tuples()
+        for mid, f, m, g, dob, cid, cname, status in session.execute(query)
     ]
 
 
@@ -1152,7 +1156,7 @@ def recognitions_due(session: Session, on: date, *, within_days: int = 0) -> lis
             Member.status.in_(("probationary", "exempted", "away")),
             Member.owner_unit_id == own_unit_id(session),
         )
-    ).tuples()
+    )
     out: list[RecognitionDue] = []
     months = int(rule(session, "probation.months", on))
     horizon = on + timedelta(days=within_days)

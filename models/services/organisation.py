@@ -487,7 +487,7 @@ def list_villages(session: Session, *, include_closed: bool = True) -> list[Vill
             .join(Member, Member.cell_id == CellVillage.cell_id)
             .where(CellVillage.valid_to.is_(None), ~CellVillage.deleted, Member.counted, ~Member.deleted)
             .group_by(CellVillage.village_id)
-        ).tuples()
+        ).all()
     )
     return [
         VillageView(
@@ -759,7 +759,7 @@ def list_cells(session: Session, *, include_closed: bool = True) -> list[CellVie
             select(Member.cell_id, func.count(Member.id))
             .where(Member.counted, ~Member.deleted)
             .group_by(Member.cell_id)
-        ).tuples()
+        ).all()
     )
     secretaries: dict[str, tuple[str, bool]] = {}
     for pos_cell_id, family, middle, given, head in session.execute(
@@ -947,7 +947,7 @@ def list_positions(
     if current_only:
         query = query.where(CellPosition.end_date.is_(None))
     out = []
-    for pos, family, middle, given, cell_name in session.execute(query).tuples():
+    for pos, family, middle, given, cell_name in session.execute(query):
         out.append(
             PositionView(
                 pos.id,
@@ -1040,5 +1040,5 @@ def list_assignments(session: Session, *, current_only: bool = True) -> list[Ass
             a.start_date,
             a.end_date,
         )
-        for a, cell_name, f, m, g in session.execute(query).tuples()
+        for a, cell_name, f, m, g in session.execute(query)
     ]
