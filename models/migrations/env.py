@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from models import entities  # noqa: F401 - registers the tables on Base.metadata
+from models import schema  # noqa: F401 - registers every table on Base.metadata
 from models.base import Base
 
 config = context.config

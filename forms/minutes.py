@@ -1,0 +1,318 @@
+"""Cell meeting minutes (biên bản sinh hoạt chi bộ), blank minutes to fill by hand, and extracts
+(trích biên bản) of one agenda item, as `Document`s (DOMAIN.md §3.5, §4)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from forms.document import Document, Header, Paragraph, SignatureBlock, Table, doc_number, vi_percent
+from models.dates import format_date
+from models.i18n import translate
+from models.rules import rule
+from models.services import meetings as mt
+from models.services import organisation as org
+
+CTX = "minutes"
+DOTS = "." * 110
+
+
+def _time_words(hhmm: str) -> str:
+    """ "19:30" → "19 giờ 30 phút"; "08:00" → "08 giờ 00 phút"."""
+    if ":" not in hhmm:
+        return "... giờ ... phút"
+    hours, minutes = hhmm.split(":")
+    return f"{hours} giờ {minutes} phút"
+
+
+def _day_words(value: date) -> str:
+    day = f"{value.day:02d}"
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"ngày {day} tháng {month} năm {value.year}"
+
+
+def _month_words(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:])
+    shown = f"{mon:02d}" if mon <= 2 else str(mon)
+    return f"tháng {shown} năm {year}"
+
+
+def subject_line(meeting: mt.MeetingView) -> str:
+    when = _month_words(meeting.month)
+    if meeting.kind == "thematic":
+        return f"Sinh hoạt chuyên đề {when}"
+    if meeting.kind == "extraordinary":
+        return f"Sinh hoạt chi bộ bất thường {when}"
+    if meeting.kind == "congress":
+        return f"Đại hội {meeting.cell_name}"
+    suffix = " (kết hợp sinh hoạt chuyên đề)" if meeting.combined_thematic else ""
+    return f"Sinh hoạt chi bộ định kỳ {when}{suffix}"
+
+
+def _header(session: Any, cell_name: str, cell_symbol: str, number: int | None, on: date | None) -> Header:
+    unit = org.own_unit(session)
+    return Header.build(unit.name, cell_name, doc_number(number, "BB", cell_symbol), unit.place_name, on)
+
+
+def _signatures(session: Any, on: date, secretary: str, chair: str) -> tuple[SignatureBlock, SignatureBlock]:
+    layout: dict[str, str] = rule(session, "minutes.signatures", on)
+    blocks = {
+        "secretary": SignatureBlock("", layout.get("secretary_label", "THƯ KÝ"), secretary),
+        "chair": SignatureBlock("", layout.get("chair_label", "CHỦ TRÌ"), chair),
+    }
+    return blocks[layout.get("left", "secretary")], blocks[layout.get("right", "chair")]
+
+
+def _names(items: list[mt.AttendanceView], with_reason: bool = False) -> str:
+    parts = []
+    for a in items:
+        parts.append(f"đồng chí {a.name}" + (f" ({a.reason})" if with_reason and a.reason else ""))
+    return ", ".join(parts)
+
+
+def _participants(meeting: mt.MeetingView) -> list[Paragraph]:
+    s = meeting.summary
+    attendance = list(meeting.attendance)
+    blocks = [
+        Paragraph(f"- Chủ trì: đồng chí {meeting.chair_name}.", indent=False),
+        Paragraph(f"- Thư ký: đồng chí {meeting.secretary_name}.", indent=False),
+    ]
+    for guest in meeting.guests:
+        role = f" – {guest.role}" if guest.role else ""
+        extra = ", cấp ủy viên phụ trách chi bộ" if guest.assigned else ""
+        blocks.append(Paragraph(f"- Khách mời: đồng chí {guest.name}{role}{extra}.", indent=False))
+    blocks.append(
+        Paragraph(
+            f"- Tổng số đảng viên của chi bộ: {s.total} đồng chí (chính thức: {s.official}, dự bị: {s.probationary}); "
+            f"miễn sinh hoạt: {s.exempted}; đi làm ăn xa: {s.away}.",
+            indent=False,
+        )
+    )
+    rate = vi_percent(s.rate * 100, 1) if s.expected else "–"
+    blocks.append(
+        Paragraph(
+            f"- Số đảng viên phải dự: {s.expected} đồng chí. Có mặt: {s.present} đồng chí ({rate}); "
+            f"vắng có lý do: {s.absent_excused}; vắng không lý do: {s.absent_unexcused}.",
+            indent=False,
+        )
+    )
+    excused = [a for a in attendance if a.status == "absent_excused"]
+    unexcused = [a for a in attendance if a.status == "absent_unexcused"]
+    exempted = [a for a in attendance if a.status in ("exempted", "away")]
+    if excused:
+        blocks.append(Paragraph(f"- Vắng có lý do: {_names(excused, with_reason=True)}.", indent=False))
+    if unexcused:
+        blocks.append(Paragraph(f"- Vắng không lý do: {_names(unexcused)}.", indent=False))
+    if exempted:
+        blocks.append(
+            Paragraph(
+                f"- Miễn sinh hoạt, đi làm ăn xa (không tính vào số phải dự): {_names(exempted)}.",
+                indent=False,
+            )
+        )
+    return blocks
+
+
+def _agenda_item(number: int, item: mt.AgendaView) -> list[Paragraph]:
+    blocks = [Paragraph(f"{number}. {item.title}", "bold", indent=False)]
+    if item.presenter or item.content:
+        lead = f"Đồng chí {item.presenter} trình bày" if item.presenter else "Nội dung"
+        text = f"{lead}: {item.content}" if item.content else f"{lead}."
+        blocks.append(Paragraph(text))
+    if item.speeches:
+        blocks.append(Paragraph("Ý kiến thảo luận:", "italic"))
+        blocks.extend(Paragraph(f"- Đồng chí {sp.speaker}: {sp.text}", indent=False) for sp in item.speeches)
+    if item.conclusion:
+        blocks.append(Paragraph(f"Kết luận: {item.conclusion}"))
+    return blocks
+
+
+def _votes(meeting: mt.MeetingView) -> list[Paragraph | Table]:
+    if not meeting.votes:
+        return []
+    rows = []
+    for i, v in enumerate(meeting.votes, start=1):
+        outcome = "Thông qua" if v.outcome.passed else "Không thông qua"
+        rows.append(
+            (
+                str(i),
+                v.subject,
+                str(v.votes_for),
+                str(v.votes_against),
+                str(v.votes_abstain),
+                translate("meetings", mt.VOTE_METHODS[v.method]),
+                f"{outcome} (cần {v.outcome.required}/{v.outcome.basis_count})",
+            )
+        )
+    return [
+        Table(
+            (
+                "TT",
+                "Nội dung biểu quyết",
+                "Tán thành",
+                "Không tán thành",
+                "Không biểu quyết",
+                "Hình thức",
+                "Kết quả",
+            ),
+            tuple(rows),
+            widths=(0.6, 4.0, 1.3, 1.5, 1.5, 1.8, 2.4),
+            align=("center", "left", "center", "center", "center", "left", "left"),
+            font_size=11,
+            caption="Kết quả biểu quyết:",
+        )
+    ]
+
+
+def minutes_document(session: Any, meeting_id: str) -> Document:
+    """The minutes of a held meeting."""
+    m = mt.get_meeting(session, meeting_id)
+    held = m.held_date or m.planned_date or date.today()  # noqa: DTZ011 - a calendar date
+    header = _header(session, m.cell_name, m.cell_symbol, m.number, m.held_date)
+    blocks: list[Paragraph | Table] = [
+        Paragraph("I. THỜI GIAN, ĐỊA ĐIỂM", "heading", indent=False),
+        Paragraph(
+            f"Vào hồi {_time_words(m.start_time)}, {_day_words(held)}, tại {m.place or '...'}, "
+            f"{m.cell_name} tiến hành {subject_line(m)[0].lower() + subject_line(m)[1:]}."
+        ),
+        Paragraph("II. THÀNH PHẦN", "heading", indent=False),
+        *_participants(m),
+        Paragraph("III. NỘI DUNG", "heading", indent=False),
+    ]
+    if m.kind == "thematic" or m.combined_thematic:
+        presenter = f", do đồng chí {m.thematic_presenter} trình bày" if m.thematic_presenter else ""
+        blocks.append(Paragraph(f"Chuyên đề: {m.thematic_topic}{presenter}.", "bold"))
+    for i, item in enumerate(m.agenda, start=1):
+        blocks.extend(_agenda_item(i, item))
+    blocks.append(Paragraph("IV. KẾT LUẬN CỦA CHỦ TRÌ", "heading", indent=False))
+    blocks.append(Paragraph(m.conclusion or "Đồng chí chủ trì kết luận các nội dung đã thảo luận."))
+    if m.tasks:
+        blocks.append(Paragraph("Nhiệm vụ tháng tới:", "italic"))
+        for i, task in enumerate(m.tasks, start=1):
+            who = f" – Người thực hiện: {task.assignee}" if task.assignee else ""
+            due = f"; thời hạn: {format_date(task.due_date)}" if task.due_date else ""
+            blocks.append(Paragraph(f"{i}. {task.text}{who}{due}.", indent=False))
+    blocks.extend(_votes(m))
+    if m.quality_rating:
+        label = translate("meetings", mt.QUALITY[m.quality_rating])
+        score = f" ({m.quality_score} điểm)" if m.quality_score is not None else ""
+        blocks.append(Paragraph(f"Chi bộ tự đánh giá chất lượng buổi sinh hoạt: {label}{score}."))
+    if m.prep_committee_met or m.prep_members_notified:
+        prep = []
+        if m.prep_committee_met:
+            prep.append("chi ủy (bí thư) đã họp chuẩn bị nội dung")
+        if m.prep_members_notified:
+            prep.append("đảng viên đã được thông báo trước")
+        blocks.append(Paragraph("Công tác chuẩn bị: " + "; ".join(prep) + ".", "note", indent=False))
+    closing = f"Buổi sinh hoạt kết thúc hồi {_time_words(m.end_time)} cùng ngày."
+    if m.read_back:
+        closing += " Biên bản đã được đọc lại cho chi bộ nghe và các đồng chí dự họp nhất trí thông qua."
+    blocks.append(Paragraph(closing))
+    return Document(
+        header=header,
+        title="BIÊN BẢN",
+        subject=subject_line(m),
+        blocks=tuple(blocks),
+        signatures=_signatures(session, held, m.secretary_name, m.chair_name),
+        metadata={"meeting_id": m.id},
+    )
+
+
+def blank_minutes(session: Any, cell_id: str, month: str) -> Document:
+    """Minutes to fill by hand, pre-filled with the cell's members (as of the 1st of the month)."""
+    cells = {c.id: c for c in org.list_cells(session)}
+    cell = cells[cell_id]
+    first = date(int(month[:4]), int(month[5:]), 1)
+    roster = mt.roster(session, cell_id, first)
+    header = _header(session, cell.name, cell.symbol, None, None)
+    rows = tuple(
+        (
+            str(i),
+            r.name,
+            "Chính thức" if r.membership == "official" else "Dự bị",
+            {"exempted": "Miễn SH", "away": "Đi làm ăn xa"}.get(r.activity, ""),
+            "",
+            "",
+        )
+        for i, r in enumerate(roster, start=1)
+    )
+    blocks: list[Paragraph | Table] = [
+        Paragraph("I. THỜI GIAN, ĐỊA ĐIỂM", "heading", indent=False),
+        Paragraph(
+            f"Vào hồi ...... giờ ...... phút, ngày ...... tháng ...... năm ......, tại {DOTS[:60]}",
+            "fill",
+            indent=False,
+        ),
+        Paragraph(f"{cell.name} tiến hành sinh hoạt chi bộ {_month_words(month)}.", indent=False),
+        Paragraph("II. THÀNH PHẦN", "heading", indent=False),
+        Paragraph(f"- Chủ trì: đồng chí {DOTS[:70]}", "fill", indent=False),
+        Paragraph(f"- Thư ký: đồng chí {DOTS[:70]}", "fill", indent=False),
+        Paragraph(f"- Khách mời: {DOTS[:78]}", "fill", indent=False),
+        Paragraph(
+            f"- Tổng số đảng viên: {len(roster)} đồng chí. Có mặt: ...... ; vắng có lý do: ...... ; vắng không lý do: ......",
+            "fill",
+            indent=False,
+        ),
+        Table(
+            ("TT", "Họ và tên", "Đảng viên", "Ghi chú", "Có mặt", "Vắng (lý do)"),
+            rows,
+            widths=(0.6, 4.2, 1.6, 1.6, 1.1, 2.3),
+            align=("center", "left", "center", "center", "center", "left"),
+            caption="Danh sách đảng viên (đánh dấu khi điểm danh):",
+        ),
+        Paragraph("III. NỘI DUNG", "heading", indent=False),
+        *(Paragraph(DOTS, "fill", indent=False) for _ in range(14)),
+        Paragraph("IV. KẾT LUẬN CỦA CHỦ TRÌ", "heading", indent=False),
+        *(Paragraph(DOTS, "fill", indent=False) for _ in range(6)),
+        Paragraph(
+            "Chi bộ tự đánh giá chất lượng buổi sinh hoạt: Tốt □   Khá □   Trung bình □   Kém □   (điểm: ......)",
+            "fill",
+            indent=False,
+        ),
+        Paragraph(
+            "Buổi sinh hoạt kết thúc hồi ...... giờ ...... phút cùng ngày. Biên bản đã được đọc lại cho chi bộ nghe và thông qua.",
+            "fill",
+            indent=False,
+        ),
+    ]
+    return Document(
+        header=header,
+        title="BIÊN BẢN",
+        subject=f"Sinh hoạt chi bộ {_month_words(month)}",
+        blocks=tuple(blocks),
+        signatures=_signatures(session, first, "", ""),
+        metadata={"cell_id": cell_id, "month": month},
+    )
+
+
+def extract_document(session: Any, meeting_id: str, item_seq: int) -> Document:
+    """Trích biên bản: one agenda item of a held meeting (e.g. for an admission file)."""
+    m = mt.get_meeting(session, meeting_id)
+    items = {a.seq: a for a in m.agenda}
+    item = items[item_seq]
+    held = m.held_date or date.today()  # noqa: DTZ011
+    s = m.summary
+    blocks: list[Paragraph | Table] = [
+        Paragraph(
+            f"Vào hồi {_time_words(m.start_time)}, {_day_words(held)}, tại {m.place or '...'}, {m.cell_name} "
+            f"tiến hành {subject_line(m)[0].lower() + subject_line(m)[1:]}."
+        ),
+        Paragraph(f"Chủ trì: đồng chí {m.chair_name}. Thư ký: đồng chí {m.secretary_name}.", indent=False),
+        Paragraph(
+            f"Tổng số đảng viên: {s.total} (chính thức: {s.official}, dự bị: {s.probationary}); "
+            f"phải dự: {s.expected}; có mặt: {s.present}; vắng: {s.absent_excused + s.absent_unexcused}.",
+            indent=False,
+        ),
+        Paragraph("Trích nội dung:", "heading", indent=False),
+        *_agenda_item(1, item),
+        *_votes(m),
+    ]
+    return Document(
+        header=_header(session, m.cell_name, m.cell_symbol, m.number, m.held_date),
+        title="TRÍCH BIÊN BẢN",
+        subject=f"{subject_line(m)} (nội dung: {item.title})",
+        blocks=tuple(blocks),
+        signatures=(None, SignatureBlock("T/M CHI BỘ", "BÍ THƯ", m.chair_name)),
+        recipients=("- Đảng ủy xã (để báo cáo),", "- Lưu chi bộ."),
+        metadata={"meeting_id": m.id, "item": str(item_seq)},
+    )

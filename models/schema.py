@@ -1,0 +1,7 @@
+"""Imports every entity module so `Base.metadata` holds the whole schema (Alembic, tests)."""
+
+from __future__ import annotations
+
+from models import entities, entities_meetings
+
+MODULES = (entities, entities_meetings)
