@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -48,6 +49,8 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=f"{FONT}-Bold", italic=f"{FONT}-Italic", boldItalic=f"{FONT}-BoldItalic"
     )
+    # Every canvas starts with this font; the default (Helvetica) would be referenced, unembedded.
+    rl_config.canvas_basefontname = FONT
     _registered.append(True)
 
 
@@ -127,6 +130,7 @@ def _header(header: Header, width: float, st: dict[str, ParagraphStyle]) -> RLTa
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -158,6 +162,7 @@ def _table(block: Table, width: float, st: dict[str, ParagraphStyle]) -> list[Fl
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -193,7 +198,15 @@ def _closing(doc: Document, width: float, st: dict[str, ParagraphStyle]) -> Flow
         underlined = RLParagraph("<u>Nơi nhận:</u>", st["recipients_head"])
         left = [underlined, *(_p(line, st["recipients"]) for line in doc.recipients)]
     table = RLTable([[left, _signature_cell(right_sig, st)]], colWidths=[width * 0.5, width * 0.5])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return KeepTogether([Spacer(1, 8), table])
 
 
@@ -213,6 +226,8 @@ def render_pdf(doc: Document) -> bytes:
         title=unicodedata.normalize("NFC", f"{doc.title} {doc.subject}".strip()),
         author=unicodedata.normalize("NFC", doc.header.issuer_line),
         creator="Sổ tay Văn phòng Đảng ủy xã",
+        initialFontName=FONT,  # otherwise reportlab references Helvetica on every page
+        initialFontSize=BODY_SIZE,
     )
     width = pagesize[0] - margins["left"] - margins["right"]
     st = _styles()

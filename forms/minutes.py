@@ -133,6 +133,7 @@ def _votes(meeting: mt.MeetingView) -> list[Paragraph | Table]:
     rows = []
     for i, v in enumerate(meeting.votes, start=1):
         outcome = "Thông qua" if v.outcome.passed else "Không thông qua"
+        needed = f"cần {v.outcome.required}/{v.outcome.basis_count}" if v.outcome.basis_count else "không có đảng viên chính thức"
         rows.append(
             (
                 str(i),
@@ -141,7 +142,7 @@ def _votes(meeting: mt.MeetingView) -> list[Paragraph | Table]:
                 str(v.votes_against),
                 str(v.votes_abstain),
                 translate("meetings", mt.VOTE_METHODS[v.method]),
-                f"{outcome} (cần {v.outcome.required}/{v.outcome.basis_count})",
+                f"{outcome} ({needed})",
             )
         )
     return [

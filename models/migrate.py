@@ -10,6 +10,7 @@ import logging
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from models.db import Database, _connect_raw, storage_errors
 from models.errors import StorageError
@@ -63,8 +64,8 @@ def copy_aside(db: Database, label: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = db.path.with_name(f"{db.path.stem}.{label}-{stamp}{db.path.suffix or '.db'}")
     with storage_errors(), db.engine.connect() as conn:
-        conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
-        conn.rollback()
+        raw: Any = conn.connection.driver_connection  # VACUUM cannot run inside SQLAlchemy's BEGIN
+        raw.execute("VACUUM INTO ?", (str(target),))
     check = _connect_raw(target, db.key, read_only=True)
     try:
         if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":

@@ -1,0 +1,184 @@
+"""Minutes PDF: the text read back, the header format, only the bundled fonts, full glyph coverage."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from datetime import date
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+import resources
+from exports.pdf import render_pdf
+from forms.document import Document
+from forms.minutes import blank_minutes, extract_document, minutes_document
+from models.db import Database, read_session, unit_of_work
+from models.security import SYSTEM_ACTOR
+from models.services import meetings as mt
+from models.services import membership as ms
+from tests.builders import admit, profile, village_and_cell
+
+
+@pytest.fixture
+def meeting(db: Database) -> tuple[str, str]:
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        cell = village_and_cell(s)
+        people = {}
+        for i, (family, middle, given) in enumerate(
+            [
+                ("Lò", "Văn", "Thanh"),
+                ("Cầm", "Thị", "Hoa"),
+                ("Lường", "Văn", "Hùng"),
+                ("Quàng", "Thị", "Ánh"),
+                ("Tòng", "Văn", "Đức"),
+                ("Giàng", "A", "Páo"),
+            ]
+        ):
+            mid = admit(
+                s,
+                cell,
+                profile(
+                    family, middle, given, sex="F" if middle == "Thị" else "M", born=date(1970 + i, 1, 1)
+                ),
+                ceremony=date(2015, 3, 5),
+            )
+            ms.recognise_official(s, ms.EventInput(mid, date(2016, 3, 5)))
+            people[given] = mid
+        ms.start_exemption(s, ms.EventInput(people["Páo"], date(2024, 1, 1), reason="Sức khỏe"))
+        saved = mt.save_meeting(
+            s,
+            mt.MeetingInput(
+                cell_id=cell,
+                kind="regular",
+                month="2026-02",
+                held_date=date(2026, 2, 3),
+                start_time="19:30",
+                end_time="21:30",
+                place="nhà văn hóa bản Na Hát",
+                chair_member_id=people["Thanh"],
+                secretary_member_id=people["Hoa"],
+                guests=(mt.Guest("Vì Văn Nam", "Đảng ủy viên", assigned=True),),
+                attendance={
+                    people["Ánh"]: ("absent_excused", "Đi viện"),
+                    people["Đức"]: ("absent_unexcused", ""),
+                },
+                agenda=(
+                    mt.AgendaInput(
+                        "Đánh giá kết quả thực hiện nhiệm vụ tháng 01/2026",
+                        "Lò Văn Thanh",
+                        "Chi bộ lãnh đạo bản hoàn thành thu hoạch ngô, không có cháy rừng.",
+                        (
+                            mt.Speech(
+                                "Lường Văn Hùng",
+                                "Đề nghị bổ sung nội dung vệ sinh chuồng trại.",
+                                people["Hùng"],
+                            ),
+                            mt.Speech("Cầm Thị Hoa", "Nhất trí với báo cáo.", people["Hoa"]),
+                        ),
+                        "Chi bộ thống nhất đánh giá hoàn thành tốt nhiệm vụ tháng 01.",
+                    ),
+                ),
+                tasks=(mt.TaskInput("Vận động nhân dân trồng rừng", "Lò Văn Thanh", date(2026, 2, 28)),),
+                votes=(mt.VoteInput("Thông qua nghị quyết tháng 02/2026", 4, 0, 0),),
+                conclusion="Chi bộ thống nhất các nhiệm vụ trọng tâm tháng 02/2026.",
+                quality_score=92,
+                prep_committee_met=True,
+                prep_members_notified=True,
+            ),
+        )
+    return cell, saved.id
+
+
+def _text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return unicodedata.normalize("NFC", "\n".join(page.extract_text() for page in reader.pages))
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_minutes_text_reads_back(db: Database, meeting: tuple[str, str]) -> None:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        pdf = render_pdf(minutes_document(s, meeting[1]))
+    text = _flat(_text(pdf))
+    for expected in (
+        "ĐẢNG BỘ XÃ MƯỜNG LÈO",
+        "CHI BỘ BẢN NA HÁT",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 01-BB/CB",
+        "Mường Lèo, ngày 03 tháng 02 năm 2026",
+        "BIÊN BẢN",
+        "Sinh hoạt chi bộ định kỳ tháng 02 năm 2026",
+        "Vào hồi 19 giờ 30 phút",
+        "đồng chí Quàng Thị Ánh (Đi viện)",  # absentee with reason
+        "Vắng không lý do: đồng chí Tòng Văn Đức",
+        "đồng chí Giàng A Páo",  # exempted, listed apart
+        "Đồng chí Lường Văn Hùng: Đề nghị bổ sung",  # speakers
+        "Đồng chí Cầm Thị Hoa: Nhất trí",
+        "Khách mời: đồng chí Vì Văn Nam",
+        "Tốt (92 điểm)",
+        "kết thúc hồi 21 giờ 30 phút",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+    ):
+        assert expected in text, expected
+    assert "Số: 01" not in text  # Party documents never put a colon after Số
+    assert re.search(r"Có mặt: 3 đồng chí \(60,0%\)", text)
+    assert re.search(
+        r"Thông qua nghị quyết tháng 02/2026 4 0 0 Biểu quyết giơ tay Thông qua \(cần 2/3\)", text
+    ), text
+
+
+def test_fonts_embedded_and_coverage(db: Database, meeting: tuple[str, str]) -> None:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    with read_session(db, SYSTEM_ACTOR) as s:
+        doc = minutes_document(s, meeting[1])
+        blank = blank_minutes(s, meeting[0], "2026-03")
+    for document in (doc, blank):
+        pdf = render_pdf(document)
+        reader = PdfReader(io.BytesIO(pdf))
+        fonts: set[str] = set()
+        for page in reader.pages:
+            resources_dict: Any = page["/Resources"]
+            for font in resources_dict["/Font"].values():
+                obj = font.get_object()
+                fonts.add(str(obj["/BaseFont"]).split("+")[-1])
+                assert "/FontDescriptor" in obj, obj["/BaseFont"]  # a standard font would have none
+                assert "/FontFile2" in obj["/FontDescriptor"].get_object()  # embedded, not referenced
+        assert fonts <= {"Tinos", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"}, fonts
+        _assert_covered(document, TTFontFile)
+
+
+def _assert_covered(document: Document, font_file_cls: type) -> None:
+    used = {
+        ch for text in document.all_text() for ch in unicodedata.normalize("NFC", text) if not ch.isspace()
+    }
+    for filename in ("Tinos-Regular.ttf", "Tinos-Bold.ttf", "Tinos-Italic.ttf"):
+        face = font_file_cls(str(resources.font(filename)))
+        missing = sorted(ch for ch in used if ord(ch) not in face.charToGlyph)
+        assert missing == [], (filename, missing)
+
+
+def test_blank_minutes_list_members_and_extract(db: Database, meeting: tuple[str, str]) -> None:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        blank = _flat(_text(render_pdf(blank_minutes(s, meeting[0], "2026-03"))))
+        extract = _flat(_text(render_pdf(extract_document(s, meeting[1], 1))))
+    assert "Số ...-BB/CB" in blank
+    assert "Mường Lèo, ngày ... tháng ... năm" in blank
+    for name in ("Lò Văn Thanh", "Cầm Thị Hoa", "Giàng A Páo"):
+        assert name in blank
+    assert "Miễn SH" in blank
+    assert "TRÍCH BIÊN BẢN" in extract
+    assert "T/M CHI BỘ" in extract and "BÍ THƯ" in extract
+    assert "Đánh giá kết quả thực hiện nhiệm vụ tháng 01/2026" in extract
+
+
+def test_pdf_text_is_nfc(db: Database, meeting: tuple[str, str]) -> None:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        doc = minutes_document(s, meeting[1])
+    assert all(unicodedata.is_normalized("NFC", t) for t in doc.all_text())
