@@ -165,6 +165,7 @@ class EventInput:
     temporary: bool = False
     dues_paid_through: str = ""  # "YYYY-MM"
     cell_id: str | None = None
+    until: date | None = None  # planned end of an exemption or of working away
 
 
 @dataclass(frozen=True)
@@ -866,7 +867,7 @@ def transfer_in(session: Session, cmd: TransferIn) -> AdmitResult:
 
 def start_exemption(session: Session, ev: EventInput) -> None:
     """Exemption from Party work and activities (age or health; ev.reason), decided by the cell."""
-    _record_event(session, "exemption_start", ev)
+    _record_event(session, "exemption_start", ev, _until(ev))
 
 
 def end_exemption(session: Session, ev: EventInput) -> None:
@@ -875,7 +876,15 @@ def end_exemption(session: Session, ev: EventInput) -> None:
 
 def start_away(session: Session, ev: EventInput) -> None:
     """Working far away: temporarily exempted from activities, tracked apart."""
-    _record_event(session, "away_start", ev)
+    _record_event(session, "away_start", ev, _until(ev))
+
+
+def _until(ev: EventInput) -> dict[str, Any] | None:
+    if ev.until is None:
+        return None
+    if ev.until <= ev.event_date:
+        raise _field_error("until", QT_TRANSLATE_NOOP("membership", "Ngày kết thúc dự kiến phải sau ngày bắt đầu."))
+    return {"until": ev.until.isoformat()}
 
 
 def end_away(session: Session, ev: EventInput) -> None:
