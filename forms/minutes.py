@@ -133,7 +133,11 @@ def _votes(meeting: mt.MeetingView) -> list[Paragraph | Table]:
     rows = []
     for i, v in enumerate(meeting.votes, start=1):
         outcome = "Thông qua" if v.outcome.passed else "Không thông qua"
-        needed = f"cần {v.outcome.required}/{v.outcome.basis_count}" if v.outcome.basis_count else "không có đảng viên chính thức"
+        needed = (
+            f"cần {v.outcome.required}/{v.outcome.basis_count}"
+            if v.outcome.basis_count
+            else "không có đảng viên chính thức"
+        )
         rows.append(
             (
                 str(i),

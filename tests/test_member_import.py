@@ -105,7 +105,7 @@ def test_clean_file_imports_exactly(db: Database, cell: str, tmp_path: Path) -> 
 
 
 def test_bad_rows_are_reported_and_only_chosen_rows_import(db: Database, cell: str, tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[Any]] = [
         *GOOD,
         [4, "Vì Văn Em", "Nam", "31/02/1990", "Thái", None, "Na Hát", "1/1/2015", None],
         [5, "Hà Thị Hoa", "X", "1/1/1990", "Thái", None, "Na Hát", "1/1/2015", None],
@@ -161,7 +161,7 @@ def test_hundred_thousand_rows_are_refused_cleanly(db: Database, cell: str, tmp_
     assert "Tệp có hơn 20.000 dòng" in exc.value.text()
     assert _digest(db) == before
     declared = _raw_xlsx(tmp_path / "declared.xlsx", 100_000, declare_dimension=True)
-    with pytest.raises(mi.ImportRefused, match="Tệp có hơn 20.000 dòng"):
+    with pytest.raises(mi.ImportRefused, match=r"Tệp có hơn 20\.000 dòng"):
         mi.read_table(declared)
 
 
