@@ -1,0 +1,132 @@
+"""Atomic file writing: every file the app writes goes to a temporary name in the target folder, is
+flushed and fsynced, verified, then renamed over the final name. The previous good file is never
+truncated first (KeePassXC lost databases on full disks that way); a failure at any point leaves the
+final name untouched and removes the temporary file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from models.errors import StorageError
+from models.i18n import QT_TRANSLATE_NOOP
+from models.storage import fsync_dir
+
+Verifier = Callable[[Path], None]  # raises if the written temporary file is not what it should be
+# Tests replace this to simulate a device that fails part-way (see `failing_after`).
+Opener = Callable[[Path], BinaryIO]
+
+
+def _default_open(path: Path) -> BinaryIO:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    return os.fdopen(fd, "wb")
+
+
+_opener: list[Opener] = [_default_open]
+
+
+def set_opener(opener: Opener | None) -> None:
+    """Install a file opener (tests: a writer that fails after N bytes); None restores the default."""
+    _opener[0] = opener or _default_open
+
+
+def temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+
+
+def write_error(exc: OSError, target: Path) -> StorageError:
+    if exc.errno == errno.ENOSPC:
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "files",
+                "Không đủ chỗ trống để ghi tệp {name}. Hãy xóa bớt tệp hoặc chọn nơi lưu khác rồi thử lại.",
+            ),
+            kind="full",
+            name=target.name,
+        )
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "files",
+                "Không ghi được vào {folder}: thư mục hoặc USB đang chỉ cho đọc (hoặc bị khóa chống ghi). Hãy chọn nơi khác.",
+            ),
+            kind="read_only",
+            folder=str(target.parent),
+        )
+    return StorageError(
+        QT_TRANSLATE_NOOP(
+            "files",
+            "Lỗi khi ghi tệp {name} (có thể USB đã bị rút ra). Tệp cũ vẫn còn nguyên; hãy cắm lại và thử lại.",
+        ),
+        kind="io",
+        name=target.name,
+    )
+
+
+def write_bytes(target: Path, data: bytes, verify: Verifier | None = None) -> Path:
+    """Write `data` to `target` atomically; `verify` checks the temporary file before the rename."""
+    target = Path(target)
+    tmp = temp_name(target)
+    try:
+        with _opener[0](tmp) as handle:
+            view = memoryview(data)
+            for start in range(0, len(view), 1 << 20):
+                handle.write(view[start : start + (1 << 20)])
+            handle.flush()
+            os.fsync(handle.fileno())
+        if tmp.stat().st_size != len(data):
+            raise OSError(errno.EIO, "short write")
+        if verify is not None:
+            verify(tmp)
+        tmp.replace(target)
+        fsync_dir(target.parent)
+    except OSError as exc:
+        _discard(tmp)
+        raise write_error(exc, target) from exc
+    except BaseException:
+        _discard(tmp)
+        raise
+    return target
+
+
+def _discard(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+class _FailingWriter:
+    """A file that accepts `limit` bytes and then fails like a full or pulled device."""
+
+    def __init__(self, handle: BinaryIO, limit: int, err: int) -> None:
+        self._handle, self._left, self._errno = handle, limit, err
+
+    def write(self, data: bytes | memoryview) -> int:
+        if len(data) > self._left:
+            self._handle.write(bytes(data[: self._left]))
+            self._left = 0
+            raise OSError(self._errno, os.strerror(self._errno))
+        self._left -= len(data)
+        return self._handle.write(data)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._handle, name)
+
+    def __enter__(self) -> _FailingWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+
+def failing_after(limit: int, err: int = errno.ENOSPC) -> Opener:
+    """An opener whose files fail after `limit` bytes (for fault tests)."""
+
+    def opener(path: Path) -> BinaryIO:
+        return _FailingWriter(_default_open(path), limit, err)  # type: ignore[return-value]
+
+    return opener
