@@ -13,9 +13,14 @@ import logging.handlers
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.errors import DomainError
 from models.i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from models.db import Database
+    from models.security import Actor
 
 log = logging.getLogger("main")
 
@@ -95,6 +100,140 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     return self_test(members=args.members)
 
 
+def open_for_cli(path: str) -> tuple[Database, Actor]:
+    """Open an existing database for a headless command, as the operator's account."""
+    from models.security import Actor, Role
+    from models.setup import open_app_database
+
+    db = open_app_database(Path(path))
+    return db, Actor(user_id="cli", login="cli", roles=frozenset({Role.CLERK, Role.APPROVER}))
+
+
+def cmd_minutes(args: argparse.Namespace) -> int:
+    from exports.documents import save_pdf
+    from forms.minutes import blank_minutes, minutes_document
+    from models.dates import format_date
+    from models.db import read_session
+    from models.services import meetings as mt
+    from models.services import organisation as org
+
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            if args.list:
+                cell_id = org.find_cell(session, args.cell).id if args.cell else None
+                for row in reversed(mt.list_meetings(session, cell_id=cell_id, month=args.month)):
+                    kind = translate("meetings", mt.KINDS[row.kind])
+                    out(f"{row.id}\t{row.cell_name}\t{format_date(row.date)}\t{kind}")
+                return EXIT_OK
+            if not args.out:
+                err(tr(QT_TRANSLATE_NOOP("cli", "Hãy cho biết tệp PDF cần ghi (--out TỆP.pdf).")))
+                return EXIT_USAGE
+            if args.blank:
+                if not (args.cell and args.month):
+                    err(
+                        tr(
+                            QT_TRANSLATE_NOOP(
+                                "cli", "Biên bản trống cần --cell TÊN_CHI_BỘ và --month NĂM-THÁNG."
+                            )
+                        )
+                    )
+                    return EXIT_USAGE
+                document = blank_minutes(session, org.find_cell(session, args.cell).id, args.month)
+            elif args.meeting_id:
+                document = minutes_document(session, args.meeting_id)
+            else:
+                err(
+                    tr(
+                        QT_TRANSLATE_NOOP(
+                            "cli", "Hãy cho biết mã buổi sinh hoạt (xem bằng --list) hoặc dùng --blank."
+                        )
+                    )
+                )
+                return EXIT_USAGE
+            target = save_pdf(document, Path(args.out))
+    finally:
+        db.close()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    return EXIT_OK
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from exports.documents import document_sheets, save_pdf, save_xlsx
+    from forms.register import member_register
+    from models.db import read_session
+    from models.services import organisation as org
+
+    target = Path(args.out)
+    if target.suffix.lower() not in (".pdf", ".xlsx"):
+        err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            cell_id = org.find_cell(session, args.cell).id if args.cell else None
+            sheet = member_register(session, cell_id=cell_id)
+        if target.suffix.lower() == ".pdf":
+            save_pdf(sheet.document, target)
+        else:
+            save_xlsx(document_sheets(sheet.document, "Sổ danh sách"), target)
+    finally:
+        db.close()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path} ({n} đảng viên)")).format(path=target, n=len(sheet.rows)))
+    return EXIT_OK
+
+
+def cmd_import_members(args: argparse.Namespace) -> int:
+    from exports import member_import as mi
+    from models.db import read_session, unit_of_work
+
+    try:
+        mapping = mi.Mapping.from_json(Path(args.mapping).read_text(encoding="utf-8"))
+    except OSError:
+        err(tr(QT_TRANSLATE_NOOP("cli", "Không đọc được tệp ánh xạ cột {path}.")).format(path=args.mapping))
+        return EXIT_USAGE
+    table = mi.read_table(Path(args.file), mapping)
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            preview = mi.preview(session, table, mapping)
+        for row in preview.invalid:
+            out(
+                tr(QT_TRANSLATE_NOOP("cli", "Dòng {row} ({name}): LỖI: {errors}")).format(
+                    row=row.row, name=row.name, errors="; ".join(row.errors)
+                )
+            )
+        for row in preview.warned:
+            out(
+                tr(QT_TRANSLATE_NOOP("cli", "Dòng {row} ({name}): lưu ý: {warnings}")).format(
+                    row=row.row, name=row.name, warnings="; ".join(row.warnings)
+                )
+            )
+        summary = tr(QT_TRANSLATE_NOOP("cli", "{total} dòng: {ok} hợp lệ, {bad} có lỗi.")).format(
+            total=len(preview.rows), ok=len(preview.valid), bad=len(preview.invalid)
+        )
+        out(summary)
+        if args.dry_run:
+            out(tr(QT_TRANSLATE_NOOP("cli", "Chạy thử (--dry-run): chưa nhập gì.")))
+            return EXIT_OK if not preview.invalid else EXIT_REFUSED
+        if preview.invalid and not args.only_valid:
+            err(
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "Không nhập gì vì có dòng lỗi. Sửa tệp, hoặc thêm --only-valid để chỉ nhập các dòng hợp lệ.",
+                    )
+                )
+            )
+            return EXIT_REFUSED
+        with unit_of_work(db, actor) as session:
+            created = mi.apply(session, preview.valid)
+    finally:
+        db.close()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã nhập {n} đảng viên.")).format(n=len(created)))
+    return EXIT_OK
+
+
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -120,6 +259,36 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("self-test", help=tr(QT_TRANSLATE_NOOP("cli", "tự kiểm tra (không cần màn hình)")))
     p.add_argument("--members", type=int, default=60)
     p.set_defaults(func=cmd_self_test)
+
+    p = sub.add_parser(
+        "minutes", help=tr(QT_TRANSLATE_NOOP("cli", "liệt kê buổi sinh hoạt, in biên bản PDF"))
+    )
+    p.add_argument("db")
+    p.add_argument("meeting_id", nargs="?")
+    p.add_argument("--list", action="store_true")
+    p.add_argument("--blank", action="store_true")
+    p.add_argument("--cell")
+    p.add_argument("--month", help="YYYY-MM")
+    p.add_argument("--out")
+    p.set_defaults(func=cmd_minutes)
+
+    p = sub.add_parser(
+        "register", help=tr(QT_TRANSLATE_NOOP("cli", "in sổ danh sách đảng viên (PDF hoặc XLSX)"))
+    )
+    p.add_argument("db")
+    p.add_argument("--out", required=True)
+    p.add_argument("--cell")
+    p.set_defaults(func=cmd_register)
+
+    p = sub.add_parser(
+        "import-members", help=tr(QT_TRANSLATE_NOOP("cli", "nhập danh sách đảng viên từ Excel"))
+    )
+    p.add_argument("db")
+    p.add_argument("file")
+    p.add_argument("--mapping", required=True)
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--only-valid", action="store_true")
+    p.set_defaults(func=cmd_import_members)
 
     return parser
 

@@ -123,8 +123,9 @@ def _header(header: Header, width: float, st: dict[str, ParagraphStyle]) -> RLTa
         _p(header.upper_line, st["upper"]),
         _p(header.issuer_line, st["issuer"]),
         _p("*", st["star"]),
-        _p(header.number, st["number"]),
     ]
+    if header.number:  # registers and lists carry no number
+        left.append(_p(header.number, st["number"]))
     right = [_Motto(header.motto), Spacer(1, 4), _p(header.place_date, st["place"])]
     table = RLTable([[left, right]], colWidths=[width * 0.44, width * 0.56])
     table.setStyle(

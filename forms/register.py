@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from forms.document import Document, Header, Paragraph, Table, doc_number, vi_int
+from forms.document import Document, Header, Paragraph, Table, vi_int
 from models.dates import format_date, today
 from models.i18n import translate
 from models.services import membership as ms

@@ -1042,3 +1042,22 @@ def list_assignments(session: Session, *, current_only: bool = True) -> list[Ass
         )
         for a, cell_name, f, m, g in session.execute(query)
     ]
+
+
+def find_cell(session: Session, name: str) -> CellView:
+    """The cell called `name`, ignoring case and diacritics ("chi bo ban na hat", "Na Hát", "ban na hat")."""
+    key = fold(name)
+    cells = list_cells(session)
+    for candidate in (key, f"chi bo {key}", f"chi bo ban {key}"):
+        matches = [c for c in cells if fold(c.name) == candidate]
+        active = [c for c in matches if c.status == "active"]
+        if matches:
+            return (active or matches)[0]
+    raise ValidationError(
+        "cell",
+        QT_TRANSLATE_NOOP(
+            "organisation", "Không có chi bộ “{name}”. Hãy dùng tên như trong danh sách chi bộ."
+        ),
+        context=CTX,
+        name=name,
+    )
