@@ -125,14 +125,12 @@ def member_register(
         rows.append(_register_row(index, ms.get_member(session, member_id), ms.history(session, member_id)))
     scope = cells[cell_id].name if cell_id else unit.name
     if cell_id:
-        header = Header.build(
-            unit.name, cells[cell_id].name, doc_number(None, "DS", cells[cell_id].symbol), unit.place_name, on
-        )
+        header = Header.build(unit.name, cells[cell_id].name, "", unit.place_name, on)
     else:
         header = Header.build(
             upper.header_line if upper else unit.province,
             unit.committee_name,
-            doc_number(None, "DS", unit.symbol),
+            "",  # a register carries no document number
             unit.place_name,
             on,
         )
