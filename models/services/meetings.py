@@ -801,12 +801,42 @@ def get_meeting(session: Session, meeting_id: str) -> MeetingView:
             )
         )
     return MeetingView(
-        m.id, cell.id, cell.name, cell.symbol, m.kind, m.combined_thematic, m.status, m.month, m.planned_date, m.held_date,
-        m.start_time, m.end_time, m.place, m.chair_name, m.chair_member_id, m.secretary_name, m.secretary_member_id,
-        guests, attendance, summary, agenda, tasks, votes, m.thematic_topic, m.thematic_presenter, m.conclusion,
-        m.quality_rating, m.quality_score, m.prep_committee_met, m.prep_members_notified, m.read_back, m.number, m.note,
-        m.revision, warnings,
-    )  # fmt: skip
+        m.id,
+        cell.id,
+        cell.name,
+        cell.symbol,
+        m.kind,
+        m.combined_thematic,
+        m.status,
+        m.month,
+        m.planned_date,
+        m.held_date,
+        m.start_time,
+        m.end_time,
+        m.place,
+        m.chair_name,
+        m.chair_member_id,
+        m.secretary_name,
+        m.secretary_member_id,
+        guests,
+        attendance,
+        summary,
+        agenda,
+        tasks,
+        votes,
+        m.thematic_topic,
+        m.thematic_presenter,
+        m.conclusion,
+        m.quality_rating,
+        m.quality_score,
+        m.prep_committee_met,
+        m.prep_members_notified,
+        m.read_back,
+        m.number,
+        m.note,
+        m.revision,
+        warnings,
+    )
 
 
 @dataclass(frozen=True)

@@ -883,7 +883,9 @@ def _until(ev: EventInput) -> dict[str, Any] | None:
     if ev.until is None:
         return None
     if ev.until <= ev.event_date:
-        raise _field_error("until", QT_TRANSLATE_NOOP("membership", "Ngày kết thúc dự kiến phải sau ngày bắt đầu."))
+        raise _field_error(
+            "until", QT_TRANSLATE_NOOP("membership", "Ngày kết thúc dự kiến phải sau ngày bắt đầu.")
+        )
     return {"until": ev.until.isoformat()}
 
 
