@@ -1,0 +1,357 @@
+"""Period datasets for the report indicators: who was a member on a date (folded from events), what
+moved in a period, and the organisation, meeting, rating, inspection, petition, training, badge and
+dues facts. Each fact carries the record id and a label so every number can be explained."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.dates import add_months, month_key
+from models.entities import Cell, CellPosition, CellVillage, Member, MemberEvent, Unit, Village
+from models.entities_meetings import Meeting, MeetingAttendance
+from models.entities_work import (
+    AdmissionPlan,
+    Course,
+    CourseAttendee,
+    Discipline,
+    DuesPayment,
+    Inspection,
+    Petition,
+    Rating,
+    RatingRound,
+)
+from models.rules import rule
+from models.security import Permission, require
+from models.services.common import own_unit_id
+from models.services.membership import MemberState, fold_events
+
+
+@dataclass(frozen=True)
+class MemberFact:
+    """A member as of a date."""
+
+    id: str
+    name: str
+    cell_id: str | None
+    sex: str
+    date_of_birth: date
+    ethnicity: str
+    religion: str
+    youth_union: bool
+    occupation: str
+    general_education: str
+    professional: str
+    theory: str
+    membership: str  # probationary / official
+    activity: str  # active / exempted / away
+    counted: bool
+    temp_in: bool
+
+
+@dataclass(frozen=True)
+class EventFact:
+    id: str
+    member_id: str
+    member_name: str
+    kind: str
+    event_date: date
+    decision_date: date | None
+    temporary: bool
+    cell_id: str | None
+    sex: str
+    ethnicity: str
+    youth_union: bool
+    detail: dict[str, object]
+
+
+class Facts:
+    """Member histories of one unit loaded once, folded at any date on demand."""
+
+    def __init__(self, session: Session, unit_id: str | None = None) -> None:
+        require(session, Permission.VIEW_REGISTER)
+        self.session = session
+        self.unit_id = unit_id or own_unit_id(session)
+        self.probation = int(rule(session, "probation.months", date.today()))  # noqa: DTZ011 - a calendar date
+        self.members = {
+            m.id: m
+            for m in session.scalars(
+                select(Member).where(Member.owner_unit_id == self.unit_id, ~Member.deleted)
+            )
+        }
+        self.events: dict[str, list[MemberEvent]] = defaultdict(list)
+        for ev in session.scalars(
+            select(MemberEvent)
+            .where(MemberEvent.owner_unit_id == self.unit_id, ~MemberEvent.deleted)
+            .order_by(MemberEvent.event_date, MemberEvent.seq)
+        ):
+            self.events[ev.member_id].append(ev)
+        self._states: dict[date, dict[str, MemberState]] = {}
+
+    def name(self, member_id: str) -> str:
+        m = self.members[member_id]
+        return " ".join(p for p in (m.family_name, m.middle_name, m.given_name) if p)
+
+    def states(self, on: date) -> dict[str, MemberState]:
+        if on not in self._states:
+            self._states[on] = {
+                mid: fold_events(evs, self.probation, as_of=on) for mid, evs in self.events.items()
+            }
+        return self._states[on]
+
+    def cell_on(self, member_id: str, on: date) -> str | None:
+        """The member's cell on a date (the last event naming a cell, else the current cell)."""
+        cell = None
+        for ev in self.events[member_id]:
+            if ev.event_date > on:
+                break
+            if ev.cell_id:
+                cell = ev.cell_id
+        return cell or self.members[member_id].cell_id
+
+    def members_on(self, on: date) -> list[MemberFact]:
+        """Everyone in the register on `on` (counted members and temporary members received)."""
+        out = []
+        for mid, state in self.states(on).items():
+            if state.membership is None or state.ended:
+                continue
+            m = self.members[mid]
+            out.append(
+                MemberFact(
+                    mid,
+                    self.name(mid),
+                    self.cell_on(mid, on),
+                    m.sex,
+                    m.date_of_birth,
+                    m.ethnicity,
+                    m.religion,
+                    m.youth_union_date is not None and m.youth_union_date <= on,
+                    m.occupation,
+                    m.general_education,
+                    m.professional_qualification,
+                    m.political_theory,
+                    state.membership,
+                    state.activity,
+                    state.counted,
+                    state.temp_in,
+                )
+            )
+        return out
+
+    def events_between(self, start: date, end: date, kinds: tuple[str, ...] | None = None) -> list[EventFact]:
+        out = []
+        for mid, evs in self.events.items():
+            m = self.members[mid]
+            for ev in evs:
+                if start <= ev.event_date <= end and (kinds is None or ev.kind in kinds):
+                    out.append(
+                        EventFact(
+                            ev.id,
+                            mid,
+                            self.name(mid),
+                            ev.kind,
+                            ev.event_date,
+                            ev.decision_date,
+                            ev.temporary,
+                            ev.cell_id,
+                            m.sex,
+                            m.ethnicity,
+                            m.youth_union_date is not None and m.youth_union_date <= ev.event_date,
+                            json.loads(ev.detail) if ev.detail else {},
+                        )
+                    )
+        out.sort(key=lambda e: (e.event_date, e.member_name))
+        return out
+
+    # ------------------------------------------------------------ other records
+
+    def unit(self) -> Unit:
+        unit = self.session.get(Unit, self.unit_id)
+        assert unit is not None
+        return unit
+
+    def cells_on(self, on: date) -> list[Cell]:
+        return [
+            c
+            for c in self.session.scalars(
+                select(Cell).where(Cell.owner_unit_id == self.unit_id, ~Cell.deleted).order_by(Cell.sort_key)
+            )
+            if (c.valid_from is None or c.valid_from <= on) and (c.valid_to is None or c.valid_to >= on)
+        ]
+
+    def villages_on(self, on: date) -> list[Village]:
+        return [
+            v
+            for v in self.session.scalars(
+                select(Village)
+                .where(Village.owner_unit_id == self.unit_id, ~Village.deleted)
+                .order_by(Village.sort_key)
+            )
+            if (v.valid_from is None or v.valid_from <= on) and (v.valid_to is None or v.valid_to >= on)
+        ]
+
+    def village_cells_on(self, on: date) -> dict[str, set[str]]:
+        """village id → ids of the cells covering it on `on`."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for link in self.session.scalars(
+            select(CellVillage).where(CellVillage.owner_unit_id == self.unit_id, ~CellVillage.deleted)
+        ):
+            if (link.valid_from is None or link.valid_from <= on) and (
+                link.valid_to is None or link.valid_to > on
+            ):
+                out[link.village_id].add(link.cell_id)
+        return out
+
+    def positions_on(self, on: date) -> list[CellPosition]:
+        return [
+            p
+            for p in self.session.scalars(
+                select(CellPosition).where(CellPosition.owner_unit_id == self.unit_id, ~CellPosition.deleted)
+            )
+            if p.start_date <= on and (p.end_date is None or p.end_date > on)
+        ]
+
+    def meetings_between(self, start: date, end: date) -> list[tuple[Meeting, str, int, int]]:
+        """Held meetings in the months of the period: (meeting, cell name, present, expected)."""
+        months = _months(start, end)
+        present = (
+            select(MeetingAttendance.meeting_id, func.count().label("n"))
+            .where(MeetingAttendance.status == "present")
+            .group_by(MeetingAttendance.meeting_id)
+            .subquery()
+        )
+        expected = (
+            select(MeetingAttendance.meeting_id, func.count().label("n"))
+            .where(MeetingAttendance.status.in_(("present", "absent_excused", "absent_unexcused")))
+            .group_by(MeetingAttendance.meeting_id)
+            .subquery()
+        )
+        rows = self.session.execute(
+            select(Meeting, Cell.name, present.c.n, expected.c.n)
+            .join(Cell, Cell.id == Meeting.cell_id)
+            .outerjoin(present, present.c.meeting_id == Meeting.id)
+            .outerjoin(expected, expected.c.meeting_id == Meeting.id)
+            .where(
+                Meeting.owner_unit_id == self.unit_id,
+                ~Meeting.deleted,
+                Meeting.status == "held",
+                Meeting.month.in_(months),
+            )
+            .order_by(Meeting.month, Cell.sort_key)
+        ).all()
+        return [(m, name, int(p or 0), int(e or 0)) for m, name, p, e in rows]
+
+    def plan(self, year: int) -> int:
+        rows = list(
+            self.session.scalars(
+                select(AdmissionPlan).where(
+                    AdmissionPlan.owner_unit_id == self.unit_id,
+                    AdmissionPlan.year == year,
+                    ~AdmissionPlan.deleted,
+                )
+            )
+        )
+        commune = [p for p in rows if p.cell_id is None]
+        return sum(p.target for p in (commune or rows))
+
+    def ratings(self, year: int, subject: str) -> list[tuple[Rating, str]]:
+        rnd = self.session.scalar(
+            select(RatingRound.id).where(
+                RatingRound.owner_unit_id == self.unit_id,
+                RatingRound.year == year,
+                RatingRound.subject == subject,
+                ~RatingRound.deleted,
+            )
+        )
+        if rnd is None:
+            return []
+        return [
+            (r, r.member_id or r.cell_id)
+            for r in self.session.scalars(select(Rating).where(Rating.round_id == rnd, ~Rating.deleted))
+        ]
+
+    def inspections_between(self, start: date, end: date) -> list[Inspection]:
+        return list(
+            self.session.scalars(
+                select(Inspection).where(
+                    Inspection.owner_unit_id == self.unit_id,
+                    ~Inspection.deleted,
+                    Inspection.start_date >= start,
+                    Inspection.start_date <= end,
+                )
+            )
+        )
+
+    def disciplines_between(self, start: date, end: date) -> list[Discipline]:
+        return list(
+            self.session.scalars(
+                select(Discipline).where(
+                    Discipline.owner_unit_id == self.unit_id,
+                    ~Discipline.deleted,
+                    Discipline.decision_date >= start,
+                    Discipline.decision_date <= end,
+                )
+            )
+        )
+
+    def petitions_until(self, end: date) -> list[Petition]:
+        return list(
+            self.session.scalars(
+                select(Petition).where(
+                    Petition.owner_unit_id == self.unit_id, ~Petition.deleted, Petition.received_date <= end
+                )
+            )
+        )
+
+    def courses_between(self, start: date, end: date) -> list[tuple[Course, int]]:
+        courses = list(
+            self.session.scalars(
+                select(Course).where(
+                    Course.owner_unit_id == self.unit_id,
+                    ~Course.deleted,
+                    Course.start_date >= start,
+                    Course.start_date <= end,
+                )
+            )
+        )
+        counts = dict(
+            self.session.execute(
+                select(CourseAttendee.course_id, func.count())
+                .where(CourseAttendee.course_id.in_([c.id for c in courses]), ~CourseAttendee.deleted)
+                .group_by(CourseAttendee.course_id)
+            ).all()
+        )
+        return [(c, int(counts.get(c.id, 0))) for c in courses]
+
+    def dues_between(self, start: date, end: date) -> list[DuesPayment]:
+        return list(
+            self.session.scalars(
+                select(DuesPayment).where(
+                    DuesPayment.owner_unit_id == self.unit_id,
+                    ~DuesPayment.deleted,
+                    DuesPayment.month.in_(_months(start, end)),
+                )
+            )
+        )
+
+
+def _months(start: date, end: date) -> list[str]:
+    months = []
+    current = date(start.year, start.month, 1)
+    while current <= end:
+        months.append(month_key(current))
+        current = add_months(current, 1)
+    return months
+
+
+def months_between(start: date, end: date) -> list[str]:
+    return _months(start, end)
+
+
+def day_before(value: date) -> date:
+    return value - timedelta(days=1)
