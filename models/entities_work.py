@@ -208,7 +208,9 @@ class DuesPayment(Synced, Base):
     cell_id: Mapped[str] = mapped_column(ForeignKey("cells.id"))
     month: Mapped[str] = mapped_column(String(7))
     category: Mapped[str] = mapped_column(String(30), default="other")
-    base_amount: Mapped[int | None] = mapped_column(Integer)  # insured salary or pension, when the rate is a percentage
+    base_amount: Mapped[int | None] = mapped_column(
+        Integer
+    )  # insured salary or pension, when the rate is a percentage
     amount_due: Mapped[int] = mapped_column(Integer, default=0)
     amount_paid: Mapped[int] = mapped_column(Integer, default=0)
     channel: Mapped[str] = mapped_column(String(10), default="")

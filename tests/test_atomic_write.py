@@ -56,4 +56,7 @@ def test_messages_are_vietnamese_and_actionable(tmp_path: Path) -> None:
     atomic.set_opener(atomic.failing_after(10, errno.ENOSPC))
     with pytest.raises(StorageError) as exc:
         atomic.write_bytes(tmp_path / "a.pdf", b"x" * 100)
-    assert exc.value.text() == "Không đủ chỗ trống để ghi tệp a.pdf. Hãy xóa bớt tệp hoặc chọn nơi lưu khác rồi thử lại."
+    assert (
+        exc.value.text()
+        == "Không đủ chỗ trống để ghi tệp a.pdf. Hãy xóa bớt tệp hoặc chọn nơi lưu khác rồi thử lại."
+    )
