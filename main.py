@@ -234,6 +234,66 @@ def cmd_import_members(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from exports.documents import save_pdf, save_xlsx
+    from exports.report_export import report_sheets
+    from forms.indicators import CATALOGUE, Context
+    from forms.periods import Period
+    from forms.quarterly import current_report, narrative_of, report_document
+    from models import audit
+    from models.db import read_session
+
+    period = Period.parse(args.period)
+    if args.explain and args.explain not in CATALOGUE:
+        err(
+            tr(QT_TRANSLATE_NOOP("cli", "Không có chỉ tiêu “{key}”. Các chỉ tiêu: {keys}")).format(
+                key=args.explain, keys=", ".join(sorted(CATALOGUE))
+            )
+        )
+        return EXIT_USAGE
+    target = Path(args.out) if args.out else None
+    if target is not None and target.suffix.lower() not in (".pdf", ".xlsx"):
+        err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            report, snapshot, drift = current_report(session, period)
+            if args.explain:
+                explained = report.values.get(args.explain) or CATALOGUE[args.explain].compute(
+                    Context(session, period)
+                )
+                out(f"{CATALOGUE[args.explain].label}: {explained.value}")
+                for record_id, label in explained.records:
+                    out(f"{record_id}\t{label}")
+            if target is not None:
+                head = audit.head(session)
+                document = report_document(
+                    session,
+                    report,
+                    narrative_of(snapshot),
+                    number=snapshot.number if snapshot else None,
+                    signer=snapshot.signer if snapshot else "",
+                    footer=f"Nhật ký kiểm toán #{head[0]}: {head[1][:16]}",
+                )
+                if target.suffix.lower() == ".pdf":
+                    save_pdf(document, target)
+                else:
+                    save_xlsx(report_sheets(report, document), target)
+                out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+            for problem in report.problems:
+                err(problem)
+            if drift is not None and drift.flagged:
+                err(
+                    tr(
+                        QT_TRANSLATE_NOOP("cli", "Lưu ý: số liệu đã thay đổi sau khi chốt ({n} chỉ tiêu).")
+                    ).format(n=len(drift.changed_figures))
+                )
+    finally:
+        db.close()
+    return EXIT_OK
+
+
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -289,6 +349,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--only-valid", action="store_true")
     p.set_defaults(func=cmd_import_members)
+
+    p = sub.add_parser(
+        "report", help=tr(QT_TRANSLATE_NOOP("cli", "báo cáo định kỳ (PDF hoặc XLSX), giải thích chỉ tiêu"))
+    )
+    p.add_argument("db")
+    p.add_argument("--period", required=True, help="2026-Q3, 2026-H1, 2026-9M, 2026-Y")
+    p.add_argument("--out")
+    p.add_argument("--explain", metavar="INDICATOR")
+    p.set_defaults(func=cmd_report)
 
     return parser
 
