@@ -1,0 +1,1 @@
+"""Dialogs; each has an `ask(...)` classmethod returning the result or None."""
