@@ -1,0 +1,623 @@
+"""USB sync: writing sealed packages to a stick, reading and importing them at the other end, the
+acknowledgment going back down, and enrolment files. See exports/sync_package.py for the file format
+and models/services/sync.py for the state and the record exchange.
+
+Import is: verify signature → decrypt → check manifest (recipient is us, sender enrolled and not
+revoked, schema not newer than ours, sequence and previous hash) → stage → validate → preview → the
+user confirms → apply in one transaction → record the receipt."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from exports import atomic
+from exports.sync_package import (
+    ALLOWED_ENTRIES,
+    Opened,
+    SyncRefused,
+    canonical,
+    key_id_of,
+    open_sealed,
+    seal,
+    verify,
+)
+from models import audit
+from models.db import Database, read_session, unit_of_work
+from models.errors import DomainError, StorageError
+from models.i18n import QT_TRANSLATE_NOOP, translate
+from models.migrate import HEAD, KNOWN_REVISIONS
+from models.security import Actor
+from models.services import organisation as org
+from models.services import sync as st
+from models.services.common import own_unit_id
+
+APP_VERSION = "0.1.0"
+EXTENSION = ".duxpkg"
+ENROL_EXTENSION = ".duxkey"
+MARGIN_SECONDS = 86_400  # re-send a day of changes before the acknowledged point (clock drift)
+MORE = {
+    "replayed": QT_TRANSLATE_NOOP("sync", "Gói {name} đã nhập trước đây; không có gì thay đổi."),
+    "older": QT_TRANSLATE_NOOP(
+        "sync", "Gói {name} (số {sequence}) cũ hơn gói đã nhập (số {last}). Không nhập."
+    ),
+    "held": QT_TRANSLATE_NOOP(
+        "sync",
+        "Gói {name} (số {sequence}) đến trước gói số {missing}. Đã giữ lại; sẽ nhập khi có gói số {missing}.",
+    ),
+    "mismatch": QT_TRANSLATE_NOOP(
+        "sync", "Gói {name}: thông tin bên trong không khớp với bên ngoài ({detail}). Không nhập."
+    ),
+    "chain": QT_TRANSLATE_NOOP(
+        "sync",
+        "Gói {name} không nối tiếp gói đã nhập (mã gói trước không khớp). Không nhập; hãy xin đơn vị gửi xuất gói đầy đủ.",
+    ),
+    "schema_new": QT_TRANSLATE_NOOP(
+        "sync", "Gói {name} được tạo bởi phiên bản chương trình mới hơn. Hãy cài phiên bản mới rồi nhập lại."
+    ),
+    "not_full": QT_TRANSLATE_NOOP(
+        "sync",
+        "Gói {name} đến từ dữ liệu đã phục hồi của đơn vị gửi nhưng không phải gói đầy đủ. Hãy xin đơn vị gửi xuất gói đầy đủ.",
+    ),
+    "rejected": QT_TRANSLATE_NOOP("sync", "Gói {name} có {n} bản ghi không hợp lệ ({detail}). Không nhập."),
+    "kind": QT_TRANSLATE_NOOP("sync", "Tệp {name} không phải loại gói cần nhập ở đây ({kind})."),
+}
+
+
+def refused(reason: str, name: str, **params: Any) -> SyncRefused:
+    error = SyncRefused(reason, name, **params)
+    if reason in MORE:
+        error.message = MORE[reason]
+    return error
+
+
+def sender_code(unit_id: str) -> str:
+    return hashlib.sha256(unit_id.encode()).hexdigest()[:8].upper()
+
+
+def package_name(kind: str, unit_id: str, sequence: int, when: datetime) -> str:
+    prefix = "DUX" if kind == "data" else "DUXACK"
+    return f"{prefix}-{sender_code(unit_id)}-{sequence:06d}-{when:%Y%m%d}{EXTENSION}"
+
+
+# ---------------------------------------------------------------- the stick
+
+
+WORM_SIGNS = ("autorun.inf",)
+
+
+def stick_warnings(folder: Path) -> list[str]:
+    """What looks like the common USB worm: autorun.inf, shortcut files, hidden folders. The app never
+    opens or runs any of it."""
+    warnings: list[str] = []
+    try:
+        items = list(folder.iterdir())
+    except OSError:
+        return warnings
+    for item in items:
+        lower = item.name.lower()
+        if lower in WORM_SIGNS:
+            warnings.append(
+                translate(
+                    "sync",
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "USB có tệp autorun.inf (thường do virus). Chương trình không mở nó; hãy quét virus cho USB.",
+                    ),
+                )
+            )
+        elif lower.endswith(".lnk"):
+            warnings.append(
+                translate(
+                    "sync",
+                    QT_TRANSLATE_NOOP(
+                        "sync", "USB có tệp lối tắt “{name}” (virus USB hay tạo). Đừng mở nó; hãy quét virus."
+                    ),
+                ).format(name=item.name)
+            )
+        elif item.is_dir() and (item.name.startswith(".") or _hidden(item)):
+            warnings.append(
+                translate(
+                    "sync",
+                    QT_TRANSLATE_NOOP(
+                        "sync", "USB có thư mục ẩn “{name}”; có thể là virus giấu dữ liệu. Hãy quét virus."
+                    ),
+                ).format(name=item.name)
+            )
+    return warnings
+
+
+def _hidden(path: Path) -> bool:
+    attributes = getattr(path.stat(), "st_file_attributes", 0)
+    return bool(attributes & 2)  # FILE_ATTRIBUTE_HIDDEN on Windows
+
+
+def _check_space(folder: Path, size: int) -> None:
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        raise StorageError(
+            QT_TRANSLATE_NOOP("sync", "Không mở được thư mục {folder}. Hãy cắm USB và chọn lại."),
+            kind="cant_open",
+            folder=str(folder),
+        ) from None
+    if free < size * 2 + 1_000_000:
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "USB không đủ chỗ trống (cần khoảng {need} MB, còn {free} MB). Hãy xóa bớt tệp cũ trên USB.",
+            ),
+            kind="full",
+            need=size * 2 // 1_000_000 + 1,
+            free=free // 1_000_000,
+        )
+
+
+def write_to_stick(folder: Path, name: str, data: bytes, check: Callable[[bytes], None]) -> Path:
+    """Temp name, fsync, read back and verify, rename; never a file under the final name otherwise."""
+    _check_space(folder, len(data))
+
+    def verify_written(path: Path) -> None:
+        written = path.read_bytes()
+        if written != data:
+            raise OSError(5, "read-back differs")
+        check(written)
+
+    return atomic.write_bytes(folder / name, data, verify_written)
+
+
+# ---------------------------------------------------------------- export (the commune)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    sequence: int
+    records: int
+    full: bool
+    warnings: tuple[str, ...]
+
+
+def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = False) -> ExportResult:
+    """Write the next data package for the upper level: everything changed since the point the upper
+    level last acknowledged (a lost stick loses nothing), or everything when `full`."""
+    folder = Path(folder)
+    warnings = stick_warnings(folder)
+    with unit_of_work(db, actor) as session:
+        upper = st.upper_peer(session)
+        keys = st.own_keys(session)
+        channel = st.channel(session, upper.unit_id)
+        unit_id = own_unit_id(session)
+        inc = st.incarnation(session)
+        full = full or channel.needs_full or channel.acked_watermark is None
+        since = None
+        if not full and channel.acked_watermark is not None:
+            since = datetime.fromtimestamp(channel.acked_watermark.timestamp() - MARGIN_SECONDS, UTC)
+        records = st.collect(session, since)
+        created = datetime.now(UTC)
+        sequence = channel.out_sequence + 1
+        package_id = str(uuid.uuid4())
+        payload = b"".join(canonical(r) + b"\n" for r in records)
+        head_id, head_hash = audit.head(session)
+        manifest: dict[str, Any] = {
+            "format_version": 1,
+            "schema_version": HEAD,
+            "app_version": APP_VERSION,
+            "kind": "data",
+            "package_id": package_id,
+            "sender_unit_id": unit_id,
+            "sender_name": org.own_unit(session).name,
+            "recipient_unit_id": upper.unit_id,
+            "sequence": sequence,
+            "previous_hash": channel.out_hash,
+            "incarnation": inc,
+            "full": full,
+            "created_utc": created.isoformat(),
+            "created_local": created.astimezone().isoformat(),
+            "counts": st.summary_counts(records),
+            "entries": {"records.jsonl": hashlib.sha256(payload).hexdigest()},
+            "audit_head": {"id": head_id, "hash": head_hash},
+        }
+        header = {
+            k: manifest[k]
+            for k in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind")
+        }
+        header["created_utc"] = manifest["created_utc"]
+        data = seal(
+            {"manifest.json": canonical(manifest), "records.jsonl": payload},
+            header,
+            keys.sign_private,
+            keys.sign_public,
+            upper.kem_public,
+        )
+        name = package_name("data", unit_id, sequence, created)
+        path = write_to_stick(folder, name, data, lambda b: verify(b, name, keys.sign_public))
+        file_hash = hashlib.sha256(data).hexdigest()
+        channel.out_sequence, channel.out_hash, channel.needs_full = sequence, file_hash, False
+        st.log_package(
+            session, package_id=package_id, direction="out", kind="data", peer_unit_id=upper.unit_id, incarnation_id=inc,
+            sequence=sequence, file_hash=file_hash, created_at=created, records=len(records), summary=manifest["counts"],
+        )  # fmt: skip
+        audit.record(
+            session,
+            "sync.export",
+            "sync_package",
+            package_id,
+            fields=[f"records={len(records)}", f"sequence={sequence}"],
+        )
+    return ExportResult(path, sequence, len(records), full, tuple(warnings))
+
+
+# ---------------------------------------------------------------- import (the upper level)
+
+
+@dataclass
+class Staged:
+    path: Path
+    data: bytes
+    opened: Opened
+    manifest: dict[str, Any]
+    sender_unit_id: str
+    sender_name: str
+    preview: st.Preview | None = None
+    status: str = "ready"  # ready / replayed / held
+    message: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def _open(session: Any, data: bytes, name: str) -> tuple[Opened, st.PeerKeys]:
+    found: dict[str, st.PeerKeys] = {}
+
+    def sender_public(kid: bytes) -> bytes:
+        peer = st.peer_by_key_id(session, kid)
+        if peer is None:
+            raise SyncRefused("unknown_sender", name)
+        if peer.revoked:
+            raise SyncRefused("revoked_sender", name)
+        found["peer"] = peer
+        return peer.sign_public
+
+    kems = [(k.kem_private, k.kem_public) for k in st.all_own_keys(session)]
+    opened = open_sealed(data, name, sender_public, kems)
+    return opened, found["peer"]
+
+
+def _manifest(opened: Opened, name: str, sender: st.PeerKeys, own_unit: str, kind: str) -> dict[str, Any]:
+    try:
+        manifest = json.loads(opened.entries["manifest.json"])
+        if not isinstance(manifest, dict):
+            raise TypeError
+    except (KeyError, ValueError, TypeError):
+        raise refused("bad_entry", name, detail="manifest") from None
+    header = opened.header
+    for key in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind"):
+        if manifest.get(key) != header.get(key):
+            raise refused("mismatch", name, detail=key)
+    if header.get("sender_unit_id") != sender.unit_id:
+        raise SyncRefused("relabelled", name)
+    if header.get("recipient_unit_id") != own_unit:
+        raise SyncRefused("wrong_recipient", name)
+    if header.get("kind") != kind:
+        raise refused("kind", name, kind=header.get("kind"))
+    if str(manifest.get("schema_version")) not in KNOWN_REVISIONS:
+        raise refused("schema_new", name)
+    for entry, digest in dict(manifest.get("entries", {})).items():
+        if (
+            entry not in ALLOWED_ENTRIES
+            or hashlib.sha256(opened.entries.get(entry, b"")).hexdigest() != digest
+        ):
+            raise refused("bad_entry", name, detail=f"hash {entry}")
+    if not isinstance(manifest.get("sequence"), int) or manifest["sequence"] < 1:
+        raise refused("bad_entry", name, detail="sequence")
+    return manifest
+
+
+def inspect_package(db: Database, actor: Actor, path: Path) -> Staged:
+    """Verify, decrypt, check and stage a data package, without writing anything."""
+    path = Path(path)
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise StorageError(
+            QT_TRANSLATE_NOOP("sync", "Không đọc được tệp {name} (USB bị rút hoặc hỏng)."),
+            kind="io",
+            name=name,
+        ) from None
+    with read_session(db, actor) as session:
+        return _stage(session, data, name, path)
+
+
+def _stage(session: Any, data: bytes, name: str, path: Path) -> Staged:
+    opened, sender = _open(session, data, name)
+    manifest = _manifest(opened, name, sender, own_unit_id(session), "data")
+    staged = Staged(path, data, opened, manifest, sender.unit_id, sender.name)
+    if st.seen_package(session, manifest["package_id"]):
+        staged.status = "replayed"
+        staged.message = refused("replayed", name).text()
+        return staged
+    in_sequence, in_hash, incarnation = st.incoming_state(session, sender.unit_id)
+    sequence = manifest["sequence"]
+    new_incarnation = bool(incarnation) and manifest["incarnation"] != incarnation
+    if new_incarnation and not manifest.get("full"):
+        raise refused("not_full", name)
+    if not new_incarnation:
+        if sequence <= in_sequence:
+            raise refused("older", name, sequence=sequence, last=in_sequence)
+        if sequence > in_sequence + 1 and not manifest.get("full"):
+            staged.status = "held"
+            staged.message = refused("held", name, sequence=sequence, missing=in_sequence + 1).text()
+            return staged
+        if (
+            sequence == in_sequence + 1
+            and in_sequence
+            and manifest.get("previous_hash") != in_hash
+            and not manifest.get("full")
+        ):
+            raise refused("chain", name)
+    records = []
+    for line in opened.entries.get("records.jsonl", b"").splitlines():
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            raise refused("bad_entry", name, detail="records") from None
+    staged.preview = st.stage(session, sender.unit_id, records)
+    if staged.preview.rejected:
+        reasons = sorted({r for k in staged.preview.kinds.values() for r in k.reasons})
+        raise refused("rejected", name, n=staged.preview.rejected, detail="; ".join(reasons[:3]))
+    return staged
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    name: str
+    status: str  # applied / replayed / held
+    message: str
+    applied: int = 0
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def apply_package(db: Database, actor: Actor, staged: Staged) -> list[ImportResult]:
+    """Apply a staged package in one transaction (re-checked inside it), then any held packages that
+    can now follow. Returns one result per package handled."""
+    name = staged.path.name
+    if staged.status == "replayed":
+        return [ImportResult(name, "replayed", staged.message)]
+    results: list[ImportResult] = []
+    with unit_of_work(db, actor) as session:
+        fresh = _stage(
+            session, staged.data, name, staged.path
+        )  # the database may have changed since the preview
+        if fresh.status == "replayed":
+            return [ImportResult(name, "replayed", fresh.message)]
+        if fresh.status == "held":
+            st.hold(
+                session,
+                fresh.sender_unit_id,
+                fresh.manifest["incarnation"],
+                fresh.manifest["sequence"],
+                fresh.data,
+            )
+            return [ImportResult(name, "held", fresh.message)]
+        results.append(_apply(session, fresh))
+        # Held packages that can now follow, in order.
+        while True:
+            channel = st.channel(session, fresh.sender_unit_id)
+            nxt = st.held_next(session, fresh.sender_unit_id, channel.incarnation, channel.in_sequence + 1)
+            if nxt is None:
+                break
+            held_id, data = nxt
+            st.drop_held(session, held_id)
+            follower = _stage(session, data, f"#{channel.in_sequence + 1}", staged.path)
+            if follower.status == "ready":
+                results.append(_apply(session, follower))
+    return results
+
+
+def _apply(session: Any, staged: Staged) -> ImportResult:
+    assert staged.preview is not None
+    applied = st.apply(session, staged.preview)
+    manifest = staged.manifest
+    channel = st.channel(session, staged.sender_unit_id)
+    channel.in_sequence, channel.in_hash, channel.incarnation = (
+        manifest["sequence"],
+        staged.opened.file_hash,
+        manifest["incarnation"],
+    )
+    for held in st.held_for(session, staged.sender_unit_id):
+        if held <= channel.in_sequence:
+            nxt = st.held_next(session, staged.sender_unit_id, channel.incarnation, held)
+            if nxt:
+                st.drop_held(session, nxt[0])
+    st.log_package(
+        session, package_id=manifest["package_id"], direction="in", kind="data", peer_unit_id=staged.sender_unit_id,
+        incarnation_id=manifest["incarnation"], sequence=manifest["sequence"], file_hash=staged.opened.file_hash,
+        created_at=datetime.fromisoformat(manifest["created_utc"]), records=applied, summary=staged.preview.counts(),
+    )  # fmt: skip
+    audit.record(
+        session, "sync.import", "sync_package", manifest["package_id"], fields=[f"applied={applied}"]
+    )
+    message = translate(
+        "sync", QT_TRANSLATE_NOOP("sync", "Đã nhập gói số {sequence} của {sender}: {n} bản ghi.")
+    ).format(sequence=manifest["sequence"], sender=staged.sender_name, n=applied)
+    return ImportResult(staged.path.name, "applied", message, applied, staged.preview.counts())
+
+
+def import_files(
+    db: Database, actor: Actor, paths: list[Path], *, dry_run: bool = False
+) -> list[ImportResult | DomainError]:
+    """Headless import: each file in order; a refused file is reported and changes nothing."""
+    out: list[ImportResult | DomainError] = []
+    for path in paths:
+        try:
+            staged = inspect_package(db, actor, path)
+            if dry_run:
+                status = staged.status if staged.status != "ready" else "preview"
+                out.append(
+                    ImportResult(
+                        path.name,
+                        status,
+                        staged.message,
+                        0,
+                        staged.preview.counts() if staged.preview else {},
+                    )
+                )
+            else:
+                out.extend(apply_package(db, actor, staged))
+        except DomainError as exc:
+            out.append(exc)
+    return out
+
+
+# ---------------------------------------------------------------- acknowledgment (upper → commune)
+
+
+def write_ack(db: Database, actor: Actor, commune_unit_id: str, folder: Path) -> Path:
+    """Receipts, queued correction requests and remarks for one commune, sealed the same way."""
+    with unit_of_work(db, actor) as session:
+        peer = st.peer_keys(session, commune_unit_id)
+        keys = st.own_keys(session)
+        channel = st.channel(session, commune_unit_id)
+        corrections = st.outgoing_corrections(session, commune_unit_id)
+        created = datetime.now(UTC)
+        sequence = channel.out_sequence + 1
+        package_id = str(uuid.uuid4())
+        ack = {
+            "receipt": {
+                "sequence": channel.in_sequence,
+                "hash": channel.in_hash,
+                "incarnation": channel.incarnation,
+            },
+            "corrections": corrections,
+        }
+        ack_bytes = canonical(ack)
+        manifest: dict[str, Any] = {
+            "format_version": 1, "schema_version": HEAD, "app_version": APP_VERSION, "kind": "ack", "package_id": package_id,
+            "sender_unit_id": own_unit_id(session), "recipient_unit_id": commune_unit_id, "sequence": sequence,
+            "previous_hash": channel.out_hash, "incarnation": st.incarnation(session), "full": True,
+            "created_utc": created.isoformat(), "created_local": created.astimezone().isoformat(), "counts": {"corrections": len(corrections)},
+            "entries": {"ack.json": hashlib.sha256(ack_bytes).hexdigest()},
+        }  # fmt: skip
+        header = {
+            k: manifest[k]
+            for k in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind")
+        }
+        header["created_utc"] = manifest["created_utc"]
+        data = seal(
+            {"manifest.json": canonical(manifest), "ack.json": ack_bytes},
+            header,
+            keys.sign_private,
+            keys.sign_public,
+            peer.kem_public,
+        )
+        name = package_name("ack", own_unit_id(session), sequence, created)
+        path = write_to_stick(Path(folder), name, data, lambda b: verify(b, name, keys.sign_public))
+        channel.out_sequence, channel.out_hash = sequence, hashlib.sha256(data).hexdigest()
+        st.mark_corrections_sent(session, [c["id"] for c in corrections])
+        st.log_package(
+            session, package_id=package_id, direction="out", kind="ack", peer_unit_id=commune_unit_id, incarnation_id=manifest["incarnation"],
+            sequence=sequence, file_hash=channel.out_hash, created_at=created, records=len(corrections), summary=manifest["counts"],
+        )  # fmt: skip
+    return path
+
+
+def import_ack(db: Database, actor: Actor, path: Path) -> str:
+    """At the commune: advance the acknowledged point and receive correction requests."""
+    name = Path(path).name
+    data = Path(path).read_bytes()
+    with unit_of_work(db, actor) as session:
+        opened, sender = _open(session, data, name)
+        manifest = _manifest(opened, name, sender, own_unit_id(session), "ack")
+        if st.seen_package(session, manifest["package_id"]):
+            return refused("replayed", name).text()
+        channel = st.channel(session, sender.unit_id)
+        if manifest["sequence"] <= channel.in_sequence:
+            raise refused("older", name, sequence=manifest["sequence"], last=channel.in_sequence)
+        try:
+            ack = json.loads(opened.entries["ack.json"])
+            receipt = ack["receipt"]
+            acked = int(receipt["sequence"])
+        except (KeyError, ValueError, TypeError):
+            raise refused("bad_entry", name, detail="ack") from None
+        ours = {
+            p.sequence: p
+            for p in st.package_log(session, sender.unit_id, "out")
+            if p.kind == "data" and p.incarnation == st.incarnation(session)
+        }
+        if acked in ours and receipt.get("hash") == ours[acked].file_hash and acked > channel.acked_sequence:
+            channel.acked_sequence, channel.acked_watermark = acked, ours[acked].created_at
+        elif receipt.get("incarnation") and receipt.get("incarnation") != st.incarnation(session):
+            channel.needs_full = True
+        received = st.receive_corrections(session, sender.unit_id, list(ack.get("corrections", [])))
+        channel.in_sequence, channel.in_hash = manifest["sequence"], opened.file_hash
+        st.log_package(
+            session, package_id=manifest["package_id"], direction="in", kind="ack", peer_unit_id=sender.unit_id,
+            incarnation_id=manifest["incarnation"], sequence=manifest["sequence"], file_hash=opened.file_hash,
+            created_at=datetime.fromisoformat(manifest["created_utc"]), records=received, summary={"corrections": received},
+        )  # fmt: skip
+    return translate(
+        "sync", QT_TRANSLATE_NOOP("sync", "Cấp trên đã nhận đến gói số {acked}; {n} đề nghị sửa mới.")
+    ).format(acked=acked, n=received)
+
+
+# ---------------------------------------------------------------- enrolment files
+
+
+def write_enrolment(db: Database, actor: Actor, folder: Path, role: str) -> tuple[Path, str]:
+    """This installation's public keys as a file to carry to the peer; returns (path, fingerprint to read out)."""
+    with unit_of_work(db, actor) as session:
+        bundle = st.own_bundle(session, role)
+    content = canonical(
+        {
+            "format": "dux-enrol-1",
+            "unit_id": bundle.unit_id,
+            "name": bundle.name,
+            "role": bundle.role,
+            "sign_public": bundle.sign_public.hex(),
+            "kem_public": bundle.kem_public.hex(),
+        }
+    )
+    name = f"DANGKY-{sender_code(bundle.unit_id)}{ENROL_EXTENSION}"
+    path = atomic.write_bytes(Path(folder) / name, content)
+    return path, st.readable_fingerprint(bundle.fingerprint)
+
+
+def read_enrolment(path: Path) -> tuple[st.EnrolBundle, str]:
+    """Parse an enrolment file (small, JSON, never executed); returns the bundle and its fingerprint."""
+    name = Path(path).name
+    try:
+        raw = Path(path).read_bytes()
+        if len(raw) > 10_000:
+            raise ValueError
+        data = json.loads(raw)
+        if data.get("format") != "dux-enrol-1":
+            raise ValueError
+        bundle = st.EnrolBundle(
+            str(data["unit_id"]),
+            str(data["name"])[:200],
+            str(data["role"]),
+            bytes.fromhex(data["sign_public"]),
+            bytes.fromhex(data["kem_public"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise SyncRefused(
+            QT_TRANSLATE_NOOP("sync", "Tệp {name} không phải tệp đăng ký hợp lệ."), name
+        ) from None
+    return bundle, st.readable_fingerprint(bundle.fingerprint)
+
+
+def enrol_from_file(db: Database, actor: Actor, path: Path) -> st.PeerView:
+    bundle, _ = read_enrolment(path)
+    with unit_of_work(db, actor) as session:
+        return st.enrol(session, bundle)
+
+
+def package_key_id(data: bytes, name: str) -> bytes:
+    return key_id_of(data, name)

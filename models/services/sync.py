@@ -1,0 +1,683 @@
+"""Sync state and record exchange with the upper level (or, at the upper level, with communes).
+
+This module holds keys, peers and sequence counters in the database and moves records in and out as
+plain dictionaries; sealing packages into files is exports/sync_package.py. The sending unit owns its
+records: an import accepts only records owned by the sending unit, and applies a record only when its
+revision is newer than the one held (idempotent at the record level)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from models import audit
+from models.entities import Member, Unit
+from models.entities_sync import Correction, SyncChannel, SyncHeld, SyncKey, SyncPackageLog, SyncPeer
+from models.errors import NotFound, RuleViolation
+from models.i18n import QT_TRANSLATE_NOOP
+from models.security import Permission, require
+from models.services.common import meta, own_unit_id, set_meta
+from models.sync_schema import BY_NAME, KINDS, from_json_value, to_json_value
+from models.text import clean, fold
+
+CTX = "sync"
+INCARNATION_KEY = "incarnation_id"
+_RAW = serialization.Encoding.Raw
+_PUB = serialization.PublicFormat.Raw
+_PRIV = serialization.PrivateFormat.Raw
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def fingerprint(sign_public: bytes, kem_public: bytes) -> str:
+    return hashlib.sha256(b"dux-enrol-v1" + sign_public + kem_public).hexdigest()
+
+
+def key_id(sign_public: bytes) -> bytes:
+    """The 32-byte identifier of a signing key, written in clear at the start of every package."""
+    return hashlib.sha256(b"dux-key-v1" + sign_public).digest()
+
+
+def readable_fingerprint(fp_hex: str) -> str:
+    """Twelve groups of five digits to compare by phone or on paper (like a safety number)."""
+    number = int(fp_hex[:50], 16)
+    digits = f"{number % 10**60:060d}"
+    return " ".join(digits[i : i + 5] for i in range(0, 60, 5))
+
+
+# ---------------------------------------------------------------- keys
+
+
+@dataclass(frozen=True)
+class OwnKeys:
+    sign_private: bytes
+    sign_public: bytes
+    kem_private: bytes
+    kem_public: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.sign_public, self.kem_public)
+
+
+def _generate() -> SyncKey:
+    sign = Ed25519PrivateKey.generate()
+    kem = X25519PrivateKey.generate()
+    return SyncKey(
+        sign_private=sign.private_bytes(_RAW, _PRIV, serialization.NoEncryption()),
+        sign_public=sign.public_key().public_bytes(_RAW, _PUB),
+        kem_private=kem.private_bytes(_RAW, _PRIV, serialization.NoEncryption()),
+        kem_public=kem.public_key().public_bytes(_RAW, _PUB),
+        created_at=_now(),
+        active=True,
+    )
+
+
+def own_keys(session: Session) -> OwnKeys:
+    """The active keys, generated on first use (first run)."""
+    row = session.scalars(select(SyncKey).where(SyncKey.active)).first()
+    if row is None:
+        row = _generate()
+        session.add(row)
+        session.flush()
+        audit.record(session, "sync.keys", "sync_key", row.id, fields=["generated"])
+    return OwnKeys(row.sign_private, row.sign_public, row.kem_private, row.kem_public)
+
+
+def all_own_keys(session: Session) -> list[OwnKeys]:
+    """Active first, then replaced keys (to read packages sealed before a replacement)."""
+    rows = session.scalars(select(SyncKey).order_by(SyncKey.active.desc(), SyncKey.created_at.desc()))
+    return [OwnKeys(r.sign_private, r.sign_public, r.kem_private, r.kem_public) for r in rows]
+
+
+def replace_own_keys(session: Session) -> OwnKeys:
+    """New keys (e.g. after a laptop was lost); the old ones stay inactive for old packages. The new
+    enrolment file must be taken to the peer."""
+    require(session, Permission.ADMIN_SETTINGS)
+    for row in session.scalars(select(SyncKey).where(SyncKey.active)):
+        row.active = False
+    row = _generate()
+    session.add(row)
+    session.flush()
+    audit.record(session, "sync.keys", "sync_key", row.id, fields=["replaced"])
+    return OwnKeys(row.sign_private, row.sign_public, row.kem_private, row.kem_public)
+
+
+def incarnation(session: Session) -> str:
+    value = meta(session, INCARNATION_KEY)
+    if value is None:
+        value = str(uuid.uuid4())
+        set_meta(session, INCARNATION_KEY, value)
+    return value
+
+
+# ---------------------------------------------------------------- peers
+
+
+@dataclass(frozen=True)
+class EnrolBundle:
+    unit_id: str
+    name: str
+    role: str  # upper / commune: the role of the unit that issued the bundle
+    sign_public: bytes
+    kem_public: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.sign_public, self.kem_public)
+
+
+def own_bundle(session: Session, role: str) -> EnrolBundle:
+    require(session, Permission.EXPORT)
+    keys = own_keys(session)
+    unit = session.get(Unit, own_unit_id(session))
+    assert unit is not None
+    return EnrolBundle(unit.id, unit.name, role, keys.sign_public, keys.kem_public)
+
+
+@dataclass(frozen=True)
+class PeerView:
+    id: str
+    unit_id: str
+    name: str
+    role: str
+    fingerprint: str
+    enrolled_at: datetime
+    revoked: bool
+
+
+def enrol(session: Session, bundle: EnrolBundle) -> PeerView:
+    """Register a peer from its enrolment file (after the fingerprint was compared by phone or paper).
+    A new bundle for an enrolled unit replaces its keys."""
+    require(session, Permission.ADMIN_SETTINGS)
+    if (
+        bundle.role not in ("upper", "commune")
+        or len(bundle.sign_public) != 32
+        or len(bundle.kem_public) != 32
+    ):
+        raise RuleViolation(QT_TRANSLATE_NOOP("sync", "Tệp đăng ký không hợp lệ."), context=CTX)
+    if bundle.unit_id == own_unit_id(session):
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("sync", "Đây là tệp đăng ký của chính đơn vị mình."), context=CTX
+        )
+    fp = key_id(bundle.sign_public).hex()
+    existing = session.scalars(select(SyncPeer).where(SyncPeer.sign_fingerprint == fp)).first()
+    if existing is not None:
+        if existing.revoked_at is not None:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP("sync", "Khóa này đã bị thu hồi; không đăng ký lại được."), context=CTX
+            )
+        return _peer_view(existing)
+    peer = SyncPeer(
+        unit_id=bundle.unit_id,
+        name=clean(bundle.name),
+        role=bundle.role,
+        sign_public=bundle.sign_public,
+        kem_public=bundle.kem_public,
+        sign_fingerprint=fp,
+        enrolled_at=_now(),
+    )
+    session.add(peer)
+    session.flush()
+    for old in session.scalars(
+        select(SyncPeer).where(
+            SyncPeer.unit_id == bundle.unit_id, SyncPeer.id != peer.id, SyncPeer.replaced_by.is_(None)
+        )
+    ):
+        old.replaced_by = peer.id
+    if session.get(SyncChannel, bundle.unit_id) is None:
+        session.add(SyncChannel(peer_unit_id=bundle.unit_id))
+    session.flush()
+    audit.record(session, "sync.enrol", "sync_peer", peer.id, fields=["enrolled"])
+    return _peer_view(peer)
+
+
+def revoke(session: Session, peer_id: str) -> None:
+    require(session, Permission.ADMIN_SETTINGS)
+    peer = session.get(SyncPeer, peer_id)
+    if peer is None:
+        raise NotFound(QT_TRANSLATE_NOOP("sync", "Không tìm thấy đơn vị đã đăng ký."), context=CTX)
+    peer.revoked_at = _now()
+    audit.record(session, "sync.revoke", "sync_peer", peer.id, fields=["revoked"])
+
+
+def _peer_view(p: SyncPeer) -> PeerView:
+    return PeerView(
+        p.id,
+        p.unit_id,
+        p.name,
+        p.role,
+        fingerprint(p.sign_public, p.kem_public),
+        p.enrolled_at,
+        p.revoked_at is not None,
+    )
+
+
+def peers(session: Session, role: str | None = None) -> list[PeerView]:
+    require(session, Permission.VIEW_REGISTER)
+    query = select(SyncPeer).where(SyncPeer.replaced_by.is_(None)).order_by(SyncPeer.name)
+    if role is not None:
+        query = query.where(SyncPeer.role == role)
+    return [_peer_view(p) for p in session.scalars(query)]
+
+
+@dataclass(frozen=True)
+class PeerKeys:
+    unit_id: str
+    name: str
+    sign_public: bytes
+    kem_public: bytes
+    revoked: bool
+    replaced: bool
+
+
+def peer_by_key_id(session: Session, kid: bytes) -> PeerKeys | None:
+    row = session.scalars(select(SyncPeer).where(SyncPeer.sign_fingerprint == kid.hex())).first()
+    if row is None:
+        return None
+    return PeerKeys(
+        row.unit_id,
+        row.name,
+        row.sign_public,
+        row.kem_public,
+        row.revoked_at is not None,
+        row.replaced_by is not None,
+    )
+
+
+def upper_peer(session: Session) -> PeerKeys:
+    row = session.scalars(
+        select(SyncPeer).where(
+            SyncPeer.role == "upper", SyncPeer.revoked_at.is_(None), SyncPeer.replaced_by.is_(None)
+        )
+    ).first()
+    if row is None:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "sync", "Chưa đăng ký cấp trên. Hãy nhập tệp đăng ký do cấp trên cấp (Đồng bộ → Đăng ký)."
+            ),
+            context=CTX,
+        )
+    return PeerKeys(row.unit_id, row.name, row.sign_public, row.kem_public, False, False)
+
+
+def peer_keys(session: Session, unit_id: str) -> PeerKeys:
+    row = session.scalars(
+        select(SyncPeer).where(
+            SyncPeer.unit_id == unit_id, SyncPeer.revoked_at.is_(None), SyncPeer.replaced_by.is_(None)
+        )
+    ).first()
+    if row is None:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("sync", "Đơn vị này chưa đăng ký hoặc đã bị thu hồi khóa."), context=CTX
+        )
+    return PeerKeys(row.unit_id, row.name, row.sign_public, row.kem_public, False, False)
+
+
+def channel(session: Session, peer_unit_id: str) -> SyncChannel:
+    row = session.get(SyncChannel, peer_unit_id)
+    if row is None:
+        row = SyncChannel(peer_unit_id=peer_unit_id)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def incoming_state(session: Session, peer_unit_id: str) -> tuple[int, str, str]:
+    """(last applied sequence, its file hash, the sender incarnation we follow) — without creating."""
+    row = session.get(SyncChannel, peer_unit_id)
+    return (row.in_sequence, row.in_hash, row.incarnation) if row else (0, "", "")
+
+
+# ---------------------------------------------------------------- records out
+
+
+def collect(session: Session, since: datetime | None) -> list[dict[str, Any]]:
+    """Own records changed after `since` (all when None), in dependency order, as JSON-ready dicts."""
+    require(session, Permission.EXPORT)
+    unit_id = own_unit_id(session)
+    out: list[dict[str, Any]] = []
+    for kind in KINDS:
+        model = kind.model
+        query = select(model).where(model.owner_unit_id == unit_id).order_by(model.id)
+        if since is not None:
+            query = query.where(model.updated_at > since)
+        for row in session.scalars(query):
+            out.append(
+                {"kind": kind.name, "fields": {f: to_json_value(getattr(row, f)) for f in kind.fields}}
+            )
+    return out
+
+
+# ---------------------------------------------------------------- records in
+
+
+@dataclass
+class KindPreview:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    rejected: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Preview:
+    sender_unit_id: str
+    kinds: dict[str, KindPreview] = field(default_factory=dict)
+    to_apply: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return sum(k.rejected for k in self.kinds.values())
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        return {
+            name: {
+                "new": k.new,
+                "changed": k.changed,
+                "unchanged": k.unchanged,
+                "deleted": k.deleted,
+                "rejected": k.rejected,
+            }
+            for name, k in self.kinds.items()
+        }
+
+
+def stage(session: Session, sender_unit_id: str, records: list[dict[str, Any]]) -> Preview:
+    """Validate incoming records and sort them into new / changed / unchanged / deleted / rejected,
+    without writing. Only records owned by the sender are accepted."""
+    require(session, Permission.IMPORT)
+    preview = Preview(sender_unit_id)
+    for item in records:
+        name = item.get("kind") if isinstance(item, dict) else None
+        kind = BY_NAME.get(name) if isinstance(name, str) else None
+        bucket = preview.kinds.setdefault(name if isinstance(name, str) and kind else "?", KindPreview())
+        fields = item.get("fields") if isinstance(item, dict) else None
+        if kind is None or not isinstance(fields, dict):
+            bucket.rejected += 1
+            bucket.reasons.append("loại bản ghi không hợp lệ")
+            continue
+        try:
+            if set(fields) != set(kind.fields):
+                raise ValueError("fields")
+            values = {f: from_json_value(kind, f, fields[f]) for f in kind.fields}
+        except (ValueError, TypeError):
+            bucket.rejected += 1
+            bucket.reasons.append(f"{kind.name}: sai định dạng")
+            continue
+        if values["owner_unit_id"] != sender_unit_id:
+            bucket.rejected += 1
+            bucket.reasons.append(f"{kind.name}: không thuộc đơn vị gửi")
+            continue
+        existing = session.get(kind.model, values["id"])
+        if existing is not None and existing.owner_unit_id != sender_unit_id:
+            bucket.rejected += 1
+            bucket.reasons.append(f"{kind.name}: trùng mã với bản ghi của đơn vị khác")
+            continue
+        if existing is None:
+            bucket.new += 1
+        elif values["revision"] <= existing.revision:
+            bucket.unchanged += 1
+            continue
+        elif values["deleted"] and not existing.deleted:
+            bucket.deleted += 1
+        else:
+            bucket.changed += 1
+        preview.to_apply.append((kind.name, values))
+    return preview
+
+
+def apply(session: Session, preview: Preview) -> int:
+    """Write the staged records in the caller's transaction (foreign keys checked at commit)."""
+    require(session, Permission.IMPORT)
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    applied = 0
+    for name, values in preview.to_apply:
+        kind = BY_NAME[name]
+        existing = session.get(kind.model, values["id"])
+        if existing is None:
+            session.add(kind.model(**values))
+        elif values["revision"] > existing.revision:
+            for key, value in values.items():
+                setattr(existing, key, value)
+        else:
+            continue
+        applied += 1
+    session.flush()
+    return applied
+
+
+def log_package(
+    session: Session, *, package_id: str, direction: str, kind: str, peer_unit_id: str, incarnation_id: str, sequence: int,
+    file_hash: str, created_at: datetime, records: int, summary: dict[str, Any],
+) -> None:  # fmt: skip
+    session.add(
+        SyncPackageLog(
+            package_id=package_id,
+            direction=direction,
+            kind=kind,
+            peer_unit_id=peer_unit_id,
+            incarnation=incarnation_id,
+            sequence=sequence,
+            file_hash=file_hash,
+            created_at=created_at,
+            received_at=_now() if direction == "in" else None,
+            records=records,
+            summary=json.dumps(summary, ensure_ascii=False),
+        )
+    )
+    session.flush()
+
+
+def seen_package(session: Session, package_id: str) -> bool:
+    return (
+        session.scalar(select(SyncPackageLog.id).where(SyncPackageLog.package_id == package_id)) is not None
+    )
+
+
+def package_log(
+    session: Session, peer_unit_id: str | None = None, direction: str | None = None
+) -> list[SyncPackageLog]:
+    require(session, Permission.VIEW_REGISTER)
+    query = select(SyncPackageLog).order_by(SyncPackageLog.created_at)
+    if peer_unit_id is not None:
+        query = query.where(SyncPackageLog.peer_unit_id == peer_unit_id)
+    if direction is not None:
+        query = query.where(SyncPackageLog.direction == direction)
+    return list(session.scalars(query))
+
+
+def hold(session: Session, peer_unit_id: str, incarnation_id: str, sequence: int, package: bytes) -> bool:
+    """Keep a package whose predecessor is missing; False if it was already held."""
+    exists = session.scalar(
+        select(SyncHeld.id).where(
+            SyncHeld.peer_unit_id == peer_unit_id,
+            SyncHeld.incarnation == incarnation_id,
+            SyncHeld.sequence == sequence,
+        )
+    )
+    if exists:
+        return False
+    session.add(
+        SyncHeld(
+            peer_unit_id=peer_unit_id,
+            incarnation=incarnation_id,
+            sequence=sequence,
+            package=package,
+            held_at=_now(),
+        )
+    )
+    session.flush()
+    return True
+
+
+def held_next(
+    session: Session, peer_unit_id: str, incarnation_id: str, sequence: int
+) -> tuple[int, bytes] | None:
+    row = session.scalars(
+        select(SyncHeld).where(
+            SyncHeld.peer_unit_id == peer_unit_id,
+            SyncHeld.incarnation == incarnation_id,
+            SyncHeld.sequence == sequence,
+        )
+    ).first()
+    return (row.id, row.package) if row else None
+
+
+def drop_held(session: Session, held_id: int) -> None:
+    row = session.get(SyncHeld, held_id)
+    if row is not None:
+        session.delete(row)
+
+
+def held_for(session: Session, peer_unit_id: str) -> list[int]:
+    return list(
+        session.scalars(
+            select(SyncHeld.sequence).where(SyncHeld.peer_unit_id == peer_unit_id).order_by(SyncHeld.sequence)
+        )
+    )
+
+
+# ---------------------------------------------------------------- corrections
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    id: str
+    from_unit_id: str
+    record_kind: str
+    record_id: str
+    field: str
+    message: str
+    status: str
+    response: str
+    direction: str
+    created_at: datetime
+
+
+def request_correction(
+    session: Session, unit_id: str, record_kind: str, record_id: str, field_name: str, message: str
+) -> str:
+    """At the upper level: queue a correction request for a commune's record (sent with the next ack)."""
+    require(session, Permission.IMPORT)
+    if record_kind not in BY_NAME or not clean(message):
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("sync", "Hãy chọn bản ghi và ghi nội dung đề nghị sửa."), context=CTX
+        )
+    row = Correction(
+        from_unit_id=unit_id,
+        record_kind=record_kind,
+        record_id=record_id,
+        field=clean(field_name),
+        message=clean(message),
+        status="open",
+        direction="out",
+        created_at=_now(),
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def receive_corrections(session: Session, from_unit_id: str, items: list[dict[str, Any]]) -> int:
+    added = 0
+    for item in items:
+        cid = str(item.get("id", ""))
+        if not cid or session.get(Correction, cid) is not None:
+            continue
+        session.add(
+            Correction(
+                id=cid,
+                from_unit_id=from_unit_id,
+                record_kind=str(item.get("record_kind", ""))[:40],
+                record_id=str(item.get("record_id", ""))[:36],
+                field=str(item.get("field", ""))[:60],
+                message=clean(str(item.get("message", "")))[:2000],
+                status="open",
+                direction="in",
+                created_at=_now(),
+            )
+        )
+        added += 1
+    session.flush()
+    return added
+
+
+def outgoing_corrections(session: Session, unit_id: str) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(Correction).where(
+            Correction.direction == "out", Correction.from_unit_id == unit_id, Correction.status == "open"
+        )
+    )
+    return [
+        {
+            "id": r.id,
+            "record_kind": r.record_kind,
+            "record_id": r.record_id,
+            "field": r.field,
+            "message": r.message,
+        }
+        for r in rows
+    ]
+
+
+def mark_corrections_sent(session: Session, ids: list[str]) -> None:
+    for cid in ids:
+        row = session.get(Correction, cid)
+        if row is not None:
+            row.status = "sent"
+
+
+def inbox(session: Session) -> list[CorrectionView]:
+    require(session, Permission.VIEW_REGISTER)
+    rows = session.scalars(
+        select(Correction).where(Correction.direction == "in").order_by(Correction.created_at.desc())
+    )
+    return [
+        CorrectionView(
+            r.id,
+            r.from_unit_id,
+            r.record_kind,
+            r.record_id,
+            r.field,
+            r.message,
+            r.status,
+            r.response,
+            r.direction,
+            r.created_at,
+        )
+        for r in rows
+    ]
+
+
+def answer_correction(session: Session, correction_id: str, accept: bool, response: str = "") -> None:
+    """Accept (the clerk then edits the record, which travels up with the next package) or dispute."""
+    require(session, Permission.EDIT_REGISTER)
+    row = session.get(Correction, correction_id)
+    if row is None or row.direction != "in":
+        raise NotFound(QT_TRANSLATE_NOOP("sync", "Không tìm thấy đề nghị sửa."), context=CTX)
+    if not accept and not clean(response):
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("sync", "Khi không nhất trí, hãy ghi lý do để gửi cấp trên."), context=CTX
+        )
+    row.status, row.response = ("accepted" if accept else "disputed"), clean(response)
+    audit.record(session, "sync.correction", "correction", row.id, fields=["status"])
+
+
+# ---------------------------------------------------------------- cross-unit search (upper level)
+
+
+@dataclass(frozen=True)
+class FoundMember:
+    id: str
+    unit_id: str
+    unit_name: str
+    name: str
+    date_of_birth: str
+    status: str
+    cccd: str
+
+
+def search_all_units(session: Session, text_query: str, limit: int = 200) -> list[FoundMember]:
+    """Members of every unit held here (e.g. to check a transfer between communes)."""
+    require(session, Permission.VIEW_REGISTER)
+    units = dict(session.execute(select(Unit.id, Unit.name)).all())
+    query = select(Member).where(~Member.deleted).order_by(Member.sort_key).limit(limit)
+    words = fold(text_query).split()
+    digits = "".join(ch for ch in text_query if ch.isdigit())
+    if digits and len(digits) >= 6:
+        query = query.where(Member.cccd.contains(digits))
+    for word in words:
+        if not word.isdigit():
+            query = query.where(Member.search_key.contains(word, autoescape=True))
+    return [
+        FoundMember(
+            m.id,
+            m.owner_unit_id,
+            units.get(m.owner_unit_id, ""),
+            " ".join(p for p in (m.family_name, m.middle_name, m.given_name) if p),
+            m.date_of_birth.isoformat(),
+            m.status,
+            m.cccd or "",
+        )
+        for m in session.scalars(query)
+    ]
+
+
+def summary_counts(records: list[dict[str, Any]]) -> dict[str, int]:
+    return dict(Counter(str(r.get("kind")) for r in records))

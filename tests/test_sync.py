@@ -1,0 +1,475 @@
+"""USB sync: round trip commune → province, hostile packages refused with the database unchanged,
+no personal data in package bytes, writer faults, out-of-order and lost packages."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import unicodedata
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exports import atomic, sync_package
+from exports import sync as sx
+from exports.sync_package import SyncRefused
+from models.db import Database, read_session, unit_of_work
+from models.errors import StorageError
+from models.security import SYSTEM_ACTOR
+from models.services import membership as ms
+from models.services import organisation as org
+from models.services import sync as ss
+from models.setup import open_app_database
+from models.sync_schema import KINDS
+from tests.builders import admit, profile, village_and_cell
+
+PROVINCE = org.UnitSetup(
+    name="Đảng bộ tỉnh Sơn La",
+    committee_name="Tỉnh ủy Sơn La",
+    symbol="TU",
+    place_name="Sơn La",
+    province="Sơn La",
+    upper_name="Ban Chấp hành Trung ương Đảng",
+    upper_symbol="TW",
+    upper_header_line="BAN CHẤP HÀNH TRUNG ƯƠNG",
+)
+NAMES = [
+    ("Lò", "Văn", "Thanh"),
+    ("Cầm", "Thị", "Hoa"),
+    ("Giàng", "A", "Páo"),
+    ("Quàng", "Thị", "Ánh"),
+    ("Lường", "Văn", "Đức"),
+]
+CCCDS = ["014080001111", "014190002222", "014090003333", "014195004444", "014070005555"]
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Iterator[Database]:
+    db = open_app_database(tmp_path / "province.db", create=True, check_drive=False)
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        org.setup_unit(s, PROVINCE)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def commune(db: Database) -> Database:
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        cell = village_and_cell(s)
+        for (f, m, g), cccd in zip(NAMES, CCCDS, strict=True):
+            mid = admit(
+                s,
+                cell,
+                profile(
+                    f,
+                    m,
+                    g,
+                    sex="F" if m == "Thị" else "M",
+                    cccd=cccd,
+                    born=date(1970, 1, 1) if cccd[3] in "01" else date(1995, 1, 1),
+                ),
+                ceremony=date(2015, 3, 5),
+            )
+            ms.recognise_official(s, ms.EventInput(mid, date(2016, 3, 5)))
+    return db
+
+
+def _enrol(commune: Database, province: Database) -> None:
+    with unit_of_work(province, SYSTEM_ACTOR) as p, unit_of_work(commune, SYSTEM_ACTOR) as c:
+        upper = ss.own_bundle(p, "upper")
+        lower = ss.own_bundle(c, "commune")
+        ss.enrol(c, upper)
+        ss.enrol(p, lower)
+
+
+def db_digest(db: Database) -> str:
+    """Every row of every table, for 'the database is unchanged'."""
+    digest = hashlib.sha256()
+    with db.engine.connect() as conn:
+        tables = [
+            r[0]
+            for r in conn.exec_driver_sql("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name")
+        ]
+        for table in tables:
+            for row in conn.exec_driver_sql(f'SELECT * FROM "{table}" ORDER BY 1'):
+                digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()
+
+
+def _rows(db: Database, owner: str) -> dict[str, list[tuple[Any, ...]]]:
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with db.engine.connect() as conn:
+        for kind in KINDS:
+            cols = ", ".join(f'"{f}"' for f in kind.fields)
+            query = f'SELECT {cols} FROM "{kind.name}" WHERE owner_unit_id = ? ORDER BY id'
+            out[kind.name] = [tuple(r) for r in conn.exec_driver_sql(query, (owner,)).fetchall()]
+    return out
+
+
+def _unit(db: Database) -> str:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        return org.own_unit(s).id
+
+
+def test_round_trip_is_record_for_record_equal(commune: Database, province: Database, tmp_path: Path) -> None:
+    _enrol(commune, province)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    result = sx.export_package(commune, SYSTEM_ACTOR, stick)
+    assert result.sequence == 1 and result.full
+    assert result.path.name.startswith("DUX-") and result.path.suffix == ".duxpkg"
+    assert "Lò" not in result.path.name
+    staged = sx.inspect_package(province, SYSTEM_ACTOR, result.path)
+    assert staged.preview is not None and staged.preview.kinds["members"].new == 5
+    outcome = sx.apply_package(province, SYSTEM_ACTOR, staged)
+    assert [r.status for r in outcome] == ["applied"]
+    unit = _unit(commune)
+    assert _rows(province, unit) == _rows(commune, unit)
+    # The same package again: "đã nhập", nothing changes.
+    before = db_digest(province)
+    again = sx.import_files(province, SYSTEM_ACTOR, [result.path])
+    assert isinstance(again[0], sx.ImportResult) and again[0].status == "replayed"
+    assert "đã nhập trước đây" in again[0].message
+    assert db_digest(province) == before
+
+
+def test_ack_makes_later_packages_incremental_and_corrections_reach_the_inbox(
+    commune: Database, province: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sx, "MARGIN_SECONDS", 0)  # no clock-drift margin, to count exactly
+    _enrol(commune, province)
+    first = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
+    sx.import_files(province, SYSTEM_ACTOR, [first.path])
+    unit = _unit(commune)
+    with unit_of_work(province, SYSTEM_ACTOR) as s:
+        member = ss.search_all_units(s, "pao")[0]
+        ss.request_correction(
+            s, unit, "members", member.id, "cccd", "Số CCCD không khớp với sổ của tỉnh, đề nghị kiểm tra."
+        )
+    ack = sx.write_ack(province, SYSTEM_ACTOR, unit, tmp_path)
+    message = sx.import_ack(commune, SYSTEM_ACTOR, ack)
+    assert message == "Cấp trên đã nhận đến gói số 1; 1 đề nghị sửa mới."
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        inbox = ss.inbox(s)
+    assert [(c.record_kind, c.field, c.status) for c in inbox] == [("members", "cccd", "open")]
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        ss.answer_correction(s, inbox[0].id, accept=True)
+        village_and_cell(s, "Bản Mới", "Chi bộ bản Mới")
+    second = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
+    assert not second.full
+    assert second.records == 3  # only what changed since the acknowledged point: village, cell, link
+    sx.import_files(province, SYSTEM_ACTOR, [second.path])
+    assert _rows(province, unit) == _rows(commune, unit)
+
+
+def test_gap_is_held_then_applied_and_older_refused(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    _enrol(commune, province)
+    p1 = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
+    sx.import_files(province, SYSTEM_ACTOR, [p1.path])
+    sx.import_ack(commune, SYSTEM_ACTOR, sx.write_ack(province, SYSTEM_ACTOR, _unit(commune), tmp_path))
+    packages = []
+    for name in ("Bản Hai", "Bản Ba"):
+        with unit_of_work(commune, SYSTEM_ACTOR) as s:
+            org.add_village(s, org.VillageInput(name))
+        packages.append(sx.export_package(commune, SYSTEM_ACTOR, tmp_path))
+    p2, p3 = packages
+    held = sx.import_files(province, SYSTEM_ACTOR, [p3.path])
+    assert isinstance(held[0], sx.ImportResult) and held[0].status == "held"
+    assert "đến trước gói số 2" in held[0].message
+    done = sx.import_files(province, SYSTEM_ACTOR, [p2.path])
+    assert [r.status for r in done if isinstance(r, sx.ImportResult)] == ["applied", "applied"]
+    assert _rows(province, _unit(commune)) == _rows(commune, _unit(commune))
+    older = sx.import_files(province, SYSTEM_ACTOR, [p2.path])
+    assert isinstance(older[0], sx.ImportResult) and older[0].status == "replayed"
+
+
+def _seal_as(commune: Database, province: Database, manifest_changes: dict[str, Any] | None = None, header_changes: dict[str, Any] | None = None,
+             entries: dict[str, bytes] | None = None, recipient_kem: bytes | None = None, sign: tuple[bytes, bytes] | None = None) -> bytes:  # fmt: skip
+    """A package built by hand with the commune's keys (to forge specific faults)."""
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        keys = ss.own_keys(s)
+        unit = org.own_unit(s).id
+    upper_unit = _unit(province)
+    with unit_of_work(province, SYSTEM_ACTOR) as s:
+        upper_keys = ss.own_keys(s)
+    manifest = {
+        "format_version": 1, "schema_version": "0001", "kind": "data", "package_id": "11111111-2222-3333-4444-555555555555",
+        "sender_unit_id": unit, "recipient_unit_id": upper_unit, "sequence": 1, "previous_hash": "", "incarnation": "x",
+        "full": True, "created_utc": "2026-11-01T00:00:00+00:00", "entries": {},
+    }  # fmt: skip
+    manifest.update(manifest_changes or {})
+    header = {
+        k: manifest[k]
+        for k in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind")
+    }
+    header.update(header_changes or {})
+    content = (
+        entries
+        if entries is not None
+        else {"manifest.json": sync_package.canonical(manifest), "records.jsonl": b""}
+    )
+    private, public = sign or (keys.sign_private, keys.sign_public)
+    return sync_package.seal(content, header, private, public, recipient_kem or upper_keys.kem_public)
+
+
+def _refusal(province: Database, data: bytes, tmp_path: Path, name: str = "goi.duxpkg") -> SyncRefused:
+    path = tmp_path / name
+    path.write_bytes(data)
+    before = db_digest(province)
+    result = sx.import_files(province, SYSTEM_ACTOR, [path])
+    assert db_digest(province) == before, name
+    assert isinstance(result[0], SyncRefused), result
+    return result[0]
+
+
+def test_hostile_packages_each_refused_with_its_own_message(
+    commune: Database, province: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _enrol(commune, province)
+    monkeypatch.setattr(sync_package, "CHUNK", 4096)  # several chunks, so chunk boundaries exist
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        rng = random.Random(1)
+        for i in range(60):
+            org.add_village(s, org.VillageInput(f"Bản thử {i} {rng.getrandbits(160):040x}"))
+    good = sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path.read_bytes()
+    header_len = int.from_bytes(good[40:44], "big")
+    body_start = sync_package.PREFIX + header_len
+    reasons: dict[str, str] = {}
+    # Bit flips in every region: magic, key id, header length, header, each chunk, signature.
+    for label, offset in [("magic", 0), ("key id", 12), ("header length", 41), ("header", 60), ("chunk 0", body_start + 5),
+                          ("chunk 1", body_start + 4096 + 16 + 7), ("last chunk", len(good) - 70), ("signature", len(good) - 3)]:  # fmt: skip
+        flipped = bytearray(good)
+        flipped[offset] ^= 0x01
+        reasons[f"flip {label}"] = _refusal(province, bytes(flipped), tmp_path).reason
+    chunk_count = json.loads(good[sync_package.PREFIX : body_start])["chunks"]
+    assert chunk_count >= 3
+    for i in range(1, chunk_count):
+        cut = body_start + i * (4096 + 16)
+        reasons[f"truncate at chunk {i}"] = _refusal(province, good[:cut], tmp_path).reason
+        reasons[f"truncate at chunk {i} keeping signature"] = _refusal(
+            province, good[:cut] + good[-64:], tmp_path
+        ).reason
+    reasons["appended bytes"] = _refusal(province, good + b"\x00" * 100, tmp_path).reason
+    reasons["empty"] = _refusal(province, b"", tmp_path).reason
+    assert set(reasons.values()) <= {"not_a_package", "bad_signature", "unknown_sender"}, reasons
+    assert reasons["flip magic"] == "not_a_package"
+    assert reasons["flip key id"] == "unknown_sender"
+    assert reasons["flip chunk 1"] == "bad_signature"
+
+    # Addressed to someone else.
+    other = ss._generate()
+    assert (
+        _refusal(province, _seal_as(commune, province, recipient_kem=other.kem_public), tmp_path).reason
+        == "wrong_recipient"
+    )
+    # Signed by a key nobody enrolled, or re-sealed by someone holding only public keys.
+    assert (
+        _refusal(
+            province, _seal_as(commune, province, sign=(other.sign_private, other.sign_public)), tmp_path
+        ).reason
+        == "unknown_sender"
+    )
+    forged = bytearray(_seal_as(commune, province, sign=(other.sign_private, other.sign_public)))
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        forged[8:40] = ss.key_id(ss.own_keys(s).sign_public)  # claims the commune's key id
+    assert _refusal(province, bytes(forged), tmp_path).reason == "bad_signature"
+    # Relabelled: a validly signed package that claims another sender.
+    assert (
+        _refusal(
+            province,
+            _seal_as(commune, province, manifest_changes={"sender_unit_id": "another-unit"}),
+            tmp_path,
+        ).reason
+        == "relabelled"
+    )
+    # Inside and outside disagree.
+    mismatch = _refusal(province, _seal_as(commune, province, header_changes={"sequence": 7}), tmp_path)
+    assert mismatch.reason == "mismatch" and "không khớp" in mismatch.text()
+    # Too new.
+    too_new = _refusal(
+        province, _seal_as(commune, province, manifest_changes={"schema_version": "9999"}), tmp_path
+    )
+    assert too_new.reason == "schema_new" and "phiên bản chương trình mới hơn" in too_new.text()
+    # Path traversal and oversized entries inside the container.
+    for bad in (
+        {"../../etc/passwd": b"x"},
+        {"manifest.json": b"{}", "records.jsonl": b"", "ack.json": b"", "evil": b""},
+    ):
+        assert _refusal(province, _seal_as(commune, province, entries=bad), tmp_path).reason == "bad_entry"
+    # Records of another unit, smuggled in a validly signed package.
+    smuggled = json.dumps({"kind": "villages", "fields": {"id": "x"}}).encode()
+    rejected = _refusal(
+        province,
+        _seal_as(
+            commune,
+            province,
+            entries={
+                "manifest.json": sync_package.canonical({**json.loads(_manifest(commune, province))}),
+                "records.jsonl": smuggled,
+            },
+        ),
+        tmp_path,
+    )
+    assert rejected.reason in {"rejected", "bad_entry"}
+    # A revoked sender.
+    with unit_of_work(province, SYSTEM_ACTOR) as s:
+        ss.revoke(s, next(p.id for p in ss.peers(s)))
+    assert _refusal(province, good, tmp_path).reason == "revoked_sender"
+    messages = {_refusal(province, good, tmp_path).text(), too_new.text(), mismatch.text()}
+    assert len(messages) == 3
+
+
+def _manifest(commune: Database, province: Database) -> bytes:
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        unit = org.own_unit(s).id
+    return sync_package.canonical(
+        {
+            "format_version": 1,
+            "schema_version": "0001",
+            "kind": "data",
+            "package_id": "11111111-2222-3333-4444-555555555555",
+            "sender_unit_id": unit,
+            "recipient_unit_id": _unit(province),
+            "sequence": 1,
+            "previous_hash": "",
+            "incarnation": "x",
+            "full": True,
+            "created_utc": "2026-11-01T00:00:00+00:00",
+            "entries": {},
+        }
+    )
+
+
+def test_package_bytes_hold_no_personal_data(commune: Database, province: Database, tmp_path: Path) -> None:
+    _enrol(commune, province)
+    data = sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path.read_bytes()
+    needles = []
+    for f, m, g in NAMES:
+        full = f"{f} {m} {g}"
+        for text in (full, g, unicodedata.normalize("NFD", full)):
+            needles += [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")]
+    needles += [c.encode() for c in CCCDS] + [c.encode("utf-16-le") for c in CCCDS]
+    assert [n for n in needles if n in data] == []
+    # Not even the commune that wrote it can read its own package.
+    path = tmp_path / "copy.duxpkg"
+    path.write_bytes(data)
+    with pytest.raises(SyncRefused) as exc:
+        sx.inspect_package(commune, SYSTEM_ACTOR, path)
+    assert exc.value.reason in {"unknown_sender", "wrong_recipient"}
+
+
+def test_writer_faults_never_leave_a_file_under_the_final_name(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    _enrol(commune, province)
+    previous = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
+    good_bytes = previous.path.read_bytes()
+    size = len(good_bytes)
+    try:
+        # The next package has about the same size; cut well before its end.
+        for limit in sorted(
+            {0, 1, 100, size // 2, size - 500, *random.Random(7).sample(range(size - 500), 10)}
+        ):
+            atomic.set_opener(atomic.failing_after(limit))
+            with pytest.raises(StorageError):
+                sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
+            assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".duxpkg") == [previous.path.name]
+            assert previous.path.read_bytes() == good_bytes
+            assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    finally:
+        atomic.set_opener(None)
+    # The failed attempts consumed no sequence number.
+    assert sx.export_package(commune, SYSTEM_ACTOR, tmp_path).sequence == 2
+
+
+def test_stick_warnings_for_the_usb_worm(tmp_path: Path) -> None:
+    (tmp_path / "autorun.inf").write_text("[autorun]", encoding="utf-8")
+    (tmp_path / "Tài liệu.lnk").write_bytes(b"x")
+    (tmp_path / ".hidden").mkdir()
+    warnings = sx.stick_warnings(tmp_path)
+    assert len(warnings) == 3
+    assert any("autorun.inf" in w for w in warnings)
+
+
+def test_enrolment_files_and_fingerprints(commune: Database, province: Database, tmp_path: Path) -> None:
+    path, fingerprint = sx.write_enrolment(province, SYSTEM_ACTOR, tmp_path, "upper")
+    bundle, read_back = sx.read_enrolment(path)
+    assert read_back == fingerprint and len(fingerprint.split()) == 12
+    peer = sx.enrol_from_file(commune, SYSTEM_ACTOR, path)
+    assert peer.role == "upper" and peer.name == "Đảng bộ tỉnh Sơn La"
+    bad = tmp_path / "bad.duxkey"
+    bad.write_text("not json", encoding="utf-8")
+    with pytest.raises(SyncRefused, match="không phải tệp đăng ký"):
+        sx.read_enrolment(bad)
+    del bundle
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    steps=st.lists(st.sampled_from(["edit", "export", "export", "ack"]), min_size=3, max_size=10),
+    seed=st.integers(0, 10_000),
+)
+def test_random_deliveries_end_equal(
+    commune: Database, province: Database, tmp_path: Path, steps: list[str], seed: int
+) -> None:
+    rng = random.Random(seed)
+    if not ss_peers(province):
+        _enrol(commune, province)
+    unit = _unit(commune)
+    out = tmp_path / f"run{seed}"
+    out.mkdir(exist_ok=True)
+    made: list[Path] = []
+    pending: list[Path] = []
+    for step in steps:
+        if step == "edit":
+            with unit_of_work(commune, SYSTEM_ACTOR) as s:
+                org.add_village(s, org.VillageInput(f"Bản {uuid.uuid4().hex[:12]}"))
+        elif step == "export":
+            made.append(sx.export_package(commune, SYSTEM_ACTOR, out).path)
+            pending.append(made[-1])
+        else:
+            rng.shuffle(pending)
+            deliver = pending[: rng.randrange(len(pending) + 1)]
+            sx.import_files(province, SYSTEM_ACTOR, deliver + deliver[:1])  # out of order, one duplicate
+            sx.import_ack(commune, SYSTEM_ACTOR, sx.write_ack(province, SYSTEM_ACTOR, unit, out))
+    made.append(sx.export_package(commune, SYSTEM_ACTOR, out).path)
+    rng.shuffle(made)
+    sx.import_files(province, SYSTEM_ACTOR, made)  # every missing package arrives, in any order
+    sx.import_files(province, SYSTEM_ACTOR, sorted(made))
+    assert _rows(province, unit) == _rows(commune, unit)
+
+
+def ss_peers(db: Database) -> list[ss.PeerView]:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        return ss.peers(s)
+
+
+def test_restore_rotates_incarnation_and_requires_a_full_package(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    _enrol(commune, province)
+    p1 = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
+    sx.import_files(province, SYSTEM_ACTOR, [p1.path])
+    sx.import_ack(commune, SYSTEM_ACTOR, sx.write_ack(province, SYSTEM_ACTOR, _unit(commune), tmp_path))
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:  # what a restore does (exports/backup)
+        from models.services.common import set_meta
+
+        set_meta(s, ss.INCARNATION_KEY, "restored-incarnation")
+        ss.channel(s, ss.upper_peer(s).unit_id).needs_full = True
+    p2 = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
+    assert p2.full
+    result = sx.import_files(province, SYSTEM_ACTOR, [p2.path])
+    assert isinstance(result[0], sx.ImportResult) and result[0].status == "applied"
