@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from models import entities, entities_meetings, entities_reports, entities_work
+from models import entities, entities_meetings, entities_reports, entities_sync, entities_work
 
-MODULES = (entities, entities_meetings, entities_work, entities_reports)
+MODULES = (entities, entities_meetings, entities_work, entities_reports, entities_sync)
