@@ -78,6 +78,11 @@ def head(session: Session) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
+def hash_of(session: Session, entry_id: int) -> str | None:
+    """The stored hash of one entry, or None if there is no such entry."""
+    return session.scalar(select(AuditEntry.hash).where(AuditEntry.id == entry_id))
+
+
 def record(
     session: Session,
     action: str,
@@ -125,8 +130,12 @@ class ChainReport:
         return self.first_broken_id is None
 
 
-def verify(session: Session) -> ChainReport:
-    """Walk the chain; report the first entry whose link or content does not check out."""
+def verify(session: Session, anchor: tuple[int, str] | None = None) -> ChainReport:
+    """Walk the chain; report the first entry whose link or content does not check out.
+
+    `anchor` is a (id, hash) recorded outside the database (the key file at close, a sync manifest,
+    a printed footer): the chain must still contain exactly that entry, which catches deleting or
+    re-hashing the newest entries, the one change a hash chain alone cannot see."""
     prev_hash = GENESIS
     expected_id = 1
     count = 0
@@ -138,6 +147,10 @@ def verify(session: Session) -> ChainReport:
             return ChainReport(count, entry.id, "link")
         if entry_hash(entry) != entry.hash:
             return ChainReport(count, entry.id, "content")
+        if anchor is not None and entry.id == anchor[0] and entry.hash != anchor[1]:
+            return ChainReport(count, entry.id, "anchor")
         prev_hash = entry.hash
         expected_id += 1
+    if anchor is not None and anchor[0] > count:
+        return ChainReport(count, count + 1, "truncated")
     return ChainReport(count, None, "")
