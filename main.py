@@ -294,6 +294,200 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_verify_audit(args: argparse.Namespace) -> int:
+    """Walk the audit chain: the entry count, and the first broken link (exit 1 if any)."""
+    from exports.keyring import unlock_from_env, verify_audit
+
+    unlocked = unlock_from_env(Path(args.db))
+    try:
+        report = verify_audit(unlocked)
+    finally:
+        unlocked.close()
+    if report.ok:
+        out(
+            tr(QT_TRANSLATE_NOOP("cli", "Nhật ký kiểm toán: {n} mục, chuỗi nguyên vẹn.")).format(
+                n=report.entries
+            )
+        )
+        return EXIT_OK
+    out(
+        tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "Nhật ký kiểm toán: {n} mục; mắt xích hỏng đầu tiên: mục #{id} ({reason})."
+            )
+        ).format(n=report.entries, id=report.first_broken_id, reason=report.reason)
+    )
+    return EXIT_REFUSED
+
+
+def cmd_encrypt_db(args: argparse.Namespace) -> int:
+    """Encrypt an existing plain database in place; the new administrator's login and password come
+    from DUX_USER / DUX_PASSWORD. Prints the recovery code once."""
+    import os
+
+    from exports.keyring import DEMO_LOGIN, ENV_PASSWORD, ENV_USER, encrypt_plain_database
+
+    password = os.environ.get(ENV_PASSWORD)
+    if not password:
+        err(tr(QT_TRANSLATE_NOOP("cli", "Hãy đặt mật khẩu quản trị mới vào biến môi trường DUX_PASSWORD.")))
+        return EXIT_USAGE
+    result = encrypt_plain_database(Path(args.db), os.environ.get(ENV_USER) or DEMO_LOGIN, password)
+    out(
+        tr(QT_TRANSLATE_NOOP("cli", "Đã mã hóa {path}: {tables} bảng, {rows} dòng.")).format(
+            path=args.db, tables=result.tables, rows=result.rows
+        )
+    )
+    out(
+        tr(
+            QT_TRANSLATE_NOOP("cli", "Mã khôi phục (in ra giấy, cất nơi an toàn; chỉ hiện một lần): {code}")
+        ).format(code=result.recovery_code)
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from exports import sync as sx
+
+    db, actor = open_for_cli(args.db)
+    try:
+        result = sx.export_package(db, actor, Path(args.to), full=args.full)
+    finally:
+        db.close()
+    for warning in result.warnings:
+        err(warning)
+    out(
+        tr(QT_TRANSLATE_NOOP("cli", "Đã ghi gói số {sequence} ({records} bản ghi{full}) → {path}")).format(
+            sequence=result.sequence,
+            records=result.records,
+            full=", đầy đủ" if result.full else "",
+            path=result.path,
+        )
+    )
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi xong, có thể rút USB.")))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from exports import sync as sx
+
+    db, actor = open_for_cli(args.db)
+    try:
+        results = sx.import_files(db, actor, [Path(p) for p in args.packages], dry_run=args.dry_run)
+    finally:
+        db.close()
+    refused = False
+    for result in results:
+        if isinstance(result, DomainError):
+            err(result.text())
+            refused = True
+        else:
+            line = result.message or f"{result.name}: {result.status}"
+            if result.counts:
+                parts = [
+                    f"{kind}: +{c['new']} ~{c['changed']} ={c['unchanged']} -{c['deleted']}"
+                    for kind, c in sorted(result.counts.items())
+                ]
+                line += " [" + "; ".join(parts) + "]"
+            out(line)
+    return EXIT_REFUSED if refused else EXIT_OK
+
+
+def cmd_ack(args: argparse.Namespace) -> int:
+    from exports import sync as sx
+    from forms.consolidated import communes
+    from models.db import read_session
+
+    db, actor = open_for_cli(args.db)
+    try:
+        if args.file:
+            out(sx.import_ack(db, actor, Path(args.file)))
+            return EXIT_OK
+        with read_session(db, actor) as session:
+            targets = [c for c in communes(session) if not args.unit or args.unit in (c.unit_id, c.name)]
+        if not targets:
+            err(tr(QT_TRANSLATE_NOOP("cli", "Chưa có đơn vị cấp dưới nào đăng ký.")))
+            return EXIT_REFUSED
+        for commune in targets:
+            path = sx.write_ack(db, actor, commune.unit_id, Path(args.to))
+            out(
+                tr(QT_TRANSLATE_NOOP("cli", "Đã ghi xác nhận cho {name} → {path}")).format(
+                    name=commune.name, path=path
+                )
+            )
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from exports import sync as sx
+
+    db, actor = open_for_cli(args.db)
+    try:
+        if args.issue:
+            path, fingerprint = sx.write_enrolment(db, actor, Path(args.issue), args.role)
+            out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi tệp đăng ký {path}")).format(path=path))
+            out(
+                tr(QT_TRANSLATE_NOOP("cli", "Mã đối chiếu (đọc qua điện thoại): {fp}")).format(fp=fingerprint)
+            )
+            return EXIT_OK
+        if args.accept:
+            bundle, fingerprint = sx.read_enrolment(Path(args.accept))
+            out(
+                tr(QT_TRANSLATE_NOOP("cli", "Đơn vị: {name}; mã đối chiếu: {fp}")).format(
+                    name=bundle.name, fp=fingerprint
+                )
+            )
+            if args.fingerprint is None or "".join(args.fingerprint.split()) != "".join(fingerprint.split()):
+                err(
+                    tr(
+                        QT_TRANSLATE_NOOP(
+                            "cli",
+                            'Chưa đăng ký: hãy đối chiếu mã với đơn vị kia rồi chạy lại với --fingerprint "…".',
+                        )
+                    )
+                )
+                return EXIT_REFUSED
+            peer = sx.enrol_from_file(db, actor, Path(args.accept))
+            out(tr(QT_TRANSLATE_NOOP("cli", "Đã đăng ký {name}.")).format(name=peer.name))
+            return EXIT_OK
+    finally:
+        db.close()
+    err(
+        tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "Hãy dùng --issue THƯ_MỤC (cấp tệp đăng ký) hoặc --accept TỆP (nhận tệp đăng ký)."
+            )
+        )
+    )
+    return EXIT_USAGE
+
+
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    from exports.documents import document_sheets, save_pdf, save_xlsx
+    from forms.consolidated import consolidate, consolidated_document
+    from forms.periods import Period
+    from models.db import read_session
+
+    period = Period.parse(args.period)
+    target = Path(args.out)
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            result = consolidate(session, period)
+            document = consolidated_document(session, result)
+        if target.suffix.lower() == ".pdf":
+            save_pdf(document, target)
+        else:
+            save_xlsx(document_sheets(document, "Tổng hợp"), target)
+    finally:
+        db.close()
+    out(
+        tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path} ({n} đơn vị)")).format(path=target, n=len(result.communes))
+    )
+    return EXIT_OK
+
+
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -358,6 +552,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out")
     p.add_argument("--explain", metavar="INDICATOR")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("export", help=tr(QT_TRANSLATE_NOOP("cli", "ghi gói dữ liệu gửi cấp trên ra USB")))
+    p.add_argument("db")
+    p.add_argument("--to", required=True, metavar="DIR")
+    p.add_argument("--full", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help=tr(QT_TRANSLATE_NOOP("cli", "nhập gói dữ liệu của cấp dưới")))
+    p.add_argument("db")
+    p.add_argument("packages", nargs="+", metavar="PACKAGE")
+    p.add_argument("--dry-run", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("ack", help=tr(QT_TRANSLATE_NOOP("cli", "ghi (hoặc nhận) gói xác nhận, đề nghị sửa")))
+    p.add_argument("db")
+    p.add_argument("--to", metavar="DIR", default=".")
+    p.add_argument("--unit", help=tr(QT_TRANSLATE_NOOP("cli", "chỉ cho một đơn vị (mã hoặc tên)")))
+    p.add_argument("--file", help=tr(QT_TRANSLATE_NOOP("cli", "nhận gói xác nhận của cấp trên")))
+    p.set_defaults(func=cmd_ack)
+
+    p = sub.add_parser(
+        "enrol", help=tr(QT_TRANSLATE_NOOP("cli", "đăng ký khóa với cấp trên / cấp dưới bằng tệp"))
+    )
+    p.add_argument("db")
+    p.add_argument("--issue", metavar="DIR")
+    p.add_argument("--role", choices=["upper", "commune"], default="commune")
+    p.add_argument("--accept", metavar="FILE")
+    p.add_argument("--fingerprint")
+    p.set_defaults(func=cmd_enrol)
+
+    p = sub.add_parser(
+        "consolidate", help=tr(QT_TRANSLATE_NOOP("cli", "báo cáo tổng hợp các đơn vị cấp dưới"))
+    )
+    p.add_argument("db")
+    p.add_argument("--period", required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_consolidate)
+
+    p = sub.add_parser("verify-audit", help=tr(QT_TRANSLATE_NOOP("cli", "kiểm tra chuỗi nhật ký kiểm toán")))
+    p.add_argument("db")
+    p.set_defaults(func=cmd_verify_audit)
+
+    p = sub.add_parser(
+        "encrypt-db", help=tr(QT_TRANSLATE_NOOP("cli", "mã hóa một cơ sở dữ liệu cũ chưa mã hóa"))
+    )
+    p.add_argument("db")
+    p.set_defaults(func=cmd_encrypt_db)
 
     return parser
 

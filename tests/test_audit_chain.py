@@ -144,3 +144,24 @@ def test_anchor_in_the_key_file_catches_truncation(tmp_path: Path) -> None:
         report = keyring.verify_audit(unlocked)
         assert not report.ok
     assert keyring.read_keyring(path).anchor == anchor  # a broken chain does not move the anchor
+
+
+def test_verify_audit_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import main
+
+    monkeypatch.setenv("DUX_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "xa.db"
+    admin, _ = keyring.create_encrypted_database(path, "quantri", "mật khẩu dài", check_drive=False)
+    admin.close()
+    monkeypatch.setenv(keyring.ENV_USER, "quantri")
+    monkeypatch.setenv(keyring.ENV_PASSWORD, "mật khẩu dài")
+    monkeypatch.setattr(main, "setup_logging", lambda verbose=False: tmp_path / "app.log")
+    assert main.main(["verify-audit", str(path)]) == 0
+    assert "chuỗi nguyên vẹn" in capsys.readouterr().out
+    unlocked = keyring.unlock(path, "quantri", "mật khẩu dài", check_drive=False)
+    with unlocked, unit_of_work(unlocked.db, unlocked.actor) as session:
+        session.execute(text("UPDATE audit_log SET action = 'x' WHERE id = 2"))
+    assert main.main(["verify-audit", str(path)]) == 1
+    assert "mục #2" in capsys.readouterr().out
