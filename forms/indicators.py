@@ -14,7 +14,6 @@ from forms.periods import Period
 from models.dates import add_months, format_date, full_years_between
 from models.picklists import is_minority
 from models.rules import rule
-from models.services import dues as dues_service
 from models.services.membership import OCCUPATIONS, THEORY_LEVELS
 from models.services.organisation import CELL_KINDS
 from models.services.statistics import EventFact, Facts, MemberFact, day_before, months_between
@@ -388,8 +387,7 @@ def _villages_no_member(ctx: Context) -> Explained:
 
 @indicator("org.congress_held", "Chi bộ đã tổ chức đại hội trong nhiệm kỳ", "chi bộ")
 def _congress(ctx: Context) -> Explained:
-    unit = ctx.facts.unit()
-    start = unit.term_start or date(ctx.period.year, 1, 1)
+    start = ctx.facts.term_start() or date(ctx.period.year, 1, 1)
     return _cell_records(
         [c for c in _cells(ctx) if c.congress_date is not None and start <= c.congress_date <= ctx.period.end]
     )
@@ -604,17 +602,22 @@ _add(
 )
 
 
-def _dues(ctx: Context) -> dues_service.DuesTotals:
-    totals: dues_service.DuesTotals = ctx.cached(
-        "dues", lambda: dues_service.totals(ctx.session, months_between(ctx.period.start, ctx.period.end))
+def _dues(ctx: Context) -> tuple[int, int, int | None]:
+    totals: tuple[int, int, int | None] = ctx.cached(
+        "dues", lambda: ctx.facts.dues_totals(ctx.period.start, ctx.period.end)
     )
     return totals
 
 
-_add("dues.due", "Đảng phí phải thu", lambda ctx: Explained(_dues(ctx).due), "đồng")
-_add("dues.collected", "Đảng phí đã thu", lambda ctx: Explained(_dues(ctx).collected), "đồng")
-_add("dues.retained", "Đảng phí trích giữ lại", lambda ctx: Explained(_dues(ctx).retained), "đồng")
-_add("dues.remitted", "Đảng phí nộp cấp trên", lambda ctx: Explained(_dues(ctx).remitted), "đồng")
+def _remitted(ctx: Context) -> Explained:
+    _, collected, retained = _dues(ctx)
+    return Explained(None if retained is None else collected - retained)
+
+
+_add("dues.due", "Đảng phí phải thu", lambda ctx: Explained(_dues(ctx)[0]), "đồng")
+_add("dues.collected", "Đảng phí đã thu", lambda ctx: Explained(_dues(ctx)[1]), "đồng")
+_add("dues.retained", "Đảng phí trích giữ lại", lambda ctx: Explained(_dues(ctx)[2]), "đồng")
+_add("dues.remitted", "Đảng phí nộp cấp trên", _remitted, "đồng")
 
 
 # ---------------------------------------------------------------- evaluation

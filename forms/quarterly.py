@@ -24,6 +24,7 @@ from forms.periods import Period
 from models.rules import rule
 from models.services import organisation as org
 from models.services import reports
+from models.services.statistics import Facts
 
 
 @dataclass(frozen=True)
@@ -225,9 +226,11 @@ def build_report(
     form: FormDefinition = DEFAULT_QUARTERLY,
     *,
     frozen: dict[str, int | float | None] | None = None,
+    unit_ids: list[str] | None = None,
 ) -> Report:
-    """Compute every indicator of the form for the period (or present frozen figures)."""
-    ctx = Context(session, period)
+    """Compute every indicator of the form for the period (or present frozen figures), for this
+    unit or, at the upper level, for the given units together."""
+    ctx = Context(session, period, Facts(session, unit_ids) if unit_ids else None)
     evaluation: Evaluation = evaluate(ctx, form.keys(period))
     values = dict(evaluation.values)
     problems = [*balance_problems(ctx, evaluation), *register_mismatches(ctx)]

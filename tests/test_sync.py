@@ -473,3 +473,31 @@ def test_restore_rotates_incarnation_and_requires_a_full_package(
     assert p2.full
     result = sx.import_files(province, SYSTEM_ACTOR, [p2.path])
     assert isinstance(result[0], sx.ImportResult) and result[0].status == "applied"
+
+
+def test_consolidated_indicators_equal_the_communes_own(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    from forms.consolidated import completeness, consolidate
+    from forms.periods import Period
+    from forms.quarterly import build_report
+
+    _enrol(commune, province)
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        org.add_village(s, org.VillageInput("Bản chưa có chi bộ"))
+    sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path])
+    period = Period.parse("2026-Q3")
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        own = build_report(s, period).figures()
+    with read_session(province, SYSTEM_ACTOR) as s:
+        result = consolidate(s, period)
+        board = completeness(s, [period, Period.parse("2026-Q4")])
+        found = ss.search_all_units(s, "giang a pao")
+    assert result.total.figures() == own
+    assert result.by_commune[_unit(commune)].figures() == own
+    assert own["members.total"] == 5 and own["org.villages_no_cell"] == 1
+    assert [(c.status, c.late) for c in board[0].cells][1] == ("missing", False)
+    assert board[0].cells[0].status == "received"
+    assert [(m.name, m.unit_name, m.cccd) for m in found] == [
+        ("Giàng A Páo", "Đảng bộ xã Mường Lèo", "014090003333")
+    ]

@@ -200,3 +200,17 @@ def drift(session: Session, view: SnapshotView, current: dict[str, int | float |
         )
     )
     return Drift(changed, int(edits or 0))
+
+
+def find_for_unit(session: Session, unit_id: str, period: str, form_key: str) -> SnapshotView | None:
+    """A commune's report snapshot as received at the upper level."""
+    require(session, Permission.VIEW_REGISTER)
+    row = session.scalars(
+        select(ReportSnapshot).where(
+            ReportSnapshot.owner_unit_id == unit_id,
+            ReportSnapshot.period == period,
+            ReportSnapshot.form_key == form_key,
+            ~ReportSnapshot.deleted,
+        )
+    ).first()
+    return _view(row) if row else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -73,21 +74,23 @@ class EventFact:
 class Facts:
     """Member histories of one unit loaded once, folded at any date on demand."""
 
-    def __init__(self, session: Session, unit_id: str | None = None) -> None:
+    def __init__(self, session: Session, unit_ids: Sequence[str] | None = None) -> None:
+        """Facts of the given units (default: this installation's own unit). At the upper level,
+        several communes' ids give their union, for consolidated figures."""
         require(session, Permission.VIEW_REGISTER)
         self.session = session
-        self.unit_id = unit_id or own_unit_id(session)
+        self.unit_ids = tuple(unit_ids) if unit_ids else (own_unit_id(session),)
         self.probation = int(rule(session, "probation.months", date.today()))  # noqa: DTZ011 - a calendar date
         self.members = {
             m.id: m
             for m in session.scalars(
-                select(Member).where(Member.owner_unit_id == self.unit_id, ~Member.deleted)
+                select(Member).where(Member.owner_unit_id.in_(self.unit_ids), ~Member.deleted)
             )
         }
         self.events: dict[str, list[MemberEvent]] = defaultdict(list)
         for ev in session.scalars(
             select(MemberEvent)
-            .where(MemberEvent.owner_unit_id == self.unit_id, ~MemberEvent.deleted)
+            .where(MemberEvent.owner_unit_id.in_(self.unit_ids), ~MemberEvent.deleted)
             .order_by(MemberEvent.event_date, MemberEvent.seq)
         ):
             self.events[ev.member_id].append(ev)
@@ -170,16 +173,22 @@ class Facts:
 
     # ------------------------------------------------------------ other records
 
-    def unit(self) -> Unit:
-        unit = self.session.get(Unit, self.unit_id)
-        assert unit is not None
-        return unit
+    def term_start(self) -> date | None:
+        """The earliest current-term start of the units (for "congress held in the term")."""
+        starts = [
+            u.term_start
+            for u in self.session.scalars(select(Unit).where(Unit.id.in_(self.unit_ids)))
+            if u.term_start
+        ]
+        return min(starts) if starts else None
 
     def cells_on(self, on: date) -> list[Cell]:
         return [
             c
             for c in self.session.scalars(
-                select(Cell).where(Cell.owner_unit_id == self.unit_id, ~Cell.deleted).order_by(Cell.sort_key)
+                select(Cell)
+                .where(Cell.owner_unit_id.in_(self.unit_ids), ~Cell.deleted)
+                .order_by(Cell.sort_key)
             )
             if (c.valid_from is None or c.valid_from <= on) and (c.valid_to is None or c.valid_to >= on)
         ]
@@ -189,7 +198,7 @@ class Facts:
             v
             for v in self.session.scalars(
                 select(Village)
-                .where(Village.owner_unit_id == self.unit_id, ~Village.deleted)
+                .where(Village.owner_unit_id.in_(self.unit_ids), ~Village.deleted)
                 .order_by(Village.sort_key)
             )
             if (v.valid_from is None or v.valid_from <= on) and (v.valid_to is None or v.valid_to >= on)
@@ -199,7 +208,7 @@ class Facts:
         """village id → ids of the cells covering it on `on`."""
         out: dict[str, set[str]] = defaultdict(set)
         for link in self.session.scalars(
-            select(CellVillage).where(CellVillage.owner_unit_id == self.unit_id, ~CellVillage.deleted)
+            select(CellVillage).where(CellVillage.owner_unit_id.in_(self.unit_ids), ~CellVillage.deleted)
         ):
             if (link.valid_from is None or link.valid_from <= on) and (
                 link.valid_to is None or link.valid_to > on
@@ -211,7 +220,9 @@ class Facts:
         return [
             p
             for p in self.session.scalars(
-                select(CellPosition).where(CellPosition.owner_unit_id == self.unit_id, ~CellPosition.deleted)
+                select(CellPosition).where(
+                    CellPosition.owner_unit_id.in_(self.unit_ids), ~CellPosition.deleted
+                )
             )
             if p.start_date <= on and (p.end_date is None or p.end_date > on)
         ]
@@ -237,7 +248,7 @@ class Facts:
             .outerjoin(present, present.c.meeting_id == Meeting.id)
             .outerjoin(expected, expected.c.meeting_id == Meeting.id)
             .where(
-                Meeting.owner_unit_id == self.unit_id,
+                Meeting.owner_unit_id.in_(self.unit_ids),
                 ~Meeting.deleted,
                 Meeting.status == "held",
                 Meeting.month.in_(months),
@@ -246,11 +257,24 @@ class Facts:
         ).all()
         return [(m, name, int(p or 0), int(e or 0)) for m, name, p, e in rows]
 
+    def dues_totals(self, start: date, end: date) -> tuple[int, int, int | None]:
+        """(due, collected, retained) over the months; retained is None while a month's retention
+        share is not entered in the rule table."""
+        rows = self.dues_between(start, end)
+        retained: int | None = 0
+        for month in sorted({r.month for r in rows}):
+            share = rule(self.session, "dues.retention_pct", date(int(month[:4]), int(month[5:]), 1))
+            if share is None or retained is None:
+                retained = None
+                continue
+            retained += round(sum(r.amount_paid for r in rows if r.month == month) * float(share) / 100)
+        return sum(r.amount_due for r in rows), sum(r.amount_paid for r in rows), retained
+
     def plan(self, year: int) -> int:
         rows = list(
             self.session.scalars(
                 select(AdmissionPlan).where(
-                    AdmissionPlan.owner_unit_id == self.unit_id,
+                    AdmissionPlan.owner_unit_id.in_(self.unit_ids),
                     AdmissionPlan.year == year,
                     ~AdmissionPlan.deleted,
                 )
@@ -260,26 +284,26 @@ class Facts:
         return sum(p.target for p in (commune or rows))
 
     def ratings(self, year: int, subject: str) -> list[tuple[Rating, str]]:
-        rnd = self.session.scalar(
-            select(RatingRound.id).where(
-                RatingRound.owner_unit_id == self.unit_id,
-                RatingRound.year == year,
-                RatingRound.subject == subject,
-                ~RatingRound.deleted,
+        rounds = list(
+            self.session.scalars(
+                select(RatingRound.id).where(
+                    RatingRound.owner_unit_id.in_(self.unit_ids),
+                    RatingRound.year == year,
+                    RatingRound.subject == subject,
+                    ~RatingRound.deleted,
+                )
             )
         )
-        if rnd is None:
-            return []
         return [
             (r, r.member_id or r.cell_id)
-            for r in self.session.scalars(select(Rating).where(Rating.round_id == rnd, ~Rating.deleted))
+            for r in self.session.scalars(select(Rating).where(Rating.round_id.in_(rounds), ~Rating.deleted))
         ]
 
     def inspections_between(self, start: date, end: date) -> list[Inspection]:
         return list(
             self.session.scalars(
                 select(Inspection).where(
-                    Inspection.owner_unit_id == self.unit_id,
+                    Inspection.owner_unit_id.in_(self.unit_ids),
                     ~Inspection.deleted,
                     Inspection.start_date >= start,
                     Inspection.start_date <= end,
@@ -291,7 +315,7 @@ class Facts:
         return list(
             self.session.scalars(
                 select(Discipline).where(
-                    Discipline.owner_unit_id == self.unit_id,
+                    Discipline.owner_unit_id.in_(self.unit_ids),
                     ~Discipline.deleted,
                     Discipline.decision_date >= start,
                     Discipline.decision_date <= end,
@@ -303,7 +327,9 @@ class Facts:
         return list(
             self.session.scalars(
                 select(Petition).where(
-                    Petition.owner_unit_id == self.unit_id, ~Petition.deleted, Petition.received_date <= end
+                    Petition.owner_unit_id.in_(self.unit_ids),
+                    ~Petition.deleted,
+                    Petition.received_date <= end,
                 )
             )
         )
@@ -312,7 +338,7 @@ class Facts:
         courses = list(
             self.session.scalars(
                 select(Course).where(
-                    Course.owner_unit_id == self.unit_id,
+                    Course.owner_unit_id.in_(self.unit_ids),
                     ~Course.deleted,
                     Course.start_date >= start,
                     Course.start_date <= end,
@@ -332,7 +358,7 @@ class Facts:
         return list(
             self.session.scalars(
                 select(DuesPayment).where(
-                    DuesPayment.owner_unit_id == self.unit_id,
+                    DuesPayment.owner_unit_id.in_(self.unit_ids),
                     ~DuesPayment.deleted,
                     DuesPayment.month.in_(_months(start, end)),
                 )
