@@ -39,6 +39,13 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
+class _Box:
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
 class _Runnable(QRunnable):
     def __init__(self, job: Job[Any], signals: _Signals, cancel: threading.Event) -> None:
         super().__init__()
@@ -56,7 +63,9 @@ class _Runnable(QRunnable):
         except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread, which decides
             self._signals.failed.emit(exc)
         else:
-            self._signals.succeeded.emit(result)
+            # Boxed: PySide mis-counts references to bare Python singletons (True, None) sent
+            # through a queued Signal(object), which crashed the interpreter at exit.
+            self._signals.succeeded.emit(_Box(result))
         log.info("job finished in %.0f ms", (time.perf_counter() - started) * 1000)
 
 
@@ -130,7 +139,9 @@ class Task(QObject, Generic[R]):
             self._dialog = None
         self.finished.emit()
 
-    def _on_succeeded(self, result: object) -> None:
+    def _on_succeeded(self, box: object) -> None:
+        assert isinstance(box, _Box)
+        result = box.value
         self.result = result  # type: ignore[assignment]
         self._finish()
         if self.cancel_flag.is_set():

@@ -49,6 +49,7 @@ from ui.table import Column, RowTableModel
 
 R = TypeVar("R")
 MAX_COLUMN_WIDTH = 300
+COLUMN_PADDING = 12
 
 
 def label(mapping: dict[str, str], key: str) -> str:
@@ -232,8 +233,9 @@ def make_table(model: RowTableModel[Any]) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default indicator is descending
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
@@ -246,8 +248,7 @@ def fit_columns(view: QTableView) -> None:
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
     for section in range(header.count()):
-        if header.sectionSize(section) > MAX_COLUMN_WIDTH:
-            header.resizeSection(section, MAX_COLUMN_WIDTH)
+        header.resizeSection(section, min(header.sectionSize(section) + COLUMN_PADDING, MAX_COLUMN_WIDTH))
 
 
 # ---------------------------------------------------------------- list tabs
