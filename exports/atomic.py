@@ -70,16 +70,41 @@ def write_error(exc: OSError, target: Path) -> StorageError:
 
 def write_bytes(target: Path, data: bytes, verify: Verifier | None = None) -> Path:
     """Write `data` to `target` atomically; `verify` checks the temporary file before the rename."""
-    target = Path(target)
+
+    def fill(handle: BinaryIO) -> int:
+        view = memoryview(data)
+        for start in range(0, len(view), 1 << 20):
+            handle.write(view[start : start + (1 << 20)])
+        return len(data)
+
+    return _write_atomically(Path(target), fill, verify)
+
+
+def copy_file(source: Path, target: Path, verify: Verifier | None = None) -> Path:
+    """Copy `source` to `target` atomically, streaming (backups can be large); same guarantees as
+    `write_bytes`. A failure to read the source is reported like a failure to write."""
+
+    def fill(handle: BinaryIO) -> int:
+        total = 0
+        with Path(source).open("rb") as src:
+            while chunk := src.read(1 << 20):
+                handle.write(chunk)
+                total += len(chunk)
+        return total
+
+    return _write_atomically(Path(target), fill, verify)
+
+
+def _write_atomically(target: Path, fill: Callable[[BinaryIO], int], verify: Verifier | None) -> Path:
+    """Temporary name in the target folder, write, flush, fsync, check the size, verify, rename,
+    fsync the folder; on any failure the temporary file goes and the final name is untouched."""
     tmp = temp_name(target)
     try:
         with _opener[0](tmp) as handle:
-            view = memoryview(data)
-            for start in range(0, len(view), 1 << 20):
-                handle.write(view[start : start + (1 << 20)])
+            expected = fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        if tmp.stat().st_size != len(data):
+        if tmp.stat().st_size != expected:
             raise OSError(errno.EIO, "short write")
         if verify is not None:
             verify(tmp)
@@ -92,6 +117,15 @@ def write_bytes(target: Path, data: bytes, verify: Verifier | None = None) -> Pa
         _discard(tmp)
         raise
     return target
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file another writer produced (e.g. SQLite's VACUUM INTO) to the device."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _discard(tmp: Path) -> None:

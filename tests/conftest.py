@@ -45,3 +45,7 @@ def db(empty_db: Database) -> Database:
     with unit_of_work(empty_db, SYSTEM_ACTOR) as session:
         org.setup_unit(session, UNIT)
     return empty_db
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--kills", type=int, default=50, help="kills in the crash harness (make soak: 1000)")

@@ -1,0 +1,314 @@
+"""Child process of the kill harness (tests/test_crash_harness.py).
+
+Run as a script it is a *zygote*: it imports the app once, prints READY, then for every line
+`run <db> <seed>` on stdin forks a worker, prints `PID <pid>`, waits for it and prints `DONE <status>`.
+The worker performs random real operations through the services, each one user action in one
+transaction, and writes `BEGIN <json>` before and `ACK` after every commit (`FAIL` when a service
+refused it, which rolls back). The parent SIGKILLs workers at random moments and checks the database.
+
+Operations and the expected state are described by names (tokens unique per run), so the parent can
+replay acknowledged operations without knowing the ids the services generate. The state is
+`{"villages": {name: status}, "cells": {name: status}, "members": {given: cell}, "meetings": {place:
+[cell, attendance rows]}}`."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import func, select
+
+from models import audit
+from models.db import Database, open_database, unit_of_work
+from models.entities import Cell, Member, MemberEvent, Village
+from models.entities_meetings import Meeting, MeetingAttendance
+from models.errors import DomainError
+from models.security import SYSTEM_ACTOR
+from models.services import meetings as mt
+from models.services import membership as ms
+from models.services import organisation as org
+
+State = dict[str, dict[str, Any]]
+LETTERS = "abcdeghiklmnopqrstuvxy"
+
+
+def read_state(db: Database) -> State:
+    """The harness's view of the database, by names."""
+    with db.sessions() as session:
+        cells = {c.id: c for c in session.scalars(select(Cell))}
+        villages = {v.name: ("closed" if v.valid_to else "active") for v in session.scalars(select(Village))}
+        members = {
+            m.given_name: cells[m.cell_id].name if m.cell_id else ""
+            for m in session.scalars(select(Member).where(~Member.deleted))
+        }
+        counts = dict(
+            session.execute(
+                select(MeetingAttendance.meeting_id, func.count()).group_by(MeetingAttendance.meeting_id)
+            ).all()
+        )
+        meetings = {
+            m.place: [cells[m.cell_id].name, counts.get(m.id, 0)] for m in session.scalars(select(Meeting))
+        }
+        state: State = {
+            "villages": villages,
+            "cells": {c.name: c.status for c in cells.values()},
+            "members": members,
+            "meetings": meetings,
+        }
+        session.rollback()
+    return state
+
+
+def invariants(db: Database) -> list[str]:
+    """Facts that hold after every complete transaction; a half-applied one breaks at least one."""
+    problems = []
+    with db.sessions() as session:
+        stranded = session.scalar(
+            select(func.count())
+            .select_from(Member)
+            .join(Cell, Cell.id == Member.cell_id)
+            .where(Cell.status != "active", Member.counted, ~Member.deleted)
+        )
+        if stranded:
+            problems.append(f"{stranded} members left in closed cells")
+        eventless = session.scalar(
+            select(func.count())
+            .select_from(Member)
+            .where(~select(MemberEvent.id).where(MemberEvent.member_id == Member.id).exists())
+        )
+        if eventless:
+            problems.append(f"{eventless} members without their admission event")
+        empty = session.scalar(
+            select(func.count())
+            .select_from(Meeting)
+            .where(~select(MeetingAttendance.id).where(MeetingAttendance.meeting_id == Meeting.id).exists())
+        )
+        if empty:
+            problems.append(f"{empty} meetings without attendance")
+        session.rollback()
+    return problems
+
+
+def audit_ok(db: Database) -> bool:
+    with db.sessions() as session:
+        report = audit.verify(session)
+        session.rollback()
+    return report.ok
+
+
+def apply_op(state: State, op: dict[str, Any]) -> State:
+    """The expected state after `op` (pure; mirrors the services' effect by names)."""
+    new: State = {k: dict(v) for k, v in state.items()}
+    kind = op["op"]
+    if kind == "village":
+        new["villages"][op["name"]] = "active"
+    elif kind == "rename":
+        del new["villages"][op["old"]]
+        new["villages"][op["name"]] = "active"
+    elif kind == "cell":
+        new["villages"][op["village"]] = "active"
+        new["cells"][op["name"]] = "active"
+    elif kind == "admit":
+        for given in op["given"]:
+            new["members"][given] = op["cell"]
+    elif kind == "move":
+        new["members"][op["given"]] = op["cell"]
+    elif kind == "close":
+        new["cells"][op["cell"]] = "merged"
+        for given, cell in state["members"].items():
+            if cell == op["cell"]:
+                new["members"][given] = op["successor"]
+    elif kind == "meeting":
+        new["meetings"][op["place"]] = [op["cell"], op["rows"]]
+    return new
+
+
+# ---------------------------------------------------------------- the worker
+
+
+def _say(line: str) -> None:
+    os.write(1, (line + "\n").encode())
+
+
+class Worker:
+    def __init__(self, db: Database, rng: random.Random) -> None:
+        self.db, self.rng = db, rng
+        self.counter = rng.randrange(1 << 30)
+
+    def token(self) -> str:
+        self.counter += 1
+        n, out = self.counter, ""
+        while n:
+            n, r = divmod(n, len(LETTERS))
+            out += LETTERS[r]
+        return out
+
+    def ids(self) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+        with self.db.sessions() as s:
+            cells = {c.name: c.id for c in s.scalars(select(Cell).where(Cell.status == "active"))}
+            villages = {v.name: v.id for v in s.scalars(select(Village).where(Village.valid_to.is_(None)))}
+            members = {
+                m.given_name: m.id
+                for m in s.scalars(select(Member).where(~Member.deleted, Member.cell_id.in_(cells.values())))
+            }
+            s.rollback()
+        return cells, villages, members
+
+    def step(self) -> None:
+        cells, villages, members = self.ids()
+        rng = self.rng
+        choices = ["village", "cell", "admit", "admit", "move", "meeting", "rename"]
+        if len(cells) >= 3:
+            choices.append("close")
+        kind = rng.choice(choices)
+        if kind in ("move",) and (len(cells) < 2 or not members):
+            kind = "admit"
+        if kind == "rename" and not villages:
+            kind = "village"
+        op: dict[str, Any] = {"op": kind}
+        if kind == "village":
+            op["name"] = f"Bản {self.token().capitalize()}"
+        elif kind == "rename":
+            op["old"] = rng.choice(sorted(villages))
+            op["name"] = f"Bản {self.token().capitalize()}"
+        elif kind == "cell":
+            token = self.token().capitalize()
+            op["village"], op["name"] = f"Bản {token}", f"Chi bộ bản {token}"
+        elif kind == "admit":
+            op["cell"] = rng.choice(sorted(cells))
+            op["given"] = [self.token().capitalize() for _ in range(rng.randint(1, 4))]
+        elif kind == "move":
+            op["given"] = rng.choice(sorted(members))
+            with self.db.sessions() as s:
+                current = s.get(Member, members[op["given"]])
+                assert current is not None
+                here = current.cell_id
+                s.rollback()
+            op["cell"] = rng.choice(sorted(n for n, i in cells.items() if i != here))
+        elif kind == "close":
+            op["cell"], op["successor"] = rng.sample(sorted(cells), 2)
+        elif kind == "meeting":
+            op["cell"] = rng.choice(sorted(cells))
+            op["place"] = f"Nhà văn hóa {self.token()}"
+        _say("BEGIN " + json.dumps(op, ensure_ascii=False))
+        try:
+            with unit_of_work(self.db, SYSTEM_ACTOR) as session:
+                self.run(session, op, cells, villages, members)
+                if kind == "meeting" and op.get("rows", 0) == 0:
+                    raise _Skip
+        except (DomainError, _Skip):
+            _say("FAIL")
+            return
+        _say("ACK " + json.dumps(op.get("rows", 0)))
+
+    def run(
+        self,
+        session: Any,
+        op: dict[str, Any],
+        cells: dict[str, str],
+        villages: dict[str, str],
+        members: dict[str, str],
+    ) -> None:
+        kind = op["op"]
+        if kind == "village":
+            org.add_village(session, org.VillageInput(name=op["name"]))
+        elif kind == "rename":
+            org.update_village(session, villages[op["old"]], org.VillageInput(name=op["name"]))
+        elif kind == "cell":
+            village_id = org.add_village(session, org.VillageInput(name=op["village"]))
+            org.add_cell(session, org.CellInput(name=op["name"], kind="village", village_ids=(village_id,)))
+        elif kind == "admit":  # several members in one transaction, like an import
+            for given in op["given"]:
+                ms.admit(
+                    session,
+                    ms.Admit(
+                        profile=ms.Profile(
+                            family_name="Lò",
+                            middle_name="Văn",
+                            given_name=given,
+                            sex="M",
+                            date_of_birth=date(1985, 4, 12),
+                            ethnicity="Thái",
+                            general_education="12/12",
+                            occupation="farmer",
+                        ),
+                        cell_id=cells[op["cell"]],
+                        consideration_date=date(2020, 3, 1),
+                        decision_date=date(2020, 3, 1),
+                        decision_no="123-QĐ/ĐU",
+                        ceremony_date=date(2020, 3, 5),
+                        introducers=("Lường Văn Hùng", "Cầm Thị Lan"),
+                    ),
+                )
+        elif kind == "move":
+            ms.move_to_cell(
+                session, ms.EventInput(members[op["given"]], date(2025, 1, 2), cell_id=cells[op["cell"]])
+            )
+        elif kind == "close":
+            org.close_cell(session, cells[op["cell"]], date(2025, 6, 30), cells[op["successor"]])
+        elif kind == "meeting":
+            cell_id = cells[op["cell"]]
+            held = date(2026, 2, 3)
+            roster = mt.roster(session, cell_id, held)
+            op["rows"] = len(roster)
+            if roster:
+                mt.save_meeting(
+                    session,
+                    mt.MeetingInput(
+                        cell_id=cell_id,
+                        kind="regular",
+                        month="2026-02",
+                        held_date=held,
+                        start_time="19:30",
+                        end_time="21:30",
+                        place=op["place"],
+                        chair_name="Lò Văn An",
+                        secretary_name="Lò Văn Bình",
+                        attendance={r.member_id: ("present", "") for r in roster},
+                    ),
+                )
+
+
+class _Skip(Exception):
+    pass
+
+
+def work(db_path: str, seed: int) -> None:
+    rng = random.Random(seed)
+    db = open_database(Path(db_path), check_drive=False)
+    worker = Worker(db, rng)
+    for _ in range(10_000):
+        worker.step()
+    db.close()
+
+
+def zygote() -> None:
+    _say("READY")
+    for line in sys.stdin:
+        parts = line.split()
+        if not parts or parts[0] != "run":
+            break
+        pid = os.fork()
+        if pid == 0:  # the worker
+            code = 0
+            try:
+                work(parts[1], int(parts[2]))
+            except BaseException as exc:  # report; exit without atexit hooks
+                _say(f"ERROR {type(exc).__name__}: {exc}")
+                code = 1
+            os._exit(code)
+        _say(f"PID {pid}")
+        _, status = os.waitpid(pid, 0)
+        _say(f"DONE {status}")
+
+
+if __name__ == "__main__":
+    zygote()
