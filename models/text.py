@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Zero-width and bidirectional control characters that must never be stored.
+# Zero-width and bidirectional control characters, and C0/C1 control characters other than tab and
+# line breaks (which the white-space rules handle), that must never be stored.
 _INVISIBLE = dict.fromkeys(
     [
+        *(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)),
+        *range(0x7F, 0xA0),
         0x200B,
         0x200C,
         0x200D,
@@ -52,7 +55,7 @@ def clean(value: str | None) -> str:
     """NFC-normalise, drop invisible control characters, collapse white space, strip."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", value.translate(_INVISIBLE))
     return _SPACES.sub(" ", text).strip()
 
 
@@ -65,7 +68,7 @@ def clean_multiline(value: str | None) -> str:
     """Like `clean` but keeps line breaks (minutes text, notes)."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", value).translate(_INVISIBLE).replace("\r\n", "\n")
+    text = unicodedata.normalize("NFC", value.translate(_INVISIBLE)).replace("\r\n", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 
