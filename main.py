@@ -549,67 +549,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_backup(args: argparse.Namespace) -> int:
-    from exports import backup as bk
-
-    db, _actor = open_for_cli(args.db)
-    try:
-        info = bk.backup_database(
-            db, Path(args.to) if args.to else None, reason="manual", keep=args.keep or None
-        )
-    finally:
-        db.close()
-    out(
-        tr(QT_TRANSLATE_NOOP("cli", "Đã sao lưu và kiểm tra: {path} ({size} KB)")).format(
-            path=info.path, size=max(1, info.size // 1024)
-        )
-    )
-    return EXIT_OK
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    from exports import backup as bk
-    from models.i18n import translate as tr_ctx
-
-    target = Path(args.to)
-    key = None
-    if target.exists():
-        db, _actor = open_for_cli(args.to)
-        key = db.key
-        db.close()
-    preview = bk.restore_preview(target, Path(args.backup), key)
-    if preview.identical:
-        out(tr(QT_TRANSLATE_NOOP("cli", "Bản sao lưu giống hệt dữ liệu hiện tại.")))
-    for change in preview.tables:
-        out(
-            tr(
-                QT_TRANSLATE_NOOP(
-                    "cli",
-                    "{table}: mất {added} bản ghi mới, {changed} bản ghi đã sửa; {removed} bản ghi đã xóa sẽ trở lại",
-                )
-            ).format(
-                table=tr_ctx("backup", bk.TABLE_LABELS.get(change.table, change.table)),
-                added=change.added,
-                changed=change.changed,
-                removed=change.removed,
-            )
-        )
-    if not args.yes:
-        out(
-            tr(
-                QT_TRANSLATE_NOOP(
-                    "cli", "Chỉ xem trước. Thêm --yes để phục hồi thật (có sao lưu an toàn trước)."
-                )
-            )
-        )
-        return EXIT_OK
-    result = bk.restore_backup(Path(args.backup), target, key=key)
-    if result.safety is not None:
-        out(tr(QT_TRANSLATE_NOOP("cli", "Bản sao an toàn của dữ liệu cũ: {path}")).format(path=result.safety))
-    out(tr(QT_TRANSLATE_NOOP("cli", "Đã phục hồi {path}.")).format(path=target))
-    return EXIT_OK
-
-
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -721,20 +660,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("db")
     p.set_defaults(func=cmd_encrypt_db)
-
-    p = sub.add_parser("backup", help=tr(QT_TRANSLATE_NOOP("cli", "sao lưu cơ sở dữ liệu (đã kiểm tra)")))
-    p.add_argument("db")
-    p.add_argument("--to", metavar="DIR", help=tr(QT_TRANSLATE_NOOP("cli", "thư mục đích, ví dụ USB")))
-    p.add_argument("--keep", type=int, default=0, help=tr(QT_TRANSLATE_NOOP("cli", "giữ N bản mới nhất")))
-    p.set_defaults(func=cmd_backup)
-
-    p = sub.add_parser(
-        "restore", help=tr(QT_TRANSLATE_NOOP("cli", "phục hồi từ bản sao lưu (xem trước, --yes để làm)"))
-    )
-    p.add_argument("backup")
-    p.add_argument("--to", metavar="DB", required=True)
-    p.add_argument("--yes", action="store_true")
-    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("backup", help=tr(QT_TRANSLATE_NOOP("cli", "sao lưu cơ sở dữ liệu (đã kiểm tra)")))
     p.add_argument("db")
