@@ -583,6 +583,19 @@ def slot_states(unlocked: Unlocked) -> dict[str, SlotState]:
     return {s.user_id: SlotState(s.failures, s.locked, True) for s in ring.slots.values()}
 
 
+def list_accounts(unlocked: Unlocked) -> list[tuple[users_service.UserView, SlotState | None]]:
+    """Every account with its key-slot state (administrators only)."""
+    states = slot_states(unlocked)
+    with read_session(unlocked.db, unlocked.actor) as session:
+        views = users_service.list_users(session)
+    return [(v, states.get(v.id)) for v in views]
+
+
+def update_account(unlocked: Unlocked, user_id: str, full_name: str, roles: frozenset[Role]) -> None:
+    with unit_of_work(unlocked.db, unlocked.actor) as session:
+        users_service.update_user(session, user_id, full_name, roles)
+
+
 def recover(path: Path | str, recovery_code: str, login: str, new_password: str, **options: Any) -> Unlocked:
     """Open with the recovery code, give `login` a new password (and unlock it), rebuilding the key
     file if it was lost."""

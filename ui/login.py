@@ -1,0 +1,215 @@
+"""Login, first password change and recovery-code dialogs. They collect what the user types and call
+the unlock function they are given (`exports.keyring.unlock` in the app), showing its refusals
+(wrong password, waiting time, lock) inside the dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.auth import LoginDelayed, LoginError
+from models.errors import DomainError
+
+T = TypeVar("T")
+
+
+class LoginDialog(QDialog):
+    """Login name and password; Enter logs in, Esc cancels."""
+
+    def __init__(self, parent: QWidget | None, db_path: Path, unlock: Callable[[str, str], object]) -> None:
+        super().__init__(parent)
+        self._unlock = unlock
+        self.result_value: object | None = None
+        self._wait = 0
+        self.setWindowTitle(self.tr("Đăng nhập"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Sổ tay Văn phòng Đảng ủy xã"))
+        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        layout.addWidget(title)
+        where = QLabel(self.tr("Cơ sở dữ liệu: {name}").format(name=db_path.name))
+        where.setWordWrap(True)
+        layout.addWidget(where)
+        form = QFormLayout()
+        self.login_edit = QLineEdit()
+        self.login_edit.setObjectName("login")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Tên đăng nhập:"), self.login_edit)
+        form.addRow(self.tr("Mật khẩu:"), self.password_edit)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a40000;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox()
+        self.ok_button = QPushButton(self.tr("Đăng nhập"))
+        self.ok_button.setDefault(True)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Thoát"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._try)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self.login_edit.setFocus()
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _try(self) -> None:
+        login, password = self.login_edit.text().strip(), self.password_edit.text()
+        if not login or not password:
+            self._show(self.tr("Hãy nhập tên đăng nhập và mật khẩu."))
+            return
+        try:
+            self.result_value = self._unlock(login, password)
+        except LoginDelayed as exc:
+            self._start_wait(exc.seconds)
+            self._show(exc.text())
+            return
+        except DomainError as exc:
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            self._show(exc.text())
+            if isinstance(exc, LoginError) and hasattr(exc, "left_before_lock"):
+                left = int(exc.left_before_lock)
+                if 0 < left <= 3:
+                    self._show(
+                        exc.text()
+                        + " "
+                        + self.tr("Còn {n} lần thử trước khi tài khoản bị khóa.").format(n=left)
+                    )
+            return
+        self.accept()
+
+    def _start_wait(self, seconds: int) -> None:
+        self._wait = seconds
+        self.ok_button.setEnabled(False)
+        self.ok_button.setText(self.tr("Chờ {n} giây").format(n=seconds))
+        self._timer.start()
+
+    def _tick(self) -> None:
+        self._wait -= 1
+        if self._wait > 0:
+            self.ok_button.setText(self.tr("Chờ {n} giây").format(n=self._wait))
+            return
+        self._timer.stop()
+        self.ok_button.setEnabled(True)
+        self.ok_button.setText(self.tr("Đăng nhập"))
+        self.message.hide()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, db_path: Path, unlock: Callable[[str, str], T]) -> T | None:
+        """Show the dialog until `unlock(login, password)` succeeds (its result) or the user quits."""
+        dialog = cls(parent, db_path, unlock)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_value  # type: ignore[return-value]
+
+
+class NewPasswordDialog(QDialog):
+    """Choose a new password (first login after an administrator set one, or after recovery)."""
+
+    def __init__(self, parent: QWidget | None, *, ask_old: bool, title: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or self.tr("Đổi mật khẩu"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Mật khẩu cần ít nhất 8 ký tự. Một câu ngắn dễ nhớ (có thể có dấu tiếng Việt) an toàn hơn một từ khó nhớ."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        form = QFormLayout()
+        self.old_edit = QLineEdit()
+        self.old_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if ask_old:
+            form.addRow(self.tr("Mật khẩu hiện tại:"), self.old_edit)
+        self.new_edit = QLineEdit()
+        self.new_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit()
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Mật khẩu mới:"), self.new_edit)
+        form.addRow(self.tr("Nhập lại mật khẩu mới:"), self.repeat_edit)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a40000;")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lưu"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        if self.new_edit.text() != self.repeat_edit.text():
+            self.message.setText(self.tr("Hai lần nhập mật khẩu mới không giống nhau. Hãy nhập lại."))
+            return
+        if len(self.new_edit.text()) < 8:
+            self.message.setText(self.tr("Mật khẩu cần ít nhất 8 ký tự."))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *, ask_old: bool = True, title: str = "") -> tuple[str, str] | None:
+        """(old password, new password), or None."""
+        dialog = cls(parent, ask_old=ask_old, title=title)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.old_edit.text(), dialog.new_edit.text()
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the recovery code once, with what to do with it."""
+
+    def __init__(self, parent: QWidget | None, code: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Mã khôi phục"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            self.tr(
+                "Hãy chép mã dưới đây ra giấy (hoặc in), cất vào tủ hồ sơ mật. Khi quên mật khẩu hoặc mất tệp khóa, chỉ mã này mở được dữ liệu. Chương trình không lưu mã và sẽ không hiện lại."
+            )
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        code_label = QLabel(code)
+        code_label.setObjectName("code")
+        code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        code_label.setStyleSheet("font-family: monospace; font-size: 16pt; padding: 12px;")
+        layout.addWidget(code_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tôi đã chép mã"))
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, code: str) -> bool:
+        return cls(parent, code).exec() == QDialog.DialogCode.Accepted
