@@ -31,13 +31,8 @@ def test_backup_preview_and_choose(qtbot: QtBot, db: Database, monkeypatch: pyte
     dialog.backup_button.click()
     assert dialog.backups.rowCount() == 2
     dialog.backups.selectRow(1)  # the older one
-    cells = [
-        [dialog.preview.item(r, c) for c in range(2)] for r in range(dialog.preview.rowCount())
-    ]
+    cells = [[dialog.preview.item(r, c) for c in range(2)] for r in range(dialog.preview.rowCount())]
     texts = {a.text(): b.text() for a, b in cells if a is not None and b is not None}
-        dialog.preview.item(r, 0).text(): dialog.preview.item(r, 1).text()
-        for r in range(dialog.preview.rowCount())
-    }
     assert texts["Bản, tổ dân phố"] == "3"
     assert "sẽ mất" in dialog.preview_label.text()
     assert dialog.restore_button.isEnabled()
