@@ -34,7 +34,7 @@ from models.db import Database, read_session, unit_of_work
 from models.errors import DomainError, StorageError
 from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.migrate import HEAD, KNOWN_REVISIONS
-from models.security import Actor
+from models.security import Actor, Permission, require
 from models.services import organisation as org
 from models.services import sync as st
 from models.services.common import own_unit_id
@@ -191,6 +191,7 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
     folder = Path(folder)
     warnings = stick_warnings(folder)
     with unit_of_work(db, actor) as session:
+        require(session, Permission.EXPORT)
         upper = st.upper_peer(session)
         keys = st.own_keys(session)
         channel = st.channel(session, upper.unit_id)
@@ -336,6 +337,7 @@ def inspect_package(db: Database, actor: Actor, path: Path) -> Staged:
 
 
 def _stage(session: Any, data: bytes, name: str, path: Path) -> Staged:
+    require(session, Permission.IMPORT)
     opened, sender = _open(session, data, name)
     manifest = _manifest(opened, name, sender, own_unit_id(session), "data")
     staged = Staged(path, data, opened, manifest, sender.unit_id, sender.name)
@@ -482,6 +484,7 @@ def import_files(
 def write_ack(db: Database, actor: Actor, commune_unit_id: str, folder: Path) -> Path:
     """Receipts, queued correction requests and remarks for one commune, sealed the same way."""
     with unit_of_work(db, actor) as session:
+        require(session, Permission.IMPORT)
         peer = st.peer_keys(session, commune_unit_id)
         keys = st.own_keys(session)
         channel = st.channel(session, commune_unit_id)
@@ -533,6 +536,7 @@ def import_ack(db: Database, actor: Actor, path: Path) -> str:
     name = Path(path).name
     data = Path(path).read_bytes()
     with unit_of_work(db, actor) as session:
+        require(session, Permission.EXPORT)  # part of the commune's sending cycle
         opened, sender = _open(session, data, name)
         manifest = _manifest(opened, name, sender, own_unit_id(session), "ack")
         if st.seen_package(session, manifest["package_id"]):

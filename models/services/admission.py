@@ -212,6 +212,7 @@ def _step(session: Session, candidate_id: str, to: str, on: date, **fields: Any)
 
 def record_class(session: Session, candidate_id: str, start: date, end: date, certificate_no: str) -> None:
     """Completion of the Party-awareness class, with its certificate."""
+    require(session, Permission.EDIT_REGISTER)
     if end < start:
         raise _err("class_end", QT_TRANSLATE_NOOP("admission", "Ngày kết thúc lớp trước ngày khai giảng."))
     if not clean(certificate_no):
@@ -232,6 +233,7 @@ def record_class(session: Session, candidate_id: str, start: date, end: date, ce
 
 def assign_helpers(session: Session, candidate_id: str, helper_ids: list[str], on: date) -> None:
     """One or two official members assigned to help the candidate (sympathiser stage)."""
+    require(session, Permission.EDIT_REGISTER)
     if not 1 <= len(helper_ids) <= 2:
         raise _err("helpers", QT_TRANSLATE_NOOP("admission", "Hãy phân công một hoặc hai đảng viên giúp đỡ."))
     for helper in helper_ids:
@@ -251,6 +253,7 @@ def record_cell_resolution(
     session: Session, candidate_id: str, on: date, resolution_no: str, votes_for: int, official_count: int
 ) -> None:
     """The cell's resolution proposing admission; needs two thirds of the cell's official members."""
+    require(session, Permission.EDIT_REGISTER)
     outcome = vote_outcome("admission", votes_for, official_count, official_count)
     if not outcome.passed:
         raise _rule(
@@ -279,6 +282,7 @@ def record_cell_resolution(
 
 
 def record_decision(session: Session, candidate_id: str, on: date, decision_no: str) -> None:
+    require(session, Permission.EDIT_REGISTER)
     c = _live(session, candidate_id)
     if c.cell_resolution_date and on < c.cell_resolution_date:
         raise _err("decision_date", QT_TRANSLATE_NOOP("admission", "Ngày quyết định trước ngày chi bộ xét."))

@@ -797,6 +797,7 @@ def recognise_official(session: Session, ev: EventInput) -> date:
 
 def transfer_out(session: Session, ev: EventInput) -> None:
     """Permanent (ev.temporary False) or temporary transfer to `ev.other_organisation`."""
+    require(session, Permission.EDIT_REGISTER)
     if not clean(ev.other_organisation):
         raise _field_error(
             "other_organisation", QT_TRANSLATE_NOOP("membership", "Hãy nhập tổ chức đảng nơi chuyển đến.")
@@ -867,6 +868,7 @@ def transfer_in(session: Session, cmd: TransferIn) -> AdmitResult:
 
 def start_exemption(session: Session, ev: EventInput) -> None:
     """Exemption from Party work and activities (age or health; ev.reason), decided by the cell."""
+    require(session, Permission.EDIT_REGISTER)
     _record_event(session, "exemption_start", ev, _until(ev))
 
 
@@ -876,6 +878,7 @@ def end_exemption(session: Session, ev: EventInput) -> None:
 
 def start_away(session: Session, ev: EventInput) -> None:
     """Working far away: temporarily exempted from activities, tracked apart."""
+    require(session, Permission.EDIT_REGISTER)
     _record_event(session, "away_start", ev, _until(ev))
 
 
@@ -943,6 +946,7 @@ def readmit(session: Session, member_id: str, cmd: Admit) -> list[str]:
 
 def move_to_cell(session: Session, ev: EventInput) -> None:
     """Move a member to another cell of the commune (ev.cell_id)."""
+    require(session, Permission.EDIT_REGISTER)
     if ev.cell_id is None:
         raise _field_error("cell_id", QT_TRANSLATE_NOOP("membership", "Hãy chọn chi bộ mới."))
     require(session, Permission.EDIT_REGISTER)
@@ -957,6 +961,7 @@ def move_to_cell(session: Session, ev: EventInput) -> None:
 
 
 def issue_card(session: Session, ev: EventInput, card_no: str, card_type: str = "") -> list[str]:
+    require(session, Permission.EDIT_REGISTER)
     card = clean(card_no).replace(" ", "")
     if not card:
         raise _field_error("party_card_no", QT_TRANSLATE_NOOP("membership", "Hãy nhập số thẻ đảng viên."))
@@ -968,6 +973,7 @@ def issue_card(session: Session, ev: EventInput, card_no: str, card_type: str = 
 
 
 def award_badge(session: Session, ev: EventInput, years: int) -> None:
+    require(session, Permission.EDIT_REGISTER)
     allowed = list(rule(session, "badge.years", ev.event_date))
     if years not in allowed:
         raise _field_error(
