@@ -83,7 +83,7 @@ def frozen_self_test(exe: Path) -> None:
 
 
 def size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1_000_000
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1_000_000
 
 
 def main() -> None:
