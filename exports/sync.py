@@ -197,7 +197,9 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
         channel = st.channel(session, upper.unit_id)
         unit_id = own_unit_id(session)
         inc = st.incarnation(session)
-        full = full or channel.needs_full or channel.acked_watermark is None
+        # A restored database has a new incarnation: it re-baselines with a full package.
+        restored = bool(channel.incarnation) and channel.incarnation != inc
+        full = full or restored or channel.needs_full or channel.acked_watermark is None
         since = None
         if not full and channel.acked_watermark is not None:
             since = datetime.fromtimestamp(channel.acked_watermark.timestamp() - MARGIN_SECONDS, UTC)
@@ -242,6 +244,7 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
         path = write_to_stick(folder, name, data, lambda b: verify(b, name, keys.sign_public))
         file_hash = hashlib.sha256(data).hexdigest()
         channel.out_sequence, channel.out_hash, channel.needs_full = sequence, file_hash, False
+        channel.incarnation = inc  # at the sending side: our incarnation at the last export
         st.log_package(
             session, package_id=package_id, direction="out", kind="data", peer_unit_id=upper.unit_id, incarnation_id=inc,
             sequence=sequence, file_hash=file_hash, created_at=created, records=len(records), summary=manifest["counts"],

@@ -468,7 +468,6 @@ def test_restore_rotates_incarnation_and_requires_a_full_package(
         from models.services.common import set_meta
 
         set_meta(s, ss.INCARNATION_KEY, "restored-incarnation")
-        ss.channel(s, ss.upper_peer(s).unit_id).needs_full = True
     p2 = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
     assert p2.full
     result = sx.import_files(province, SYSTEM_ACTOR, [p2.path])
