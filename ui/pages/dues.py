@@ -1,0 +1,401 @@
+"""The Party-dues page (DOMAIN.md §3.10): the monthly collection sheet of a cell, typed fast (Space
+marks paid in full, the paid amount and channel are editable in place), totals collected, retained and
+remitted, the members unpaid three months or more this year, and the sheet printed as a PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
+
+from exports.documents import save_pdf
+from forms.dues_sheet import dues_sheet
+from models.dates import today
+from models.db import read_session, unit_of_work
+from models.errors import DomainError, ValidationError
+from models.services import dues
+from ui.context import AppContext
+from ui.dialogs.work_common import (
+    ComboDelegate,
+    GridColumn,
+    GridModel,
+    cell_combo,
+    combo_key,
+    month_choices,
+    month_label,
+    vi_int,
+    vi_pct,
+    warning_label,
+)
+from ui.dialogs.work_dues import RateDialog
+from ui.errors import show_error, show_info
+from ui.i18n import translate
+from ui.pages.base import Page
+from ui.pages.organisation import fit_columns, make_table
+from ui.table import Column, RowTableModel
+
+CTX = "dues_ui"
+
+
+@dataclass(frozen=True)
+class DuesRow:
+    member_id: str
+    name: str
+    category: str
+    base_amount: int | None
+    amount_due: int | None
+    amount_paid: int
+    channel: str
+    recorded: bool
+
+    @property
+    def paid_in_full(self) -> bool:
+        return self.amount_due is not None and self.amount_paid >= self.amount_due and self.amount_paid > 0
+
+
+def _parse_money(text: str) -> int:
+    cleaned = text.strip().replace(".", "").replace(" ", "").replace("đ", "")
+    if not cleaned:
+        return 0
+    if not cleaned.isdigit():
+        raise ValueError(translate(CTX, "Số tiền là số nguyên, ví dụ 10.000."))
+    return int(cleaned)
+
+
+def _set_paid(row: DuesRow, text: str) -> DuesRow:
+    amount = _parse_money(text)
+    return replace(row, amount_paid=amount, channel=row.channel or ("cash" if amount else ""))
+
+
+def _set_due(row: DuesRow, text: str) -> DuesRow:
+    return replace(row, amount_due=_parse_money(text) if text.strip() else None)
+
+
+def _set_base(row: DuesRow, text: str) -> DuesRow:
+    return replace(row, base_amount=_parse_money(text) if text.strip() else None)
+
+
+def _set_channel(row: DuesRow, key: str) -> DuesRow:
+    return replace(row, channel=key if key in dues.CHANNELS else "")
+
+
+def _paid_text(row: DuesRow) -> str:
+    if row.paid_in_full:
+        return translate(CTX, "Đã nộp")
+    if row.amount_paid:
+        return translate(CTX, "Nộp thiếu")
+    return translate(CTX, "Chưa nộp") if row.recorded else ""
+
+
+def channel_choices(_row: DuesRow) -> list[tuple[str, str]]:
+    return [("", "—")] + [(k, translate("dues", v)) for k, v in dues.CHANNELS.items()]
+
+
+def sheet_model() -> GridModel:
+    return GridModel(
+        [
+            GridColumn(translate(CTX, "Họ và tên"), lambda r: r.name),
+            GridColumn(
+                translate(CTX, "Đối tượng"), lambda r: translate("dues", dues.CATEGORIES.get(r.category, ""))
+            ),
+            GridColumn(
+                translate(CTX, "Mức căn cứ"),
+                lambda r: vi_int(r.base_amount),
+                edit=_set_base,
+                editable=lambda r: r.category in ("salaried", "pensioner"),
+                align_right=True,
+            ),
+            GridColumn(
+                translate(CTX, "Phải nộp"), lambda r: vi_int(r.amount_due), edit=_set_due, align_right=True
+            ),
+            GridColumn(
+                translate(CTX, "Đã nộp (đ)"),
+                lambda r: vi_int(r.amount_paid) if r.amount_paid or r.recorded else "",
+                edit=_set_paid,
+                edit_value=lambda r: str(r.amount_paid or ""),
+                align_right=True,
+            ),
+            GridColumn(
+                translate(CTX, "Hình thức"),
+                lambda r: translate("dues", dues.CHANNELS[r.channel]) if r.channel in dues.CHANNELS else "",
+                edit=_set_channel,
+                choices=channel_choices,
+                edit_value=lambda r: r.channel,
+            ),
+            GridColumn(translate(CTX, "Tình trạng"), _paid_text),
+        ],
+        lambda r: r.member_id,
+        flagged=lambda r: r.recorded and not r.paid_in_full,
+    )
+
+
+def unpaid_model() -> RowTableModel[dues.Unpaid]:
+    return RowTableModel(
+        [
+            Column(translate(CTX, "Họ và tên"), lambda u: u.name),
+            Column(translate(CTX, "Chi bộ"), lambda u: u.cell_name),
+            Column(translate(CTX, "Số tháng"), lambda u: str(len(u.months)), lambda u: len(u.months), True),
+            Column(
+                translate(CTX, "Các tháng chưa nộp"), lambda u: ", ".join(str(int(m[5:])) for m in u.months)
+            ),
+        ],
+        row_id=lambda u: u.member_id,
+    )
+
+
+class DuesPage(Page):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.on = today()
+        self.cell = cell_combo(ctx)
+        self.month = QComboBox()
+        for key in month_choices(self.on):
+            self.month.addItem(month_label(key), key)
+        self.month.setCurrentIndex(0)
+        self.model = sheet_model()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ComboDelegate(self.model, self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.all_paid = QPushButton(translate(CTX, "Đánh dấu cả chi bộ đã nộp đủ"))
+        self.mark_paid = QPushButton(translate(CTX, "Đã nộp đủ (Cách)"))
+        self.save_button = QPushButton(translate(CTX, "Lưu (Ctrl+S)"))
+        self.print_button = QPushButton(translate(CTX, "In danh sách thu (PDF)…"))
+        self.rate_button = QPushButton(translate(CTX, "Mức đảng phí…"))
+        for b in (self.all_paid, self.mark_paid, self.save_button, self.print_button, self.rate_button):
+            b.setAutoDefault(False)
+        self.all_paid.clicked.connect(self.mark_all_paid)
+        self.mark_paid.clicked.connect(self.mark_selected_paid)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_sheet)
+        self.rate_button.clicked.connect(self.edit_rates)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.rates_warning = warning_label()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(translate(CTX, "Chi bộ:")))
+        top.addWidget(self.cell)
+        top.addWidget(QLabel(translate(CTX, "Tháng:")))
+        top.addWidget(self.month)
+        top.addStretch(1)
+        top.addWidget(self.rate_button)
+        top.addWidget(self.print_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.mark_paid)
+        buttons.addWidget(self.all_paid)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        sheet_box = QGroupBox(translate(CTX, "Sổ thu đảng phí trong tháng"))
+        sheet_layout = QVBoxLayout(sheet_box)
+        sheet_layout.addLayout(buttons)
+        sheet_layout.addWidget(self.view, 1)
+        sheet_layout.addWidget(self.rates_warning)
+        sheet_layout.addWidget(self.totals)
+        self.unpaid = unpaid_model()
+        self.unpaid_view = make_table(self.unpaid)
+        self.unpaid_title = QGroupBox()
+        unpaid_layout = QVBoxLayout(self.unpaid_title)
+        note = QLabel(
+            translate(
+                CTX,
+                "Không nộp đảng phí 3 tháng trong năm mà không có lý do chính đáng là căn cứ xem xét xóa tên.",
+            )
+        )
+        note.setWordWrap(True)
+        unpaid_layout.addWidget(note)
+        unpaid_layout.addWidget(self.unpaid_view)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(sheet_box)
+        split.addWidget(self.unpaid_title)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([860, 440])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.cell.currentIndexChanged.connect(lambda _i: self.load_sheet())
+        self.month.currentIndexChanged.connect(lambda _i: self.load_sheet())
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view)
+        space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        space.activated.connect(self.mark_selected_paid)
+
+    def title(self) -> str:
+        return translate(CTX, "Đảng phí")
+
+    def cell_id(self) -> str | None:
+        return combo_key(self.cell)
+
+    def month_key(self) -> str:
+        return str(self.month.currentData())
+
+    def refresh(self) -> None:
+        self.load_sheet()
+
+    def load_sheet(self) -> None:
+        cell_id, month = self.cell_id(), self.month_key()
+        if cell_id is None:
+            self.model.set_rows([])
+            return
+        with read_session(self.ctx.db, self.ctx.actor) as session:
+            rows = [
+                DuesRow(
+                    r.member_id,
+                    r.name,
+                    r.category,
+                    r.base_amount,
+                    r.amount_due,
+                    r.amount_paid,
+                    r.channel,
+                    r.recorded,
+                )
+                for r in dues.sheet(session, cell_id, month)
+            ]
+            cell_totals = dues.totals(session, [month], cell_id)
+            year = int(month[:4])
+            unpaid = dues.unpaid_members(session, year, month)
+            missing = ""
+            try:
+                dues.require_rates_known(session, month)
+            except DomainError as exc:
+                missing = exc.text()
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        self.unpaid.set_rows(unpaid)
+        fit_columns(self.unpaid_view)
+        self.unpaid_title.setTitle(
+            translate(CTX, "Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên").format(
+                year=year, count=len(unpaid)
+            )
+        )
+        self.rates_warning.setText(missing)
+        self.rates_warning.setVisible(bool(missing))
+        self.show_totals(rows, cell_totals)
+
+    def show_totals(self, rows: list[DuesRow], saved: dues.DuesTotals) -> None:
+        paid = sum(1 for r in rows if r.paid_in_full)
+        pct = vi_pct(100.0 * saved.collected / saved.due) if saved.due else "–"
+        if saved.retained is None:
+            split = translate(CTX, "Giữ lại / nộp cấp trên: chưa khai tỷ lệ trích giữ lại cho thời kỳ này.")
+        else:
+            split = translate(CTX, "Giữ lại ({pct}): {retained} đ — Nộp cấp trên: {remitted} đ.").format(
+                pct=vi_pct(saved.retention_pct, 0) if saved.retention_pct is not None else "–",
+                retained=vi_int(saved.retained),
+                remitted=vi_int(saved.remitted),
+            )
+        self.totals.setText(
+            translate(
+                CTX,
+                "Đã nộp đủ: {paid}/{count} đảng viên. Đã lưu: phải thu {due} đ, đã thu {collected} đ ({pct}). {split}",
+            ).format(
+                paid=paid,
+                count=len(rows),
+                due=vi_int(saved.due),
+                collected=vi_int(saved.collected),
+                pct=pct,
+                split=split,
+            )
+        )
+
+    def _mark(self, rows: list[int]) -> None:
+        for i in rows:
+            row = self.model.row_at(i)
+            if row.amount_due is not None:
+                self.model.replace(i, replace(row, amount_paid=row.amount_due, channel=row.channel or "cash"))
+
+    def mark_selected_paid(self) -> None:
+        self._mark(
+            sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+            or [self.view.currentIndex().row()]
+        )
+
+    def mark_all_paid(self) -> None:
+        self._mark([i for i in range(self.model.rowCount()) if self.model.row_at(i).amount_paid == 0])
+
+    def save(self) -> bool:
+        cell_id = self.cell_id()
+        changed = self.model.dirty_rows()
+        if cell_id is None or not changed:
+            return False
+        entries = {
+            r.member_id: dues.DuesEntry(
+                amount_paid=r.amount_paid,
+                channel=r.channel or "cash",
+                amount_due=r.amount_due,
+                base_amount=r.base_amount,
+                paid_date=today() if r.amount_paid else None,
+                category=r.category,
+            )
+            for r in changed
+        }
+        try:
+            with unit_of_work(self.ctx.db, self.ctx.actor) as session:
+                dues.record_month(session, cell_id, self.month_key(), entries)
+        except ValidationError as exc:
+            show_error(self, exc)
+            return False
+        except DomainError as exc:
+            show_error(self, exc)
+            return False
+        self.changed.emit()
+        return True
+
+    def print_sheet(self) -> None:
+        cell_id = self.cell_id()
+        if cell_id is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            translate(CTX, "Lưu danh sách thu đảng phí"),
+            f"dang-phi-{self.month_key()}.pdf",
+            translate(CTX, "Tệp PDF (*.pdf)"),
+        )
+        if name:
+            self.write_pdf(Path(name))
+
+    def write_pdf(self, target: Path) -> Path | None:
+        cell_id = self.cell_id()
+        if cell_id is None:
+            return None
+        try:
+            with read_session(self.ctx.db, self.ctx.actor) as session:
+                document = dues_sheet(session, cell_id, self.month_key())
+            written = save_pdf(document, target)
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        except OSError as exc:
+            show_info(self, translate(CTX, "Không ghi được tệp"), str(exc))
+            return None
+        return written
+
+    def edit_rates(self) -> None:
+        if RateDialog.ask(self.ctx, self):
+            self.changed.emit()
