@@ -8,12 +8,14 @@ input, 2 on wrong usage. Each command is one function `cmd_<name>(args) -> int` 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from models.errors import DomainError
 from models.i18n import QT_TRANSLATE_NOOP, translate
@@ -75,7 +77,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from models.demo import DemoOptions, generate_demo
+    from exports.demo_db import create_demo_database
 
     target = Path(args.path)
     if target.exists():
@@ -85,12 +87,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_REFUSED
-    summary = generate_demo(target, DemoOptions(members=args.members, seed=args.seed))
+    summary = create_demo_database(target, members=args.members, seed=args.seed)
     out(
         tr(
             QT_TRANSLATE_NOOP("cli", "Đã tạo xã mẫu {name}: {cells} chi bộ, {members} đảng viên → {path}")
         ).format(name=summary.unit_name, cells=summary.cells, members=summary.members, path=target)
     )
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đăng nhập: admin / demo2026 (chỉ dùng cho dữ liệu mẫu).")))
     return EXIT_OK
 
 
@@ -101,12 +104,26 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def open_for_cli(path: str) -> tuple[Database, Actor]:
-    """Open an existing database for a headless command, as the operator's account."""
-    from models.security import Actor, Role
-    from models.setup import open_app_database
+    """Open an existing (encrypted) database for a headless command, as the account named by
+    DUX_USER / DUX_PASSWORD (a demo database falls back to the demo administrator)."""
+    from exports.keyring import unlock_from_env
 
-    db = open_app_database(Path(path))
-    return db, Actor(user_id="cli", login="cli", roles=frozenset({Role.CLERK, Role.APPROVER}))
+    unlocked = unlock_from_env(Path(path))
+    _opened.append(unlocked)
+    return unlocked.db, unlocked.actor
+
+
+def close_cli_databases() -> None:
+    """Close what open_for_cli opened, recording the audit chain head in the key file."""
+    while _opened:
+        unlocked = _opened.pop()
+        try:
+            unlocked.close()
+        except DomainError as exc:
+            err(exc.text())
+
+
+_opened: list[Any] = []
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
@@ -153,7 +170,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             target = save_pdf(document, Path(args.out))
     finally:
-        db.close()
+        close_cli_databases()
     out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
     return EXIT_OK
 
@@ -178,8 +195,32 @@ def cmd_register(args: argparse.Namespace) -> int:
         else:
             save_xlsx(document_sheets(sheet.document, "Sổ danh sách"), target)
     finally:
-        db.close()
+        close_cli_databases()
     out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path} ({n} đảng viên)")).format(path=target, n=len(sheet.rows)))
+    return EXIT_OK
+
+
+def cmd_dues_sheet(args: argparse.Namespace) -> int:
+    from exports.documents import document_sheets, save_pdf, save_xlsx
+    from forms.dues_sheet import dues_sheet
+    from models.db import read_session
+    from models.services import organisation as org
+
+    target = Path(args.out)
+    if target.suffix.lower() not in (".pdf", ".xlsx"):
+        err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            document = dues_sheet(session, org.find_cell(session, args.cell).id, args.month)
+        if target.suffix.lower() == ".pdf":
+            save_pdf(document, target)
+        else:
+            save_xlsx(document_sheets(document, "Đảng phí"), target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
     return EXIT_OK
 
 
@@ -229,7 +270,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         with unit_of_work(db, actor) as session:
             created = mi.apply(session, preview.valid)
     finally:
-        db.close()
+        close_cli_databases()
     out(tr(QT_TRANSLATE_NOOP("cli", "Đã nhập {n} đảng viên.")).format(n=len(created)))
     return EXIT_OK
 
@@ -290,7 +331,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                     ).format(n=len(drift.changed_figures))
                 )
     finally:
-        db.close()
+        close_cli_databases()
     return EXIT_OK
 
 
@@ -352,7 +393,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         result = sx.export_package(db, actor, Path(args.to), full=args.full)
     finally:
-        db.close()
+        close_cli_databases()
     for warning in result.warnings:
         err(warning)
     out(
@@ -374,7 +415,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         results = sx.import_files(db, actor, [Path(p) for p in args.packages], dry_run=args.dry_run)
     finally:
-        db.close()
+        close_cli_databases()
     refused = False
     for result in results:
         if isinstance(result, DomainError):
@@ -415,7 +456,7 @@ def cmd_ack(args: argparse.Namespace) -> int:
                 )
             )
     finally:
-        db.close()
+        close_cli_databases()
     return EXIT_OK
 
 
@@ -452,7 +493,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
             out(tr(QT_TRANSLATE_NOOP("cli", "Đã đăng ký {name}.")).format(name=peer.name))
             return EXIT_OK
     finally:
-        db.close()
+        close_cli_databases()
     err(
         tr(
             QT_TRANSLATE_NOOP(
@@ -481,7 +522,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
         else:
             save_xlsx(document_sheets(document, "Tổng hợp"), target)
     finally:
-        db.close()
+        close_cli_databases()
     out(
         tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path} ({n} đơn vị)")).format(path=target, n=len(result.communes))
     )
@@ -497,7 +538,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             db, Path(args.to) if args.to else None, reason="manual", keep=args.keep or None
         )
     finally:
-        db.close()
+        close_cli_databases()
     out(
         tr(QT_TRANSLATE_NOOP("cli", "Đã sao lưu và kiểm tra: {path} ({size} KB)")).format(
             path=info.path, size=max(1, info.size // 1024)
@@ -515,7 +556,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if target.exists():
         db, _actor = open_for_cli(args.to)
         key = db.key
-        db.close()
+        close_cli_databases()
     preview = bk.restore_preview(target, Path(args.backup), key)
     if preview.identical:
         out(tr(QT_TRANSLATE_NOOP("cli", "Bản sao lưu giống hệt dữ liệu hiện tại.")))
@@ -594,6 +635,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--cell")
     p.set_defaults(func=cmd_register)
+
+    p = sub.add_parser(
+        "dues-sheet",
+        help=tr(QT_TRANSLATE_NOOP("cli", "in danh sách thu đảng phí của chi bộ (PDF hoặc XLSX)")),
+    )
+    p.add_argument("db")
+    p.add_argument("--cell", required=True)
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_dues_sheet)
 
     p = sub.add_parser(
         "import-members", help=tr(QT_TRANSLATE_NOOP("cli", "nhập danh sách đảng viên từ Excel"))
@@ -693,6 +744,12 @@ def main(argv: list[str] | None = None) -> int:
         err(exc.text())
         log.info("command refused: %s", type(exc).__name__)
         return EXIT_REFUSED
+    except BrokenPipeError:  # the output was piped into e.g. `head`, which stopped reading
+        with contextlib.suppress(OSError):
+            sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - open until exit
+        return EXIT_OK
+    finally:
+        close_cli_databases()
 
 
 if __name__ == "__main__":

@@ -467,6 +467,17 @@ def unlock(path: Path | str, login: str, password: str, *, clock: Clock = _now, 
     return Unlocked(db, actor, must_change_password=user.must_change_password, demo=demo)
 
 
+def key_for(path: Path | str, login: str, password: str) -> bytes | None:
+    """The database key unwrapped from the key file alone, without opening the database (to reach
+    the backups of a damaged file). None for a wrong login or password; the lock-out gate applies."""
+    ring = read_keyring(path)
+    slot = ring.slots.get(ring.lookup(login))
+    if slot is None:
+        return None
+    _check_gate(slot, _now())
+    return open_slot(ring, slot, password)
+
+
 def credentials_from_env(path: Path | str) -> tuple[str, str]:
     """(login, password) for headless commands: DUX_USER (default admin) and DUX_PASSWORD; a database
     marked as demo falls back to the demo password so documented commands work unchanged."""

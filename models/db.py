@@ -8,6 +8,7 @@ and propagates."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import time
 from collections.abc import Iterator
@@ -101,13 +102,13 @@ def classify(exc: BaseException) -> StorageError | None:
         if needle in text:
             return storage_error(kind)
     if isinstance(orig, OSError):
-        import errno
-
+        # Only the environment's failures; a broken pipe or a missing file is not the database's.
         if orig.errno == errno.ENOSPC:
             return storage_error("full")
         if orig.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return storage_error("read_only")
-        return storage_error("io")
+        if orig.errno == errno.EIO:
+            return storage_error("io")
     return None
 
 

@@ -4,6 +4,7 @@ the main window. Also the headless self-test used by `main.py self-test` and the
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import logging
 import os
@@ -19,15 +20,16 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 import resources
+from exports import backup, keyring
 from exports.paths import default_database, logs_dir
-from models.db import Database, read_session
-from models.errors import DomainError
-from models.security import Actor, Role
+from models.db import read_session, storage_error
+from models.errors import DomainError, StorageError
+from models.security import Role
 from models.services import organisation as org
-from models.setup import open_app_database
 from ui.context import AppContext
-from ui.errors import show_crash, show_error, show_previous_crash
+from ui.errors import confirm, show_crash, show_error, show_info, show_previous_crash
 from ui.i18n import install_translators, translate
+from ui.login import LoginDialog, NewPasswordDialog, RecoveryCodeDialog
 from ui.main_window import MainWindow
 from ui.settings import FONT_POINT_SIZE, Settings
 from ui.setup_wizard import SetupWizard
@@ -119,31 +121,144 @@ def close_fault_file() -> None:
 # ---------------------------------------------------------------- database
 
 
-def default_actor() -> Actor:
-    """Until the login step exists: the office clerk who is also the administrator."""
-    return Actor(user_id="admin", login="admin", roles=frozenset({Role.ADMIN, Role.CLERK}))
+def _demo_hint(path: Path) -> str:
+    try:
+        demo = keyring.read_keyring(path).demo
+    except DomainError:
+        return ""
+    if not demo:
+        return ""
+    return translate("app", "Dữ liệu mẫu: tên đăng nhập {login}, mật khẩu {password}.").format(
+        login=keyring.DEMO_LOGIN, password=keyring.DEMO_PASSWORD
+    )
+
+
+def _create_first_admin(path: Path, parent: QWidget | None, check_drive: bool) -> keyring.Unlocked | None:
+    """A new installation: the first administrator's account, the encrypted database, and the
+    recovery code shown once to be printed or copied."""
+    from ui.users_dialog import UserEditDialog
+
+    answer = UserEditDialog.ask(parent, None)
+    if answer is None:
+        return None
+    account, password = answer
+    unlocked, code = keyring.create_encrypted_database(
+        path, account.login, password, full_name=account.full_name, check_drive=check_drive
+    )
+    roles = frozenset(account.roles | {Role.ADMIN})
+    keyring.update_account(unlocked, unlocked.actor.user_id, account.full_name, roles)
+    unlocked.close()
+    RecoveryCodeDialog.ask(parent, code)
+    return keyring.unlock(path, account.login, password, check_drive=check_drive)
+
+
+def _encrypt_plain(path: Path, parent: QWidget | None) -> bool:
+    """An unencrypted database from an older version: encrypt it (verified copy first)."""
+    from ui.users_dialog import UserEditDialog
+
+    if not confirm(
+        parent,
+        translate("app", "Mã hóa cơ sở dữ liệu"),
+        translate(
+            "app",
+            "Cơ sở dữ liệu {name} chưa được mã hóa. Chương trình sẽ mã hóa nó (có bản sao kiểm tra trước) và tạo tài khoản quản trị. Tiếp tục?",
+        ).format(name=path.name),
+        translate("app", "Mã hóa"),
+    ):
+        return False
+    answer = UserEditDialog.ask(parent, None)
+    if answer is None:
+        return False
+    account, password = answer
+    result = keyring.encrypt_plain_database(path, account.login, password, full_name=account.full_name)
+    RecoveryCodeDialog.ask(parent, result.recovery_code)
+    return True
+
+
+def _offer_restore(path: Path, parent: QWidget | None, login: str, password: str) -> bool:
+    """The file is damaged: unwrap the key from the key file alone and offer the last good backup."""
+    key = keyring.key_for(path, login, password)
+    if key is None:
+        return False
+    good = backup.last_good_backup(path, key)
+    if good is None:
+        show_info(
+            parent,
+            translate("app", "Phục hồi"),
+            translate("app", "Không tìm thấy bản sao lưu còn tốt trong thư mục {folder}.").format(
+                folder=backup.default_folder(path)
+            ),
+        )
+        return False
+    question = translate(
+        "app",
+        "Cơ sở dữ liệu bị hỏng. Phục hồi từ bản sao lưu ngày {date}? Những gì nhập sau thời điểm đó sẽ phải nhập lại; tệp hỏng được giữ lại trong thư mục sao lưu.",
+    ).format(date=good.created.astimezone().strftime("%d/%m/%Y %H:%M"))
+    if not confirm(
+        parent, translate("app", "Phục hồi từ bản sao lưu"), question, translate("app", "Phục hồi")
+    ):
+        return False
+    backup.restore_backup(good.path, path, key=key)
+    return True
 
 
 def open_database_interactive(
     path: Path, parent: QWidget | None, *, create: bool = True, check_drive: bool = True
-) -> tuple[Database, Actor] | None:
-    """Open and migrate the database and find out who is working; None (after telling the user why)
-    when it cannot be opened. The login step will be added here."""
+) -> keyring.Unlocked | None:
+    """Open the encrypted database after a login (creating it, or encrypting an old plain one, when
+    needed); None, after telling the user why, when it cannot be opened."""
+    credentials: list[tuple[str, str]] = []
+    damaged: list[StorageError] = []
+
+    def unlock(login: str, password: str) -> keyring.Unlocked | None:
+        credentials[:] = [(login, password)]
+        try:
+            return keyring.unlock(path, login, password, check_drive=check_drive)
+        except StorageError as exc:
+            if exc.kind != "corrupt":
+                raise
+            damaged[:] = [exc]  # close the dialog; the backups are offered below
+            return None
+
     try:
-        db = open_app_database(path, create=create, check_drive=check_drive)
+        if not path.exists():
+            if not create:
+                show_error(parent, storage_error("cant_open"))
+                return None
+            return _create_first_admin(path, parent, check_drive)
+        if keyring.is_plain_sqlite(path) and not _encrypt_plain(path, parent):
+            return None
+        while True:
+            damaged.clear()
+            unlocked = LoginDialog.ask(parent, path, unlock, hint=_demo_hint(path))
+            if not damaged:
+                break
+            show_error(parent, damaged[0])
+            if not _offer_restore(path, parent, *credentials[0]):
+                return None
+        if unlocked is None:
+            return None
+        if unlocked.must_change_password:
+            change = NewPasswordDialog.ask(
+                parent, ask_old=True, title=translate("app", "Đổi mật khẩu lần đầu")
+            )
+            if change is not None:
+                keyring.change_own_password(unlocked, *change)
     except DomainError as exc:
         show_error(parent, exc)
         return None
-    return db, default_actor()
+    with contextlib.suppress(DomainError):
+        backup.backup_if_due(unlocked.db)
+    return unlocked
 
 
 def create_demo(path: Path, runner: TaskRunner, members: int = DEMO_MEMBERS) -> bool:
     """Create the demo commune at `path` off the GUI thread; False when cancelled or refused."""
-    from models.demo import DemoOptions, generate_demo
+    from exports.demo_db import create_demo_database
 
     def job(progress: object, cancel: object) -> object:
         del progress, cancel
-        return generate_demo(path, DemoOptions(members=members, seed=1))
+        return create_demo_database(path, members=members, seed=1)
 
     try:
         runner.run_and_wait(None, translate("app", "Đang tạo dữ liệu xã mẫu lần đầu…"), job)
@@ -172,19 +287,33 @@ def run_gui(db_path: Path | None, lang: str) -> int:
         path = db_path or default_database()
         if db_path is None and not path.exists() and not create_demo(path, runner):
             return 1
-        opened = open_database_interactive(path, None)
-        if opened is None:
-            return 1
-        db, actor = opened
-        try:
-            window = prepare_window(AppContext(db, actor))
-            if window is None:
-                return 0
-            window.show()
-            return app.exec()
-        finally:
-            runner.wait()
-            db.close()
+        while True:
+            unlocked = open_database_interactive(path, None)
+            if unlocked is None:
+                return 1
+            restore: Path | None = None
+            try:
+                window = prepare_window(AppContext(unlocked.db, unlocked.actor, unlocked))
+                if window is None:
+                    return 0
+                window.show()
+                code = app.exec()
+                restore = window.restore_request
+            finally:
+                runner.wait()
+                with contextlib.suppress(DomainError):
+                    backup.backup_database(unlocked.db, reason="close")
+                key = unlocked.db.key
+                unlocked.close()
+            if restore is None:
+                return code
+            try:
+                backup.restore_backup(restore, path, key=key)
+                show_info(
+                    None, translate("app", "Phục hồi"), translate("app", "Đã phục hồi. Hãy đăng nhập lại.")
+                )
+            except DomainError as exc:
+                show_error(None, exc)
     finally:
         close_fault_file()
 
@@ -193,27 +322,22 @@ def run_gui(db_path: Path | None, lang: str) -> int:
 
 
 def self_test(members: int) -> int:
-    """Headless: a temporary database, migrated, with a small demo commune; the main window opens
-    offscreen, processes its events and closes. 0 on success."""
+    """Headless: a temporary encrypted database, migrated, with a small demo commune; log in as the
+    demo administrator; the main window opens offscreen, shows every page and closes. 0 on success."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from models.demo import DemoOptions, generate_demo
+    from exports.demo_db import create_demo_database
 
     app = make_application("vi")
     with tempfile.TemporaryDirectory(prefix="dux-self-test-") as folder:
         path = Path(folder) / "self-test.db"
         try:
-            db = open_app_database(path, create=True, check_drive=False)
-            db.close()
-            path.unlink()
-            for suffix in ("-wal", "-shm"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
-            summary = generate_demo(path, DemoOptions(members=members, seed=1))
-            db = open_app_database(path, check_drive=False)
+            summary = create_demo_database(path, members=members, seed=1, check_drive=False)
+            unlocked = keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False)
         except Exception as exc:  # noqa: BLE001 - reported as the self-test's failure
             sys.stderr.write(f"self-test: database step failed: {type(exc).__name__}: {exc}\n")
             return 1
         try:
-            window = MainWindow(AppContext(db, default_actor()))
+            window = MainWindow(AppContext(unlocked.db, unlocked.actor, unlocked))
             window.resize(1366, 768)
             window.show()
             for key in window.pages:
@@ -231,7 +355,7 @@ def self_test(members: int) -> int:
             sys.stderr.write(f"self-test: window step failed: {type(exc).__name__}: {exc}\n")
             return 1
         finally:
-            db.close()
+            unlocked.close()
     sys.stdout.write(
         f"self-test: ok ({summary.cells} cells, {summary.members} members, window opened and closed)\n"
     )

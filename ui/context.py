@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from exports.keyring import Unlocked
 from models.db import Database
 from models.security import Actor
 
@@ -13,3 +14,4 @@ from models.security import Actor
 class AppContext:
     db: Database
     actor: Actor
+    unlocked: Unlocked | None = None  # the login session (accounts, password change); None in tests

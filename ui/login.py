@@ -29,7 +29,9 @@ T = TypeVar("T")
 class LoginDialog(QDialog):
     """Login name and password; Enter logs in, Esc cancels."""
 
-    def __init__(self, parent: QWidget | None, db_path: Path, unlock: Callable[[str, str], object]) -> None:
+    def __init__(
+        self, parent: QWidget | None, db_path: Path, unlock: Callable[[str, str], object], hint: str = ""
+    ) -> None:
         super().__init__(parent)
         self._unlock = unlock
         self.result_value: object | None = None
@@ -52,6 +54,11 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Tên đăng nhập:"), self.login_edit)
         form.addRow(self.tr("Mật khẩu:"), self.password_edit)
         layout.addLayout(form)
+        if hint:
+            hint_label = QLabel(hint)
+            hint_label.setObjectName("hint")
+            hint_label.setWordWrap(True)
+            layout.addWidget(hint_label)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -118,9 +125,11 @@ class LoginDialog(QDialog):
         self.message.hide()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db_path: Path, unlock: Callable[[str, str], T]) -> T | None:
+    def ask(
+        cls, parent: QWidget | None, db_path: Path, unlock: Callable[[str, str], T], hint: str = ""
+    ) -> T | None:
         """Show the dialog until `unlock(login, password)` succeeds (its result) or the user quits."""
-        dialog = cls(parent, db_path, unlock)
+        dialog = cls(parent, db_path, unlock, hint)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.result_value  # type: ignore[return-value]
@@ -153,6 +162,11 @@ class NewPasswordDialog(QDialog):
         form.addRow(self.tr("Mật khẩu mới:"), self.new_edit)
         form.addRow(self.tr("Nhập lại mật khẩu mới:"), self.repeat_edit)
         layout.addLayout(form)
+        if hint:
+            hint_label = QLabel(hint)
+            hint_label.setObjectName("hint")
+            hint_label.setWordWrap(True)
+            layout.addWidget(hint_label)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a40000;")

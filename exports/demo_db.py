@@ -1,0 +1,68 @@
+"""The demo commune as a user meets it: an encrypted database marked as demo, whose administrator is
+`admin` / `demo2026` (shown in the README and on the login screen), with the organisation, members and
+their histories (models.demo), several years of cell meetings (models.demo_meetings) and the
+Party-work records (models.demo_work)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from exports import keyring
+from models.db import Database
+from models.demo import DemoOptions, DemoSummary, demo_anchor, generate_demo
+from models.demo_meetings import add_demo_meetings
+from models.demo_work import add_demo_work
+from models.security import Role
+
+DEMO_FULL_NAME = "Quản trị viên (dữ liệu mẫu)"
+DEMO_ROLES = frozenset({Role.ADMIN, Role.CLERK, Role.APPROVER, Role.INSPECTION})
+MEETING_YEARS = 3
+Progress = Callable[[str, int, int], None]
+
+
+def create_demo_database(
+    path: Path,
+    *,
+    members: int = 1200,
+    seed: int = 1,
+    check_drive: bool = True,
+    meeting_years: int = MEETING_YEARS,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Create the demo at `path` (which must not exist); on failure nothing is left behind."""
+    options = DemoOptions(members=members, seed=seed, check_drive=check_drive)
+
+    def create(target: Path, _options: DemoOptions) -> Database:
+        unlocked, _code = keyring.create_encrypted_database(
+            target,
+            keyring.DEMO_LOGIN,
+            keyring.DEMO_PASSWORD,
+            full_name=DEMO_FULL_NAME,
+            demo=True,
+            check_drive=check_drive,
+        )
+        # The demo administrator does everything in a one-clerk office, so every page can be seen.
+        keyring.update_account(unlocked, unlocked.actor.user_id, DEMO_FULL_NAME, DEMO_ROLES)
+        return unlocked.db
+
+    summary = generate_demo(Path(path), options, create=create)
+    try:
+        unlocked = keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=check_drive)
+        try:
+            today = demo_anchor(options)
+            start = date(today.year - meeting_years + 1, 1, 1)
+            meetings = add_demo_meetings(
+                unlocked.db, unlocked.actor, seed=seed, start=start, end=today, progress=None
+            )
+            work = add_demo_work(unlocked.db, unlocked.actor, seed=seed, today=today, progress=progress)
+        finally:
+            unlocked.close()
+    except BaseException:
+        for suffix in ("", "-wal", "-shm", "-journal", ".lock", keyring.SUFFIX):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    del meetings, work
+    return replace(summary, path=Path(path))
