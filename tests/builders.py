@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from models.security import Actor, Role
 from models.services import membership as ms
 from models.services import organisation as org
 
@@ -63,3 +64,12 @@ def admit(
         ),
     )
     return result.member_id
+
+
+def office_actor() -> Actor:
+    """A one-clerk office's account: every role (what the demo administrator has)."""
+    return Actor(
+        user_id="office",
+        login="vanphong",
+        roles=frozenset({Role.ADMIN, Role.CLERK, Role.APPROVER, Role.INSPECTION}),
+    )

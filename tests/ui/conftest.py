@@ -12,7 +12,7 @@ from models.db import Database, unit_of_work
 from models.security import SYSTEM_ACTOR
 from models.services import organisation as org
 from tests import builders
-from ui.app import default_actor
+from tests.builders import office_actor as default_actor
 from ui.context import AppContext
 
 

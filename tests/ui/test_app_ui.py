@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 from models.db import Database, read_session
 from models.i18n import translate
 from models.services import organisation as org
+from tests.builders import office_actor as default_actor
 from tests.ui.conftest import Org
-from ui.app import default_actor, register_fonts
+from ui.app import register_fonts
 from ui.context import AppContext
 from ui.i18n import install_headless_translator
 from ui.main_window import MainWindow
