@@ -331,7 +331,7 @@ def self_test(members: int) -> int:
     with tempfile.TemporaryDirectory(prefix="dux-self-test-") as folder:
         path = Path(folder) / "self-test.db"
         try:
-            summary = create_demo_database(path, members=members, seed=1, check_drive=False)
+            summary = create_demo_database(path, members=members, seed=1, check_drive=False, meeting_years=1)
             unlocked = keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False)
         except Exception as exc:  # noqa: BLE001 - reported as the self-test's failure
             sys.stderr.write(f"self-test: database step failed: {type(exc).__name__}: {exc}\n")
