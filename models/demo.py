@@ -201,7 +201,7 @@ class Planner:
 
     def set_admission(self, plan: Plan, ceremony: date, age_years: float | None = None) -> None:
         """Date the admission: cell consideration, committee decision, ceremony, and a birth date that
-        makes the member 18–55 at the consideration and at most 89 on the anchor date."""
+        makes the member 18–48 at the consideration and at most 89 on the anchor date."""
         rng = self.rng
         ceremony = min(ceremony, self.anchor - timedelta(days=3))
         decision = ceremony - timedelta(days=rng.randint(5, 28))
@@ -230,12 +230,16 @@ class Planner:
             for _ in range(count):
                 plan = self.person(index, cell)
                 index += 1
-                if self.rng.random() < spec.transferred_share:
-                    self.draw_transfer_in(plan, spec)
-                else:
-                    year = self.admission_year(1966)
-                    self.set_admission(plan, _between(self.rng, date(year, 1, 1), date(year, 12, 31)))
-                    self.set_recognition(plan)
+                for _attempt in range(20):  # staff of schools, agencies and forces are of working age
+                    if self.rng.random() < spec.transferred_share:
+                        self.draw_transfer_in(plan, spec)
+                    else:
+                        plan.origin, plan.transfer_date = "admitted", None
+                        year = self.admission_year(1966)
+                        self.set_admission(plan, _between(self.rng, date(year, 1, 1), date(year, 12, 31)))
+                        self.set_recognition(plan)
+                    if spec.kind == "village" or plan.age(self.anchor) <= 59:
+                        break
                 self.plans.append(plan)
 
     def draw_transfer_in(self, plan: Plan, spec: dd.CellSpec) -> None:
@@ -517,7 +521,7 @@ class Planner:
 
     def eligible_for_post(self, p: Plan, start: date) -> bool:
         return (
-            p.fate in ("", "away_returned", "exempted_ended")
+            not p.fate
             and p.recognised is not None
             and p.recognised <= start - timedelta(days=180)
             and p.joined <= start
@@ -529,18 +533,17 @@ class Planner:
         for p in self.plans:
             by_cell.setdefault(p.cell, []).append(p)
         secretaries: list[Plan] = []
-        used: set[int] = set()
         for cell, spec in enumerate(dd.CELLS):
             start = self.congress(cell)
-            pool = [p for p in by_cell.get(cell, []) if self.eligible_for_post(p, start)]
+            members = by_cell.get(cell, [])
+            pool = [p for p in members if self.eligible_for_post(p, start)]
             pool.sort(key=lambda p: abs(p.age(start) - 45) + rng.random() * 12 + (6 if p.sex == "F" else 0))
-            roles = ["secretary", "deputy_secretary"] if len(by_cell.get(cell, [])) >= 5 else ["secretary"]
+            roles = ["secretary", "deputy_secretary"] if len(members) >= 5 else ["secretary"]
             if spec.has_committee:
-                roles += ["committee_member"] * (3 if len(by_cell[cell]) >= 30 else 1)
+                roles += ["committee_member"] * (3 if len(members) >= 30 else 1)
             for role, p in zip(roles, pool, strict=False):
                 head = role == "secretary" and spec.kind == "village" and rng.random() < 0.45
                 self.posts.append(Post(p.index, role, cell, start, is_village_head=head))
-                used.add(p.index)
                 title = {"secretary": "Bí thư chi bộ", "deputy_secretary": "Phó Bí thư chi bộ"}.get(
                     role, "Chi ủy viên"
                 )
@@ -558,9 +561,9 @@ class Planner:
             first = next(x for x in village_posts if x.role == "secretary")
             first.is_village_head = True
             self.plans[first.plan].position += ", Trưởng bản"
-        self.draw_committee(secretaries, used)
+        self.draw_committee(secretaries)
 
-    def draw_committee(self, secretaries: list[Plan], used: set[int]) -> None:
+    def draw_committee(self, secretaries: list[Plan]) -> None:
         """The commune committee elected at the congress after the merger, and who follows which cell."""
         rng, start = self.rng, min(dd.TERM_START, self.anchor)
 
@@ -622,13 +625,14 @@ class Planner:
             cell_title = p.position
             p.position = dd.COMMUNE_TITLES[title] + (f"; {cell_title}" if cell_title else "")
             p.theory = "cao_cap" if role in ("commune_secretary", "commune_deputy_secretary") else "trung_cap"
-            p.occupation = "commune_official" if p.index not in used else p.occupation or "commune_official"
+            if dd.CELLS[p.cell].kind == "agency":
+                p.occupation = "commune_official"
             if role != "commune_secretary":
                 committee.append(p)
         if committee:
             when = min(start + timedelta(days=20), self.anchor)
-            for i, cell in enumerate(range(len(dd.CELLS))):
-                self.assignments.append((cell, committee[i % len(committee)].index, when))
+            for cell in range(len(dd.CELLS)):
+                self.assignments.append((cell, committee[cell % len(committee)].index, when))
 
     # -- identity and profile
 
