@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from exports import atomic
-from exports.pdf import render_pdf
-from exports.xlsx import Sheet, workbook_bytes
+from exports.xlsx import Sheet
 from forms.document import Document, Table
 
 
@@ -27,10 +26,14 @@ def _verify_xlsx(path: Path) -> None:
 
 
 def save_pdf(document: Document, target: Path) -> Path:
+    from exports.pdf import render_pdf
+
     return atomic.write_bytes(target, render_pdf(document), _verify_pdf)
 
 
 def save_xlsx(sheets: Sequence[Sheet], target: Path) -> Path:
+    from exports.xlsx import workbook_bytes
+
     return atomic.write_bytes(target, workbook_bytes(sheets), _verify_xlsx)
 
 

@@ -1,6 +1,6 @@
 """XLSX writing (openpyxl, write-only mode): every value is written as a plain value, strings as text —
 a cell starting with "=", "+", "-" or "@" is never a formula — with Vietnamese headers, A4 print set-up
-and frozen header rows."""
+and frozen header rows. openpyxl is imported only when a workbook is written (start-up stays lean)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,9 @@ import io
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import Any
 
 FONT_NAME = "Times New Roman"
-_THIN = Side(style="thin")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _INVALID_SHEET_CHARS = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 Value = str | int | float | None
 
@@ -32,28 +26,41 @@ class Sheet:
     number_format: dict[int, str] = field(default_factory=dict)  # column index -> Excel number format
 
 
-def _text_cell(
-    ws: Worksheet, value: str, *, bold: bool = False, border: bool = True, wrap: bool = True
-) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=unicodedata.normalize("NFC", value))
-    cell.data_type = "s"  # always text, even "=1+1" or "@SUM(...)"
-    cell.font = Font(name=FONT_NAME, size=11, bold=bold)
-    cell.alignment = Alignment(wrap_text=wrap, vertical="top")
-    if border:
-        cell.border = _BORDER
-    return cell
+class _Cells:
+    """Cell factories for one worksheet, with the styles built once."""
 
+    def __init__(self, ws: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Border, Font, Side
 
-def _value_cell(ws: Worksheet, value: Value, number_format: str | None) -> WriteOnlyCell:
-    if value is None:
-        value = ""
-    if isinstance(value, str):
-        return _text_cell(ws, value)
-    cell = WriteOnlyCell(ws, value=value)
-    cell.font = Font(name=FONT_NAME, size=11)
-    cell.border = _BORDER
-    cell.number_format = number_format or ("#,##0" if isinstance(value, int) else "#,##0.00")
-    return cell
+        thin = Side(style="thin")
+        self.ws = ws
+        self.cell_type = WriteOnlyCell
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.font = Font(name=FONT_NAME, size=11)
+        self.bold = Font(name=FONT_NAME, size=11, bold=True)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.nowrap = Alignment(wrap_text=False, vertical="top")
+
+    def text(self, value: str, *, bold: bool = False, border: bool = True, wrap: bool = True) -> Any:
+        cell = self.cell_type(self.ws, value=unicodedata.normalize("NFC", value))
+        cell.data_type = "s"  # always text, even "=1+1" or "@SUM(...)"
+        cell.font = self.bold if bold else self.font
+        cell.alignment = self.wrap if wrap else self.nowrap
+        if border:
+            cell.border = self.border
+        return cell
+
+    def value(self, value: Value, number_format: str | None) -> Any:
+        if value is None:
+            value = ""
+        if isinstance(value, str):
+            return self.text(value)
+        cell = self.cell_type(self.ws, value=value)
+        cell.font = self.font
+        cell.border = self.border
+        cell.number_format = number_format or ("#,##0" if isinstance(value, int) else "#,##0.00")
+        return cell
 
 
 def sheet_title(text: str) -> str:
@@ -62,9 +69,13 @@ def sheet_title(text: str) -> str:
 
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     """Build the workbook in memory (the caller writes it atomically)."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
     wb = Workbook(write_only=True)
     for spec in sheets:
         ws = wb.create_sheet(sheet_title(spec.title))
+        cells = _Cells(ws)
         for i, width in enumerate(spec.widths):
             ws.column_dimensions[_column_letter(i + 1)].width = width
         ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
@@ -76,10 +87,10 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         ws.freeze_panes = f"A{header_row + 1}"
         ws.print_title_rows = f"{header_row}:{header_row}"
         for line in spec.heading:
-            ws.append([_text_cell(ws, line, bold=True, border=False, wrap=False)])
-        ws.append([_text_cell(ws, c, bold=True) for c in spec.columns])
+            ws.append([cells.text(line, bold=True, border=False, wrap=False)])
+        ws.append([cells.text(c, bold=True) for c in spec.columns])
         for row in spec.rows:
-            ws.append([_value_cell(ws, v, spec.number_format.get(i)) for i, v in enumerate(row)])
+            ws.append([cells.value(v, spec.number_format.get(i)) for i, v in enumerate(row)])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
