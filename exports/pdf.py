@@ -38,6 +38,7 @@ FONT_FILES = {
 PORTRAIT_MARGINS = {"top": 25 * mm, "bottom": 25 * mm, "left": 35 * mm, "right": 15 * mm}
 LANDSCAPE_MARGINS = {"top": 20 * mm, "bottom": 15 * mm, "left": 20 * mm, "right": 15 * mm}
 BODY_SIZE = 14
+FRAME_PADDING = 6  # reportlab's default Frame padding (pt) on each side
 _registered: list[bool] = []
 
 
@@ -217,13 +218,15 @@ def render_pdf(doc: Document) -> bytes:
     pagesize = landscape(A4) if doc.landscape else A4
     margins = LANDSCAPE_MARGINS if doc.landscape else PORTRAIT_MARGINS
     buffer = io.BytesIO()
+    # SimpleDocTemplate's frame pads its content by 6 pt on every side: take that off the margins so the
+    # text block sits exactly at the margins and the full-width tables (header, votes) fit inside it.
     template = SimpleDocTemplate(
         buffer,
         pagesize=pagesize,
-        leftMargin=margins["left"],
-        rightMargin=margins["right"],
-        topMargin=margins["top"],
-        bottomMargin=margins["bottom"],
+        leftMargin=margins["left"] - FRAME_PADDING,
+        rightMargin=margins["right"] - FRAME_PADDING,
+        topMargin=margins["top"] - FRAME_PADDING,
+        bottomMargin=margins["bottom"] - FRAME_PADDING,
         title=unicodedata.normalize("NFC", f"{doc.title} {doc.subject}".strip()),
         author=unicodedata.normalize("NFC", doc.header.issuer_line),
         creator="Sổ tay Văn phòng Đảng ủy xã",
