@@ -7,6 +7,7 @@ sequence, so a history the Party rules do not allow cannot be stored, however th
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any
@@ -391,7 +392,7 @@ def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
 
 
 def fold_events(
-    events: list[MemberEvent], probation_months: int = 12, *, as_of: date | None = None
+    events: Sequence[Any], probation_months: int = 12, *, as_of: date | None = None
 ) -> MemberState:
     """The member's state after the events (up to `as_of`), validating every step."""
     state = MemberState()

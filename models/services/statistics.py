@@ -8,6 +8,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -81,17 +82,20 @@ class Facts:
         self.session = session
         self.unit_ids = tuple(unit_ids) if unit_ids else (own_unit_id(session),)
         self.probation = int(rule(session, "probation.months", date.today()))  # noqa: DTZ011 - a calendar date
-        self.members = {
+        # Plain rows (attribute access, no ORM identity map): a province holds 100,000 members.
+        members = Member.__table__
+        self.members: dict[str, Any] = {
             m.id: m
-            for m in session.scalars(
-                select(Member).where(Member.owner_unit_id.in_(self.unit_ids), ~Member.deleted)
+            for m in session.execute(
+                select(members).where(members.c.owner_unit_id.in_(self.unit_ids), ~members.c.deleted)
             )
         }
-        self.events: dict[str, list[MemberEvent]] = defaultdict(list)
-        for ev in session.scalars(
-            select(MemberEvent)
-            .where(MemberEvent.owner_unit_id.in_(self.unit_ids), ~MemberEvent.deleted)
-            .order_by(MemberEvent.event_date, MemberEvent.seq)
+        events = MemberEvent.__table__
+        self.events: dict[str, list[Any]] = defaultdict(list)
+        for ev in session.execute(
+            select(events)
+            .where(events.c.owner_unit_id.in_(self.unit_ids), ~events.c.deleted)
+            .order_by(events.c.event_date, events.c.seq)
         ):
             self.events[ev.member_id].append(ev)
         self._states: dict[date, dict[str, MemberState]] = {}
@@ -115,7 +119,8 @@ class Facts:
                 break
             if ev.cell_id:
                 cell = ev.cell_id
-        return cell or self.members[member_id].cell_id
+        fallback: str | None = self.members[member_id].cell_id
+        return cell or fallback
 
     def members_on(self, on: date) -> list[MemberFact]:
         """Everyone in the register on `on` (counted members and temporary members received)."""
@@ -260,15 +265,23 @@ class Facts:
     def dues_totals(self, start: date, end: date) -> tuple[int, int, int | None]:
         """(due, collected, retained) over the months; retained is None while a month's retention
         share is not entered in the rule table."""
-        rows = self.dues_between(start, end)
+        by_month = self.session.execute(
+            select(DuesPayment.month, func.sum(DuesPayment.amount_due), func.sum(DuesPayment.amount_paid))
+            .where(
+                DuesPayment.owner_unit_id.in_(self.unit_ids),
+                ~DuesPayment.deleted,
+                DuesPayment.month.in_(_months(start, end)),
+            )
+            .group_by(DuesPayment.month)
+        ).all()
         retained: int | None = 0
-        for month in sorted({r.month for r in rows}):
+        for month, _due, paid in by_month:
             share = rule(self.session, "dues.retention_pct", date(int(month[:4]), int(month[5:]), 1))
             if share is None or retained is None:
                 retained = None
                 continue
-            retained += round(sum(r.amount_paid for r in rows if r.month == month) * float(share) / 100)
-        return sum(r.amount_due for r in rows), sum(r.amount_paid for r in rows), retained
+            retained += round(int(paid or 0) * float(share) / 100)
+        return sum(int(r[1] or 0) for r in by_month), sum(int(r[2] or 0) for r in by_month), retained
 
     def plan(self, year: int) -> int:
         rows = list(
