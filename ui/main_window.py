@@ -3,6 +3,8 @@ name in the status bar. Pages emit `changed` after a write; the window then refr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,13 +19,25 @@ from PySide6.QtWidgets import (
 
 from exports.paths import data_dir, logs_dir
 from models.db import read_session
+from models.errors import DomainError
+from models.security import Permission
 from models.services import organisation as org
 from ui.context import AppContext
-from ui.errors import show_info
+from ui.errors import show_error, show_info
 from ui.i18n import translate
+from ui.pages.admission import AdmissionPage
 from ui.pages.base import Page
+from ui.pages.dashboard import DashboardPage
+from ui.pages.dues import DuesPage
+from ui.pages.inspection import InspectionPage
+from ui.pages.meetings import MeetingsPage
+from ui.pages.members import MembersPage
 from ui.pages.organisation import OrganisationPage
-from ui.pages.overview import OverviewPage
+from ui.pages.petitions import PetitionsPage
+from ui.pages.rating import RatingPage
+from ui.pages.reports import ReportsPage
+from ui.pages.sync import SyncPage
+from ui.pages.training import TrainingPage
 from ui.settings import SIDEBAR_AREA, WINDOW_GEOMETRY, Settings
 
 APP_TITLE_SOURCE = "Sổ tay Văn phòng Đảng ủy xã"
@@ -44,10 +58,27 @@ class MainWindow(QMainWindow):
         self.sidebar.setSpacing(2)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
-        self.overview = OverviewPage(ctx)
+        self.restore_request: Path | None = None
+        self.overview = DashboardPage(ctx)
         self.organisation = OrganisationPage(ctx, self.settings)
         self.add_page("overview", self.overview)
         self.add_page("organisation", self.organisation)
+        self.add_page("members", MembersPage(ctx, self.settings))
+        self.add_page("meetings", MeetingsPage(ctx))
+        self.add_page("admission", AdmissionPage(ctx))
+        self.add_page("rating", RatingPage(ctx))
+        if ctx.actor.can(Permission.VIEW_SENSITIVE):
+            self.add_page("inspection", InspectionPage(ctx))
+            self.add_page("petitions", PetitionsPage(ctx))
+        self.add_page("training", TrainingPage(ctx))
+        self.add_page("dues", DuesPage(ctx))
+        self.reports = ReportsPage(ctx)
+        self.add_page("reports", self.reports)
+        self.sync = SyncPage(ctx)
+        self.add_page("sync", self.sync)
+        self.overview.link_activated.connect(
+            lambda area: self.show_area(area) if area in self.pages else None
+        )
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -95,6 +126,17 @@ class MainWindow(QMainWindow):
         open_folder = QAction(translate("main_window", "Mở thư mục dữ liệu"), self)
         open_folder.triggered.connect(lambda: self._open_folder(str(data_dir())))
         file_menu.addAction(open_folder)
+        backup_action = QAction(translate("main_window", "Sao lưu và phục hồi…"), self)
+        backup_action.triggered.connect(self.open_backups)
+        file_menu.addAction(backup_action)
+        if self.ctx.unlocked is not None:
+            password_action = QAction(translate("main_window", "Đổi mật khẩu…"), self)
+            password_action.triggered.connect(self.change_password)
+            file_menu.addAction(password_action)
+            if self.ctx.actor.can(Permission.ADMIN_USERS):
+                users_action = QAction(translate("main_window", "Quản lý người dùng…"), self)
+                users_action.triggered.connect(self.manage_users)
+                file_menu.addAction(users_action)
         file_menu.addSeparator()
         quit_action = QAction(translate("main_window", "Thoát"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -107,6 +149,39 @@ class MainWindow(QMainWindow):
         about = QAction(translate("main_window", "Giới thiệu"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def open_backups(self) -> None:
+        """Back up now, or choose a backup to restore: the window closes and the restore runs
+        before the database is opened again (run_gui)."""
+        from ui.backup_dialog import BackupDialog
+
+        chosen = BackupDialog.ask(self.ctx.db, self)
+        if chosen is not None:
+            self.restore_request = chosen
+            self.close()
+
+    def change_password(self) -> None:
+        from exports import keyring
+        from ui.login import NewPasswordDialog
+
+        assert self.ctx.unlocked is not None
+        answer = NewPasswordDialog.ask(self, ask_old=True)
+        if answer is None:
+            return
+        try:
+            keyring.change_own_password(self.ctx.unlocked, *answer)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        show_info(
+            self, translate("main_window", "Đổi mật khẩu"), translate("main_window", "Đã đổi mật khẩu.")
+        )
+
+    def manage_users(self) -> None:
+        from ui.users_dialog import UsersDialog
+
+        assert self.ctx.unlocked is not None
+        UsersDialog.ask(self, self.ctx.unlocked)
 
     def _open_folder(self, path: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))
@@ -134,7 +209,7 @@ class MainWindow(QMainWindow):
             translate("main_window", "Người dùng: {login}").format(login=self.ctx.actor.login)
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

@@ -105,9 +105,17 @@ class MemberTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Ask the database for the ids again (after a filter change or a write)."""
         with read_session(self._ctx.db, self._ctx.actor) as session:
-            ids = rg.member_ids(
-                session, self._filter, self._columns[self._sort_column].sort, self._descending
-            )
+            ids = rg.member_ids(session, self._filter, *self.sort_order())
+        self.set_ids(ids)
+
+    def sort_order(self) -> tuple[str, bool]:
+        """The allow-listed sort key and direction the ids are in."""
+        return self._columns[self._sort_column].sort, self._descending
+
+    def set_ids(self, ids: list[str], flt: rg.RegisterFilter | None = None) -> None:
+        """Show `ids` (queried elsewhere, e.g. off the GUI thread, for `flt` in `sort_order()`)."""
+        if flt is not None:
+            self._filter = flt
         self.beginResetModel()
         self._loaded = True
         self._ids = ids

@@ -6,10 +6,11 @@ checks every week."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMetaMethod, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QMetaMethod, QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -284,6 +285,46 @@ def percent(value: float) -> str:
     return f"{value:.2f}".replace(".", ",") + "%"
 
 
+# ---------------------------------------------------------------- searching off the GUI thread
+
+
+@dataclass(frozen=True)
+class _SearchResult:
+    filter: rg.RegisterFilter
+    sort: tuple[str, bool]
+    ids: list[str]
+    counts: rg.RegisterCounts
+
+
+class _SearchSignals(QObject):
+    done = Signal(int, object)
+
+
+class _SearchJob(QRunnable):
+    def __init__(
+        self,
+        ctx: AppContext,
+        flt: rg.RegisterFilter,
+        sort: tuple[str, bool],
+        generation: int,
+        signals: _SearchSignals,
+    ) -> None:
+        super().__init__()
+        self._ctx, self._filter, self._sort = ctx, flt, sort
+        self._generation, self._signals = generation, signals
+
+    def run(self) -> None:
+        result: object
+        try:
+            with read_session(self._ctx.db, self._ctx.actor) as session:
+                ids = rg.member_ids(session, self._filter, *self._sort)
+                counts = rg.counts(session, self._filter)
+            result = _SearchResult(self._filter, self._sort, ids, counts)
+        except DomainError as exc:
+            result = exc
+        self._signals.done.emit(self._generation, result)
+
+
 # ---------------------------------------------------------------- the page
 
 
@@ -322,7 +363,13 @@ class MembersPage(Page):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filter)
+        self._timer.timeout.connect(self.search_in_background)
+        self.search_pool = QThreadPool(self)
+        self.search_pool.setMaxThreadCount(1)
+        self._search_signals = _SearchSignals()  # unparented: a late answer after the page is gone is dropped
+        self._search_signals.done.connect(self._search_done, Qt.ConnectionType.QueuedConnection)
+        self._generation = 0
+        self.shown_generation = 0
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.counts = QLabel()
         self.counts.setObjectName("counts")
@@ -486,10 +533,46 @@ class MembersPage(Page):
             include_uncounted=self.uncounted.isChecked(),
         )
 
+    def search_in_background(self) -> None:
+        """A keystroke (after the debounce): the id and count queries run on a reader thread so
+        typing never waits for the database; only the newest answer is shown."""
+        self._generation += 1
+        self.search_pool.clear()  # queries not started yet are outdated
+        self.search_pool.start(
+            _SearchJob(
+                self.ctx,
+                self.current_filter(),
+                self.model.sort_order(),
+                self._generation,
+                self._search_signals,
+            )
+        )
+
+    def _search_done(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # a newer search is on its way
+        if isinstance(result, DomainError):
+            show_error(self, result)
+            return
+        assert isinstance(result, _SearchResult)
+        if result.sort != self.model.sort_order():
+            self.search_in_background()  # sorted meanwhile: ask again
+            return
+        selected = self.selected_ids()
+        self.shown_generation = generation
+        self.model.set_ids(result.ids, result.filter)
+        self.counts.setText(counts_text(result.counts))
+        self.select_ids(selected)
+        self.update_buttons()
+
+    def search_pending(self) -> bool:
+        return self._timer.isActive() or self.search_pool.activeThreadCount() > 0
+
     def apply_filter(self) -> None:
         if self._filling:
             return
         self._timer.stop()
+        self._generation += 1  # any search still running is outdated
         selected = self.selected_ids()
         flt = self.current_filter()
         self.model.set_filter(flt)
