@@ -95,14 +95,14 @@ class TsTranslator(QTranslator):
     def translate(
         self,
         context: str,
-        sourceText: str,  # noqa: N803
+        sourceText: str,
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str:
         del disambiguation, n
         return self._table.get((context, sourceText), "")
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+    def isEmpty(self) -> bool:
         return not self._table
 
 
@@ -116,7 +116,7 @@ class PseudoTranslator(QTranslator):
     def translate(
         self,
         context: str,
-        sourceText: str,  # noqa: N803
+        sourceText: str,
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str:
@@ -124,7 +124,7 @@ class PseudoTranslator(QTranslator):
         extra = max(0, round(len(sourceText) * (self.scale - 1)))
         return sourceText + "·" * extra if sourceText else ""
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+    def isEmpty(self) -> bool:
         return False
 
 

@@ -184,10 +184,10 @@ class _UpperPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(wizard.form.upper)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self._wizard.form.suggest_upper()
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         return self._wizard.save()
 
 
