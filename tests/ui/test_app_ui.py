@@ -72,7 +72,20 @@ def test_main_window_lists_the_pages(qtbot: QtBot, ctx: AppContext, organisation
     window = MainWindow(ctx, Settings())
     qtbot.addWidget(window)
     window.show()
-    assert window.area_titles() == ["Tổng quan", "Tổ chức"]
+    assert window.area_titles() == [
+        "Tổng quan",
+        "Tổ chức",
+        "Đảng viên",
+        "Sinh hoạt chi bộ",
+        "Phát triển đảng viên",
+        "Xếp loại chất lượng",
+        "Kiểm tra, kỷ luật",  # only for an account with the inspection role
+        "Đơn thư",
+        "Đào tạo, bồi dưỡng",
+        "Đảng phí",
+        "Báo cáo",
+        "Trao đổi dữ liệu",
+    ]
     assert "Đảng bộ xã Mường Lèo" in window.unit_label.text()
     assert window.overview.figures["members"].text() == "2"
     assert window.overview.figures["cells"].text() == "2"
