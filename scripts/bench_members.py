@@ -54,23 +54,21 @@ def captured(engine: Any) -> Iterator[list[tuple[str, Any]]]:
         event.remove(engine, "before_cursor_execute", listener)
 
 
-_RAW: dict[str, Any] = {}
-
-
 def raw_ms(engine: Any, statements: list[tuple[str, Any]]) -> float:
     """Run the captured statements on the same file through the application's own SQLite driver
-    (DBAPI cursor, no ORM, one warm connection): the floor."""
-    conn = _RAW.get("conn")
-    if conn is None:
-        conn = _RAW["conn"] = engine.raw_connection()
-    cursor = conn.cursor()
-    started = time.perf_counter()
-    for statement, parameters in statements:
-        cursor.execute(statement, parameters)
-        cursor.fetchall()
-    elapsed = (time.perf_counter() - started) * 1000
-    cursor.close()
-    return elapsed
+    (DBAPI cursor, no ORM, the pool's warm connection): the floor."""
+    conn = engine.raw_connection()
+    try:
+        cursor = conn.cursor()
+        started = time.perf_counter()
+        for statement, parameters in statements:
+            cursor.execute(statement, parameters)
+            cursor.fetchall()
+        elapsed = (time.perf_counter() - started) * 1000
+        cursor.close()
+        return elapsed
+    finally:
+        conn.close()
 
 
 def scale_database(source: Path, target: Path, members: int) -> None:
@@ -243,8 +241,6 @@ def main() -> int:
         page.deleteLater()
         app.processEvents()
     finally:
-        if "conn" in _RAW:
-            _RAW.pop("conn").close()
         db.close()
     return 0
 

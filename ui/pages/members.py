@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMetaMethod, QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -89,7 +89,7 @@ def counts_text(c: rg.RegisterCounts) -> str:
 def recognition_model() -> RowTableModel[ms.RecognitionDue]:
     def overdue(r: ms.RecognitionDue) -> str:
         if r.days_overdue > 0:
-            return translate("members_ui", "Quá hạn {n} ngày").format(n=vi_number(r.days_overdue))
+            return translate("members_ui", "Quá {n} ngày").format(n=vi_number(r.days_overdue))
         if r.days_overdue == 0:
             return translate("members_ui", "Đến hạn hôm nay")
         return translate("members_ui", "Còn {n} ngày").format(n=vi_number(-r.days_overdue))
@@ -104,7 +104,7 @@ def recognition_model() -> RowTableModel[ms.RecognitionDue]:
                 lambda r: r.admission_date,
             ),
             Column(
-                translate("members_ui", "Ngày đủ 12 tháng"),
+                translate("members_ui", "Đủ 12 tháng"),
                 lambda r: format_date(r.due_date),
                 lambda r: r.due_date,
             ),
@@ -246,8 +246,8 @@ class AttentionPanel(QWidget):
         for view in self.views:  # short lists (at most a few hundred rows): fit the columns
             view.resizeColumnsToContents()
             header = view.horizontalHeader()
-            for section in range(header.count()):
-                cap = 120 if section == 1 else 170  # the cell names are long; a tooltip shows them
+            for section in range(header.count() - 1):  # the last column takes what is left
+                cap = 150 if section == 0 else 108  # long cell names: the tooltip shows them whole
                 header.resizeSection(section, min(header.sectionSize(section) + 8, cap))
         overdue = sum(1 for r in recognitions if r.days_overdue > 0)
         self.recognition_box.setTitle(
@@ -320,7 +320,7 @@ class _SearchJob(QRunnable):
                 ids = rg.member_ids(session, self._filter, *self._sort)
                 counts = rg.counts(session, self._filter)
             result = _SearchResult(self._filter, self._sort, ids, counts)
-        except DomainError as exc:
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which reports it
             result = exc
         self._signals.done.emit(self._generation, result)
 
@@ -418,6 +418,7 @@ class MembersPage(Page):
         self.profile_button = self._button(translate("members_ui", "Hồ sơ…"), self.open_selected)
         self.actions_button = QToolButton()
         self.actions_button.setText(translate("members_ui", "Thao tác"))
+        self.actions_button.setMinimumWidth(90)
         self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.actions_menu = QMenu(self.actions_button)
         for key, spec in ACTIONS.items():
@@ -487,6 +488,12 @@ class MembersPage(Page):
     def title(self) -> str:
         return translate("members_ui", "Đảng viên")
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._timer.stop()
+        self.search_pool.clear()
+        self.search_pool.waitForDone()
+        super().closeEvent(event)
+
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.search.setFocus()
@@ -554,6 +561,8 @@ class MembersPage(Page):
         if isinstance(result, DomainError):
             show_error(self, result)
             return
+        if isinstance(result, Exception):
+            raise result  # a bug: the crash handler reports it
         assert isinstance(result, _SearchResult)
         if result.sort != self.model.sort_order():
             self.search_in_background()  # sorted meanwhile: ask again
