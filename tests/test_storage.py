@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -123,10 +124,8 @@ def test_known_revisions_match_the_alembic_scripts() -> None:
     assert script.get_current_head() == HEAD
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.db")), ids=lambda p: p.stem)
-def test_every_released_schema_upgrades_without_losing_a_row(fixture: Path, tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    shutil.copy(fixture, path)
+def _rows_by_table(path: Path) -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
+    """Every row of every table (but alembic_version), sorted, with the column names."""
     with sqlite3.connect(path) as conn:
         tables = [
             r[0]
@@ -134,24 +133,50 @@ def test_every_released_schema_upgrades_without_losing_a_row(fixture: Path, tmp_
                 "SELECT name FROM sqlite_schema WHERE type='table' AND name != 'alembic_version'"
             )
         ]
-        before = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
-        names_before = sorted(
-            conn.execute("SELECT family_name, middle_name, given_name FROM members").fetchall()
-        )
+        out: dict[str, tuple[list[str], list[tuple[object, ...]]]] = {}
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+            rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
+            out[table] = (columns, sorted(rows, key=repr))
+        return out
+
+
+def test_previous_revision_fixture_is_present() -> None:
+    """A real database of the revision before head is kept (scripts/make_previous_schema_fixture.py)."""
+    assert (FIXTURES / f"schema_{KNOWN_REVISIONS[-2]}.db").is_file()
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.db")), ids=lambda p: p.stem)
+def test_every_released_schema_upgrades_without_losing_a_row(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(fixture, path)
+    before = _rows_by_table(path)
+    assert sum(len(rows) for _, rows in before.values()) > 0
     db = open_app_database(path, check_drive=False)
     try:
         assert current_revision(db) == HEAD
         with db.engine.connect() as conn:
-            for table, count in before.items():
-                after = conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar()
-                assert after is not None and after >= count, table
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        checkpoint(db)
+        after = _rows_by_table(path)
+        for table, (columns, rows) in before.items():
+            assert table in after, table
+            new_columns, new_rows = after[table]
+            keep = [new_columns.index(c) for c in columns if c in new_columns]
+            assert len(keep) == len(columns), f"{table}: a column was dropped"
+            # every old row is still there with its old values (migrations may add rows and columns)
+            missing = Counter(rows) - Counter(tuple(r[i] for i in keep) for r in new_rows)
+            assert not missing, f"{table}: {len(missing)} rows lost or changed"
         with read_session(db, SYSTEM_ACTOR) as s:
+            id_at = before["members"][0].index("id")
+            ids = [str(row[id_at]) for row in before["members"][1]]
             names = sorted(
                 (m.profile.family_name, m.profile.middle_name, m.profile.given_name)
-                for m in (ms.get_member(s, c.id) for c in ms.member_choices(s, limit=1000))
+                for m in (ms.get_member(s, i) for i in ids)
             )
-            assert names == names_before
+        columns = before["members"][0]
+        idx = [columns.index(c) for c in ("family_name", "middle_name", "given_name")]
+        assert names == sorted(tuple(r[i] for i in idx) for r in before["members"][1])
         if fixture.stem != f"schema_{HEAD}":
             copy = db.facts["pre_migration_copy"]
             assert isinstance(copy, Path) and copy.exists()
