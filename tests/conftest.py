@@ -49,3 +49,10 @@ def db(empty_db: Database) -> Database:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--kills", type=int, default=50, help="kills in the crash harness (make soak: 1000)")
+
+
+def shots_dir(fallback: Path) -> Path:
+    """Where tests save screenshots: DUX_SHOTS (scripts/screenshots.py points it at docs/screenshots)
+    or a scratch folder, so that a plain test run leaves the working tree untouched."""
+    env = os.environ.get("DUX_SHOTS")
+    return Path(env) if env else fallback

@@ -12,13 +12,16 @@ from exports import backup as bk
 from models.db import Database, unit_of_work
 from models.security import SYSTEM_ACTOR
 from models.services import organisation as org
+from tests.conftest import shots_dir
 from ui import backup_dialog
 from ui.backup_dialog import BackupDialog
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_backup_preview_and_choose(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_preview_and_choose(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     bk.backup_database(db, reason="daily", now=datetime(2026, 3, 1, 8, 0, tzinfo=UTC))
     with unit_of_work(db, SYSTEM_ACTOR) as session:
         for n in range(3):
@@ -36,7 +39,7 @@ def test_backup_preview_and_choose(qtbot: QtBot, db: Database, monkeypatch: pyte
     assert texts["Bản, tổ dân phố"] == "3"
     assert "sẽ mất" in dialog.preview_label.text()
     assert dialog.restore_button.isEnabled()
-    shots = ROOT / "docs" / "screenshots"
+    shots = shots_dir(tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(shots / "backup_dialog.png"))
     monkeypatch.setattr(backup_dialog, "confirm", lambda *a: True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,11 +15,14 @@ from exports import keyring
 from models import auth
 from models.security import Role
 from models.services.users import UserInput
+from tests.conftest import shots_dir
 from ui.login import LoginDialog, NewPasswordDialog, RecoveryCodeDialog
 from ui.users_dialog import UserEditDialog, UsersDialog
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go where DUX_SHOTS points (scripts/screenshots.py sets docs/screenshots); a plain test run
+# leaves the working tree untouched.
+SHOTS = shots_dir(Path(tempfile.gettempdir()) / "dux-test-shots")
 PASSWORD = "mật khẩu dài"
 
 
