@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from exports.documents import save_pdf
-from exports.pdf import render_pdf
 from forms.document import Document
 from models.errors import StorageError
 from ui.errors import show_error
@@ -45,7 +44,11 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.document = document
         self.suggested_name = suggested_name
-        self.data = data or render_pdf(document)
+        if not data:
+            from exports.pdf import render_pdf  # reportlab loads on the first preview, not at start-up
+
+            data = render_pdf(document)
+        self.data = data
         self.saved_to: Path | None = None
         self.setWindowTitle(
             translate("pdf_preview", "Xem trước: {name}").format(name=f"{document.title} {document.subject}")
