@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from models.dates import format_date, today
 from models.db import read_session, unit_of_work
 from models.errors import ValidationError
+from models.i18n import QT_TRANSLATE_NOOP
 from models.rules import rule
 from models.services import meetings as mt
 from models.services import organisation as org
@@ -61,11 +62,6 @@ Index = QModelIndex | QPersistentModelIndex
 COUNTED_STATUSES = ("present", "absent_excused", "absent_unexcused")
 ABSENT_BRUSH = QColor(253, 236, 200)
 UNEXCUSED_BRUSH = QColor(248, 215, 218)
-CTX = "meetings_ui"
-
-
-def tr(text: str) -> str:
-    return translate(CTX, text)
 
 
 def label(mapping: dict[str, str], key: str) -> str:
@@ -119,7 +115,13 @@ def default_held_date(month: str) -> date | None:
 class AttendanceModel(QAbstractTableModel):
     """The counted members (not exempted or away) with their attendance; status and reason editable."""
 
-    COLUMNS = ("TT", "Họ và tên", "Đảng viên", "Tình trạng", "Lý do vắng")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("meetings_ui", "TT"),
+        QT_TRANSLATE_NOOP("meetings_ui", "Họ và tên"),
+        QT_TRANSLATE_NOOP("meetings_ui", "Đảng viên"),
+        QT_TRANSLATE_NOOP("meetings_ui", "Tình trạng"),
+        QT_TRANSLATE_NOOP("meetings_ui", "Lý do vắng"),
+    )
     STATUS_COLUMN, REASON_COLUMN = 3, 4
     changed = Signal()
 
@@ -199,7 +201,11 @@ class AttendanceModel(QAbstractTableModel):
             if column == 1:
                 return entry.name
             if column == 2:
-                return tr("Chính thức") if entry.membership == "official" else tr("Dự bị")
+                return (
+                    translate("meetings_ui", "Chính thức")
+                    if entry.membership == "official"
+                    else translate("meetings_ui", "Dự bị")
+                )
             if column == self.STATUS_COLUMN:
                 return label(mt.ATTENDANCE, status)
             return reason
@@ -251,7 +257,7 @@ class AttendanceModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return tr(self.COLUMNS[section])
+            return translate("meetings_ui", self.COLUMNS[section])
         return None
 
 
@@ -317,9 +323,9 @@ def select_member(combo: QComboBox, member_id: str | None, name: str = "") -> No
 
 
 def remove_button(on_click: Callable[[], None]) -> QPushButton:
-    button = QPushButton(tr("Xóa"))
+    button = QPushButton(translate("meetings_ui", "Xóa"))
     button.setAutoDefault(False)
-    button.setToolTip(tr("Xóa dòng này"))
+    button.setToolTip(translate("meetings_ui", "Xóa dòng này"))
     button.clicked.connect(lambda _c=False: on_click())
     return button
 
@@ -329,9 +335,9 @@ class SpeechRow(QWidget):
         super().__init__()
         self.speaker = name_combo(names)
         self.speaker.setMinimumWidth(190)
-        self.speaker.setPlaceholderText(tr("Người phát biểu"))
+        self.speaker.setPlaceholderText(translate("meetings_ui", "Người phát biểu"))
         self.text = QLineEdit(speech.text if speech else "")
-        self.text.setPlaceholderText(tr("Ý kiến phát biểu"))
+        self.text.setPlaceholderText(translate("meetings_ui", "Ý kiến phát biểu"))
         if speech is not None:
             select_member(self.speaker, speech.member_id, speech.speaker)
         layout = QHBoxLayout(self)
@@ -358,18 +364,20 @@ class AgendaItemBox(QGroupBox):
         self.owner = owner
         self._names = names
         self.title_edit = QLineEdit(item.title if item else "")
-        self.title_edit.setPlaceholderText(tr("ví dụ: Đánh giá kết quả thu hoạch vụ mùa"))
+        self.title_edit.setPlaceholderText(
+            translate("meetings_ui", "ví dụ: Đánh giá kết quả thu hoạch vụ mùa")
+        )
         self.presenter = name_combo(names, item.presenter if item else "")
         self.content = QPlainTextEdit(item.content if item else "")
-        self.content.setPlaceholderText(tr("Nội dung trình bày"))
+        self.content.setPlaceholderText(translate("meetings_ui", "Nội dung trình bày"))
         self.content.setFixedHeight(54)
         self.conclusion = QPlainTextEdit(item.conclusion if item else "")
-        self.conclusion.setPlaceholderText(tr("Kết luận của chủ trì về nội dung này"))
+        self.conclusion.setPlaceholderText(translate("meetings_ui", "Kết luận của chủ trì về nội dung này"))
         self.conclusion.setFixedHeight(44)
         self.speeches: list[SpeechRow] = []
         self._speech_box = QVBoxLayout()
         self._speech_box.setSpacing(2)
-        add_speech = QPushButton(tr("Thêm người phát biểu"))
+        add_speech = QPushButton(translate("meetings_ui", "Thêm người phát biểu"))
         add_speech.setAutoDefault(False)
         add_speech.clicked.connect(lambda _c=False: self.add_speech())
         self._personnel = (item.personnel_kind, item.personnel_ref) if item else ("", "")
@@ -377,17 +385,17 @@ class AgendaItemBox(QGroupBox):
         top = QHBoxLayout()
         top.addWidget(self.title_edit, 1)
         top.addWidget(remove_button(lambda: owner.remove_item(self)))
-        form.addRow(tr("Nội dung:"), top)
-        form.addRow(tr("Người trình bày:"), self.presenter)
-        form.addRow(tr("Trình bày:"), self.content)
+        form.addRow(translate("meetings_ui", "Nội dung:"), top)
+        form.addRow(translate("meetings_ui", "Người trình bày:"), self.presenter)
+        form.addRow(translate("meetings_ui", "Trình bày:"), self.content)
         speeches = QVBoxLayout()
         speeches.addLayout(self._speech_box)
         row = QHBoxLayout()
         row.addWidget(add_speech)
         row.addStretch(1)
         speeches.addLayout(row)
-        form.addRow(tr("Thảo luận:"), speeches)
-        form.addRow(tr("Kết luận:"), self.conclusion)
+        form.addRow(translate("meetings_ui", "Thảo luận:"), speeches)
+        form.addRow(translate("meetings_ui", "Kết luận:"), self.conclusion)
         for speech in item.speeches if item else ():
             self.add_speech(speech)
 
@@ -428,12 +436,12 @@ class TaskRow(QWidget):
     def __init__(self, names: list[tuple[str, str | None]], task: mt.TaskInput | None, owner: MeetingDialog):
         super().__init__()
         self.text = QLineEdit(task.text if task else "")
-        self.text.setPlaceholderText(tr("Nhiệm vụ"))
+        self.text.setPlaceholderText(translate("meetings_ui", "Nhiệm vụ"))
         self.assignee = name_combo(names, task.assignee if task else "")
         self.assignee.setMinimumWidth(190)
-        self.assignee.setPlaceholderText(tr("Người thực hiện"))
+        self.assignee.setPlaceholderText(translate("meetings_ui", "Người thực hiện"))
         self.due = DateEdit(task.due_date if task else None)
-        self.due.setPlaceholderText(tr("thời hạn"))
+        self.due.setPlaceholderText(translate("meetings_ui", "thời hạn"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
@@ -451,7 +459,7 @@ class VoteRow(QWidget):
     def __init__(self, vote: mt.VoteInput | None, owner: MeetingDialog) -> None:
         super().__init__()
         self.subject = QLineEdit(vote.subject if vote else "")
-        self.subject.setPlaceholderText(tr("Nội dung biểu quyết"))
+        self.subject.setPlaceholderText(translate("meetings_ui", "Nội dung biểu quyết"))
         self.votes_for, self.votes_against, self.votes_abstain = QSpinBox(), QSpinBox(), QSpinBox()
         for box, value in (
             (self.votes_for, vote.votes_for if vote else 0),
@@ -480,9 +488,9 @@ class VoteRow(QWidget):
         grid.setColumnStretch(0, 1)
         for column, (text, box) in enumerate(
             (
-                (tr("Tán thành:"), self.votes_for),
-                (tr("Không tán thành:"), self.votes_against),
-                (tr("Không biểu quyết:"), self.votes_abstain),
+                (translate("meetings_ui", "Tán thành:"), self.votes_for),
+                (translate("meetings_ui", "Không tán thành:"), self.votes_against),
+                (translate("meetings_ui", "Không biểu quyết:"), self.votes_abstain),
             )
         ):
             pair = QHBoxLayout()
@@ -506,9 +514,9 @@ class VoteRow(QWidget):
         v = self.value()
         outcome = mt.vote_outcome(v.rule, v.votes_for, official_total, official_present)
         if outcome.passed:
-            text, colour = tr("Thông qua (cần {n}/{of})"), "#1b5e20"
+            text, colour = translate("meetings_ui", "Thông qua (cần {n}/{of})"), "#1b5e20"
         else:
-            text, colour = tr("Không thông qua (cần {n}/{of})"), "#b00020"
+            text, colour = translate("meetings_ui", "Không thông qua (cần {n}/{of})"), "#b00020"
         self.result.setText(text.format(n=outcome.required, of=outcome.basis_count))
         self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
@@ -517,10 +525,10 @@ class GuestRow(QWidget):
     def __init__(self, guest: mt.Guest | None, owner: MeetingDialog) -> None:
         super().__init__()
         self.name = QLineEdit(guest.name if guest else "")
-        self.name.setPlaceholderText(tr("Họ và tên khách mời"))
+        self.name.setPlaceholderText(translate("meetings_ui", "Họ và tên khách mời"))
         self.role = QLineEdit(guest.role if guest else "")
-        self.role.setPlaceholderText(tr("Chức vụ"))
-        self.assigned = QCheckBox(tr("Cấp ủy viên phụ trách"))
+        self.role.setPlaceholderText(translate("meetings_ui", "Chức vụ"))
+        self.assigned = QCheckBox(translate("meetings_ui", "Cấp ủy viên phụ trách"))
         self.assigned.setChecked(bool(guest and guest.assigned))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -590,7 +598,11 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
                 if a.cell_id == cell_id
             ]
         cell = cells[view.cell_id if view else cell_id]
-        title = tr("Sửa biên bản sinh hoạt") if view else tr("Ghi biên bản sinh hoạt")
+        title = (
+            translate("meetings_ui", "Sửa biên bản sinh hoạt")
+            if view
+            else translate("meetings_ui", "Ghi biên bản sinh hoạt")
+        )
         super().__init__(ctx, f"{title} — {cell.name}", parent)
         self.setMinimumSize(1000, 640)
         self.cell_id = cell.id
@@ -623,18 +635,21 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         self._build_agenda()
         self._build_resolution()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.general_tab, tr("Thông tin chung"))
-        self.tabs.addTab(self.attendance_tab, tr("Điểm danh"))
-        self.tabs.addTab(self.agenda_tab, tr("Nội dung, thảo luận"))
-        self.tabs.addTab(self.resolution_tab, tr("Nhiệm vụ, biểu quyết"))
+        self.tabs.addTab(self.general_tab, translate("meetings_ui", "Thông tin chung"))
+        self.tabs.addTab(self.attendance_tab, translate("meetings_ui", "Điểm danh"))
+        self.tabs.addTab(self.agenda_tab, translate("meetings_ui", "Nội dung, thảo luận"))
+        self.tabs.addTab(self.resolution_tab, translate("meetings_ui", "Nhiệm vụ, biểu quyết"))
         stretch = self.layout_.takeAt(2)  # FormDialog's stretch: the tabs take the room instead
         del stretch
         self.layout_.insertWidget(2, self.tabs, 1)
         self.copy_button = self.buttons.addButton(
-            tr("Sao chép từ tháng trước"), self.buttons.ButtonRole.ActionRole
+            translate("meetings_ui", "Sao chép từ tháng trước"), self.buttons.ButtonRole.ActionRole
         )
         self.copy_button.setToolTip(
-            tr("Lấy địa điểm, giờ, chủ trì, thư ký và các nội dung của buổi sinh hoạt gần nhất")
+            translate(
+                "meetings_ui",
+                "Lấy địa điểm, giờ, chủ trì, thư ký và các nội dung của buổi sinh hoạt gần nhất",
+            )
         )
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy_previous)
@@ -655,7 +670,7 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         for key, text in mt.KINDS.items():
             self.kind.addItem(translate("meetings", text), key)
         self.month = QLineEdit()
-        self.month.setPlaceholderText(tr("tháng/năm, ví dụ 03/2026"))
+        self.month.setPlaceholderText(translate("meetings_ui", "tháng/năm, ví dụ 03/2026"))
         self.month.setMaximumWidth(160)
         self.held_date = DateEdit()
         self.held_date.editingFinished.connect(self.reload_roster)
@@ -663,88 +678,102 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         self.start_time = QLineEdit()
         self.end_time = QLineEdit()
         for edit in (self.start_time, self.end_time):
-            edit.setPlaceholderText(tr("giờ:phút"))
+            edit.setPlaceholderText(translate("meetings_ui", "giờ:phút"))
             edit.setMaximumWidth(100)
             edit.editingFinished.connect(lambda e=edit: e.setText(time_from_text(e.text())))
             edit.editingFinished.connect(self._update_duration)
         self.duration = QLabel()
         self.place = QLineEdit()
-        self.place.setPlaceholderText(tr("ví dụ: nhà văn hóa bản Na Hát"))
+        self.place.setPlaceholderText(translate("meetings_ui", "ví dụ: nhà văn hóa bản Na Hát"))
         self.chair = name_combo([])
         self.secretary = name_combo([])
         self.thematic_topic = QLineEdit()
         self.thematic_presenter = QLineEdit()
-        self.combined = QCheckBox(tr("Sinh hoạt chuyên đề kết hợp trong buổi sinh hoạt định kỳ"))
+        self.combined = QCheckBox(
+            translate("meetings_ui", "Sinh hoạt chuyên đề kết hợp trong buổi sinh hoạt định kỳ")
+        )
         self.kind.currentIndexChanged.connect(lambda _i: self._update_thematic())
         self.combined.toggled.connect(lambda _on: self._update_thematic())
         self.quality_score = IntEdit()
-        self.quality_score.setPlaceholderText(tr("0–100"))
+        self.quality_score.setPlaceholderText(translate("meetings_ui", "0–100"))
         self.quality_score.textChanged.connect(lambda _t: self._update_rating())
         self.quality_rating = QComboBox()
-        self.quality_rating.addItem(tr("— chưa đánh giá —"), "")
+        self.quality_rating.addItem(translate("meetings_ui", "— chưa đánh giá —"), "")
         for key, text in mt.QUALITY.items():
             self.quality_rating.addItem(translate("meetings", text), key)
-        self.prep_committee_met = QCheckBox(tr("Chi ủy (bí thư) đã họp chuẩn bị nội dung"))
-        self.prep_members_notified = QCheckBox(tr("Đảng viên được thông báo trước"))
-        self.read_back = QCheckBox(tr("Biên bản đã đọc lại cho chi bộ nghe và thông qua"))
+        self.prep_committee_met = QCheckBox(
+            translate("meetings_ui", "Chi ủy (bí thư) đã họp chuẩn bị nội dung")
+        )
+        self.prep_members_notified = QCheckBox(translate("meetings_ui", "Đảng viên được thông báo trước"))
+        self.read_back = QCheckBox(
+            translate("meetings_ui", "Biên bản đã đọc lại cho chi bộ nghe và thông qua")
+        )
         self.conclusion = QPlainTextEdit()
-        self.conclusion.setPlaceholderText(tr("Kết luận chung của đồng chí chủ trì"))
+        self.conclusion.setPlaceholderText(translate("meetings_ui", "Kết luận chung của đồng chí chủ trì"))
         self.conclusion.setFixedHeight(70)
         self.note = QLineEdit()
 
         left = QFormLayout()
-        left.addRow(tr("Loại:"), self._wrap("kind", self.kind, t))
-        left.addRow(tr("Tháng sinh hoạt:"), self._wrap("month", self.month, t))
+        left.addRow(translate("meetings_ui", "Loại:"), self._wrap("kind", self.kind, t))
+        left.addRow(translate("meetings_ui", "Tháng sinh hoạt:"), self._wrap("month", self.month, t))
         dates = QHBoxLayout()
         dates.addWidget(self._wrap("held_date", self.held_date, t))
-        dates.addWidget(QLabel(tr("Dự kiến:")))
+        dates.addWidget(QLabel(translate("meetings_ui", "Dự kiến:")))
         dates.addWidget(self.planned_date)
         dates.addStretch(1)
-        left.addRow(tr("Ngày họp:"), dates)
+        left.addRow(translate("meetings_ui", "Ngày họp:"), dates)
         times = QHBoxLayout()
         times.addWidget(self._wrap("start_time", self.start_time, t))
-        times.addWidget(QLabel(tr("đến")))
+        times.addWidget(QLabel(translate("meetings_ui", "đến")))
         times.addWidget(self._wrap("end_time", self.end_time, t))
         times.addWidget(self.duration)
         times.addStretch(1)
-        left.addRow(tr("Bắt đầu:"), times)
-        left.addRow(tr("Địa điểm:"), self._wrap("place", self.place, t))
-        left.addRow(tr("Chủ trì:"), self._wrap("chair_name", self.chair, t))
-        left.addRow(tr("Thư ký:"), self._wrap("secretary_name", self.secretary, t))
+        left.addRow(translate("meetings_ui", "Bắt đầu:"), times)
+        left.addRow(translate("meetings_ui", "Địa điểm:"), self._wrap("place", self.place, t))
+        left.addRow(translate("meetings_ui", "Chủ trì:"), self._wrap("chair_name", self.chair, t))
+        left.addRow(translate("meetings_ui", "Thư ký:"), self._wrap("secretary_name", self.secretary, t))
         left.addRow("", self.combined)
-        left.addRow(tr("Chuyên đề:"), self._wrap("thematic_topic", self.thematic_topic, t))
-        left.addRow(tr("Người trình bày chuyên đề:"), self.thematic_presenter)
+        left.addRow(
+            translate("meetings_ui", "Chuyên đề:"), self._wrap("thematic_topic", self.thematic_topic, t)
+        )
+        left.addRow(translate("meetings_ui", "Người trình bày chuyên đề:"), self.thematic_presenter)
 
         right = QVBoxLayout()
-        guests, self._guest_box = row_group(tr("Khách mời"), tr("Thêm khách mời"), self.add_guest)
+        guests, self._guest_box = row_group(
+            translate("meetings_ui", "Khách mời"), translate("meetings_ui", "Thêm khách mời"), self.add_guest
+        )
         if self._assigned_names:
             add_assigned = QPushButton(
-                tr("Thêm cấp ủy viên phụ trách ({name})").format(name=self._assigned_names[0])
+                translate("meetings_ui", "Thêm cấp ủy viên phụ trách ({name})").format(
+                    name=self._assigned_names[0]
+                )
             )
             add_assigned.setAutoDefault(False)
             add_assigned.clicked.connect(
-                lambda _c=False: self.add_guest(mt.Guest(self._assigned_names[0], tr("Đảng ủy viên"), True))
+                lambda _c=False: self.add_guest(
+                    mt.Guest(self._assigned_names[0], translate("meetings_ui", "Đảng ủy viên"), True)
+                )
             )
             group_layout = guests.layout()
             assert group_layout is not None
             group_layout.addWidget(add_assigned)
         right.addWidget(guests)
-        quality = QGroupBox(tr("Chất lượng, chuẩn bị"))
+        quality = QGroupBox(translate("meetings_ui", "Chất lượng, chuẩn bị"))
         quality_form = QFormLayout(quality)
         score = QHBoxLayout()
         score.addWidget(self._wrap("quality_score", self.quality_score, t))
-        score.addWidget(QLabel(tr("Xếp loại:")))
+        score.addWidget(QLabel(translate("meetings_ui", "Xếp loại:")))
         score.addWidget(self._wrap("quality_rating", self.quality_rating, t))
         score.addStretch(1)
-        quality_form.addRow(tr("Điểm tự đánh giá:"), score)
+        quality_form.addRow(translate("meetings_ui", "Điểm tự đánh giá:"), score)
         quality_form.addRow("", self.prep_committee_met)
         quality_form.addRow("", self.prep_members_notified)
         quality_form.addRow("", self.read_back)
         right.addWidget(quality)
-        right.addWidget(QLabel(tr("Kết luận của chủ trì:")))
+        right.addWidget(QLabel(translate("meetings_ui", "Kết luận của chủ trì:")))
         right.addWidget(self.conclusion)
         notes = QFormLayout()
-        notes.addRow(tr("Ghi chú:"), self.note)
+        notes.addRow(translate("meetings_ui", "Ghi chú:"), self.note)
         right.addLayout(notes)
         right.addStretch(1)
         layout = QHBoxLayout(self.general_tab)
@@ -776,13 +805,14 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         self.not_counted = QLabel()
         self.not_counted.setWordWrap(True)
         self.not_counted.setStyleSheet("color: #555;")
-        all_present = QPushButton(tr("Tất cả có mặt"))
+        all_present = QPushButton(translate("meetings_ui", "Tất cả có mặt"))
         all_present.setAutoDefault(False)
         all_present.clicked.connect(lambda _c=False: self.attendance.all_present())
         hint = QLabel(
-            tr(
+            translate(
+                "meetings_ui",
                 "Mặc định mọi đảng viên có mặt; chỉ đánh dấu người vắng (nhấp đúp vào cột Tình trạng, "
-                "hoặc gõ lý do vào cột Lý do vắng)."
+                "hoặc gõ lý do vào cột Lý do vắng).",
             )
         )
         hint.setWordWrap(True)
@@ -800,11 +830,17 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         inner = QWidget()
         self._agenda_box = QVBoxLayout(inner)
         self._agenda_box.addStretch(1)
-        add_item = QPushButton(tr("Thêm nội dung"))
+        add_item = QPushButton(translate("meetings_ui", "Thêm nội dung"))
         add_item.setAutoDefault(False)
         add_item.clicked.connect(lambda _c=False: self.add_item())
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Các nội dung sinh hoạt; người phát biểu chọn trong số đảng viên có mặt.")))
+        top.addWidget(
+            QLabel(
+                translate(
+                    "meetings_ui", "Các nội dung sinh hoạt; người phát biểu chọn trong số đảng viên có mặt."
+                )
+            )
+        )
         top.addStretch(1)
         top.addWidget(add_item)
         layout = QVBoxLayout(self.agenda_tab)
@@ -816,8 +852,14 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         self.resolution_tab = QWidget()
         inner = QWidget()
         outer = QVBoxLayout(inner)
-        tasks, self._task_box = row_group(tr("Nhiệm vụ tháng tới"), tr("Thêm nhiệm vụ"), self.add_task)
-        votes, self._vote_box = row_group(tr("Biểu quyết"), tr("Thêm biểu quyết"), self.add_vote)
+        tasks, self._task_box = row_group(
+            translate("meetings_ui", "Nhiệm vụ tháng tới"),
+            translate("meetings_ui", "Thêm nhiệm vụ"),
+            self.add_task,
+        )
+        votes, self._vote_box = row_group(
+            translate("meetings_ui", "Biểu quyết"), translate("meetings_ui", "Thêm biểu quyết"), self.add_vote
+        )
         outer.addWidget(self._wrap("tasks", tasks, self.TAB_RESOLUTION))
         outer.addWidget(self._wrap("votes", votes, self.TAB_RESOLUTION))
         outer.addStretch(1)
@@ -835,7 +877,7 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
 
     def add_item(self, item: mt.AgendaInput | None = None) -> AgendaItemBox:
         box = AgendaItemBox(self.names(), item, self)
-        box.setTitle(tr("Nội dung {n}").format(n=len(self.agenda_items) + 1))
+        box.setTitle(translate("meetings_ui", "Nội dung {n}").format(n=len(self.agenda_items) + 1))
         self.agenda_items.append(box)
         self._agenda_box.insertWidget(self._agenda_box.count() - 1, box)
         if item is None:
@@ -845,7 +887,7 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
     def remove_item(self, box: AgendaItemBox) -> None:
         drop(self.agenda_items, box)
         for n, other in enumerate(self.agenda_items, start=1):
-            other.setTitle(tr("Nội dung {n}").format(n=n))
+            other.setTitle(translate("meetings_ui", "Nội dung {n}").format(n=n))
 
     def add_task(self, task: mt.TaskInput | None = None) -> TaskRow:
         row = TaskRow(self.names(), task, self)
@@ -954,12 +996,14 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         apart = [e for e in self._roster if e.activity in ("exempted", "away")]
         if apart:
             self.not_counted.setText(
-                tr("Miễn sinh hoạt, đi làm ăn xa (không tính vào số phải dự): {names}.").format(
-                    names="; ".join(f"{e.name} ({label(mt.ATTENDANCE, e.activity)})" for e in apart)
-                )
+                translate(
+                    "meetings_ui", "Miễn sinh hoạt, đi làm ăn xa (không tính vào số phải dự): {names}."
+                ).format(names="; ".join(f"{e.name} ({label(mt.ATTENDANCE, e.activity)})" for e in apart))
             )
         else:
-            self.not_counted.setText(tr("Không có đảng viên miễn sinh hoạt hoặc đi làm ăn xa."))
+            self.not_counted.setText(
+                translate("meetings_ui", "Không có đảng viên miễn sinh hoạt hoặc đi làm ăn xa.")
+            )
         self.attendance_view.resizeColumnsToContents()
 
     def official_counts(self) -> tuple[int, int]:
@@ -971,9 +1015,10 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
     def _attendance_changed(self) -> None:
         expected, present, excused, unexcused = self.attendance.counts()
         rate = f"{present / expected * 100:.1f}".replace(".", ",") if expected else "–"
-        text = tr(
+        text = translate(
+            "meetings_ui",
             "Phải dự: {expected} • Có mặt: {present} ({rate}%) • Vắng có lý do: {excused} • "
-            "Vắng không lý do: {unexcused}"
+            "Vắng không lý do: {unexcused}",
         ).format(expected=expected, present=present, rate=rate, excused=excused, unexcused=unexcused)
         self.attendance_summary.setText(text)
         names = self.names()
@@ -998,7 +1043,9 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         minutes = mt.duration_minutes(
             time_from_text(self.start_time.text()), time_from_text(self.end_time.text())
         )
-        self.duration.setText(tr("({n} phút)").format(n=minutes) if minutes is not None else "")
+        self.duration.setText(
+            translate("meetings_ui", "({n} phút)").format(n=minutes) if minutes is not None else ""
+        )
 
     def _update_rating(self) -> None:
         try:
@@ -1034,8 +1081,10 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         if cmd is None:
             show_info(
                 self,
-                tr("Sao chép từ tháng trước"),
-                tr("Chi bộ chưa có buổi sinh hoạt nào trước tháng {month}.").format(month=month_text(month)),
+                translate("meetings_ui", "Sao chép từ tháng trước"),
+                translate("meetings_ui", "Chi bộ chưa có buổi sinh hoạt nào trước tháng {month}.").format(
+                    month=month_text(month)
+                ),
             )
             return
         self.populate(cmd, keep_dates=True)
@@ -1116,11 +1165,13 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
 def warnings_text(saved: mt.SavedMeeting) -> str:
     number = f"{saved.number:02d}" if saved.number is not None else ""
     lines = [
-        tr("Đã lưu biên bản số {n}.").format(n=number) if number else tr("Đã lưu buổi sinh hoạt dự kiến.")
+        translate("meetings_ui", "Đã lưu biên bản số {n}.").format(n=number)
+        if number
+        else translate("meetings_ui", "Đã lưu buổi sinh hoạt dự kiến.")
     ]
     if saved.warnings:
         lines.append("")
-        lines.append(tr("Lưu ý theo quy định:"))
+        lines.append(translate("meetings_ui", "Lưu ý theo quy định:"))
         lines.extend(f"- {w}" for w in saved.warnings)
     return "\n".join(lines)
 

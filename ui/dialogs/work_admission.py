@@ -17,41 +17,39 @@ from ui.dialogs.work_common import cell_combo, combo_key
 from ui.i18n import translate
 from ui.widgets import DateEdit, IntEdit, MemberPicker, collect
 
-CTX = "admission_ui"
-
 
 def need_date(errors: dict[str, str], field: str, edit: DateEdit) -> date:
     value = collect(errors, field, lambda: edit.date(field))
     if value is None and field not in errors:
-        errors[field] = translate(CTX, "Hãy nhập ngày, ví dụ 03/02/2026.")
+        errors[field] = translate("admission_ui", "Hãy nhập ngày, ví dụ 03/02/2026.")
     return value or today()
 
 
 class CandidateDialog(FormDialog[str]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, translate(CTX, "Thêm quần chúng ưu tú"), parent)
+        super().__init__(ctx, translate("admission_ui", "Thêm quần chúng ưu tú"), parent)
         self.family = QLineEdit()
         self.middle = QLineEdit()
         self.given = QLineEdit()
         self.sex = QComboBox()
-        self.sex.addItem(translate(CTX, "Nam"), "M")
-        self.sex.addItem(translate(CTX, "Nữ"), "F")
+        self.sex.addItem(translate("admission_ui", "Nam"), "M")
+        self.sex.addItem(translate("admission_ui", "Nữ"), "F")
         self.born = DateEdit()
         self.ethnicity = QLineEdit("Thái")
         self.education = QLineEdit("12/12")
         self.cell = cell_combo(ctx)
-        self.youth = QCheckBox(translate(CTX, "Đoàn viên Thanh niên"))
+        self.youth = QCheckBox(translate("admission_ui", "Đoàn viên Thanh niên"))
         self.proposed = DateEdit(today())
-        self.add_field(translate(CTX, "Họ:"), "family_name", self.family)
-        self.add_field(translate(CTX, "Tên đệm:"), "middle_name", self.middle)
-        self.add_field(translate(CTX, "Tên:"), "given_name", self.given)
-        self.add_field(translate(CTX, "Giới tính:"), "sex", self.sex)
-        self.add_field(translate(CTX, "Ngày sinh:"), "date_of_birth", self.born)
-        self.add_field(translate(CTX, "Dân tộc:"), "ethnicity", self.ethnicity)
-        self.add_field(translate(CTX, "Giáo dục phổ thông:"), "general_education", self.education)
-        self.add_field(translate(CTX, "Chi bộ đề nghị:"), "cell_id", self.cell)
+        self.add_field(translate("admission_ui", "Họ:"), "family_name", self.family)
+        self.add_field(translate("admission_ui", "Tên đệm:"), "middle_name", self.middle)
+        self.add_field(translate("admission_ui", "Tên:"), "given_name", self.given)
+        self.add_field(translate("admission_ui", "Giới tính:"), "sex", self.sex)
+        self.add_field(translate("admission_ui", "Ngày sinh:"), "date_of_birth", self.born)
+        self.add_field(translate("admission_ui", "Dân tộc:"), "ethnicity", self.ethnicity)
+        self.add_field(translate("admission_ui", "Giáo dục phổ thông:"), "general_education", self.education)
+        self.add_field(translate("admission_ui", "Chi bộ đề nghị:"), "cell_id", self.cell)
         self.add_field("", "youth", self.youth)
-        self.add_field(translate(CTX, "Ngày chi bộ giới thiệu:"), "proposed_date", self.proposed)
+        self.add_field(translate("admission_ui", "Ngày chi bộ giới thiệu:"), "proposed_date", self.proposed)
         self.warnings: list[str] = []
 
     def submit(self) -> str:
@@ -59,7 +57,7 @@ class CandidateDialog(FormDialog[str]):
         born = need_date(errors, "date_of_birth", self.born)
         proposed = collect(errors, "proposed_date", lambda: self.proposed.date("proposed_date"))
         if not self.given.text().strip():
-            errors["given_name"] = translate(CTX, "Hãy nhập tên.")
+            errors["given_name"] = translate("admission_ui", "Hãy nhập tên.")
         if errors:
             raise ValidationError.many(errors)
         cmd = ad.CandidateInput(
@@ -100,28 +98,30 @@ class StepDialog(FormDialog[str]):
         self.step = NEXT[candidate.stage]
         super().__init__(
             ctx,
-            translate(CTX, "{name}: {step}").format(
+            translate("admission_ui", "{name}: {step}").format(
                 name=candidate.name, step=translate("admission", ad.STAGES[self.step])
             ),
             parent,
         )
         self.candidate = candidate
         self.on = DateEdit(today())
-        self.add_field(translate(CTX, "Ngày:"), "date", self.on)
+        self.add_field(translate("admission_ui", "Ngày:"), "date", self.on)
         self.errors.alias("decision_date", "date")
         if self.step == "class_done":
             self.start = DateEdit()
             self.certificate = QLineEdit()
-            self.add_field(translate(CTX, "Ngày khai giảng:"), "class_start", self.start)
-            self.add_field(translate(CTX, "Số giấy chứng nhận:"), "certificate_no", self.certificate)
+            self.add_field(translate("admission_ui", "Ngày khai giảng:"), "class_start", self.start)
+            self.add_field(
+                translate("admission_ui", "Số giấy chứng nhận:"), "certificate_no", self.certificate
+            )
             self.errors.alias("class_end", "date")
         elif self.step == "sympathiser":
             self.helper1 = MemberPicker(ctx)
             self.helper1.set_cell(candidate.cell_id)
             self.helper2 = MemberPicker(ctx)
             self.helper2.set_cell(candidate.cell_id)
-            self.add_field(translate(CTX, "Đảng viên giúp đỡ:"), "helpers", self.helper1)
-            self.add_field(translate(CTX, "Người thứ hai (nếu có):"), "helper2", self.helper2)
+            self.add_field(translate("admission_ui", "Đảng viên giúp đỡ:"), "helpers", self.helper1)
+            self.add_field(translate("admission_ui", "Người thứ hai (nếu có):"), "helper2", self.helper2)
         elif self.step == "cell_resolved":
             with read_session(ctx.db, ctx.actor) as session:
                 official = sum(
@@ -132,22 +132,24 @@ class StepDialog(FormDialog[str]):
             self.official = IntEdit(official)
             self.required = QLabel()
             self.required.setWordWrap(True)
-            self.add_field(translate(CTX, "Số nghị quyết:"), "resolution_no", self.number)
+            self.add_field(translate("admission_ui", "Số nghị quyết:"), "resolution_no", self.number)
             self.add_field(
-                translate(CTX, "Số đảng viên chính thức của chi bộ:"), "official_count", self.official
+                translate("admission_ui", "Số đảng viên chính thức của chi bộ:"),
+                "official_count",
+                self.official,
             )
-            self.add_field(translate(CTX, "Số tán thành:"), "votes_for", self.votes)
+            self.add_field(translate("admission_ui", "Số tán thành:"), "votes_for", self.votes)
             self.add_field("", "required", self.required)
             self.official.textChanged.connect(lambda _t: self._show_required())
             self._show_required()
         elif self.step == "decided":
             self.number = QLineEdit()
-            self.add_field(translate(CTX, "Số quyết định kết nạp:"), "decision_no", self.number)
+            self.add_field(translate("admission_ui", "Số quyết định kết nạp:"), "decision_no", self.number)
             if candidate.decision_due:
                 self.set_intro(
-                    translate(CTX, "Hạn ra quyết định: {date} (60 ngày làm việc từ ngày chi bộ xét).").format(
-                        date=format_date(candidate.decision_due)
-                    )
+                    translate(
+                        "admission_ui", "Hạn ra quyết định: {date} (60 ngày làm việc từ ngày chi bộ xét)."
+                    ).format(date=format_date(candidate.decision_due))
                 )
 
     def _show_required(self) -> None:
@@ -157,7 +159,7 @@ class StepDialog(FormDialog[str]):
             total = 0
         need = vote_outcome("admission", 0, total, total).required
         self.required.setText(
-            translate(CTX, "Cần ít nhất {need}/{total} đảng viên chính thức tán thành.").format(
+            translate("admission_ui", "Cần ít nhất {need}/{total} đảng viên chính thức tán thành.").format(
                 need=need, total=total
             )
         )
@@ -196,12 +198,14 @@ class StepDialog(FormDialog[str]):
 
 class DropDialog(FormDialog[str]):
     def __init__(self, ctx: AppContext, candidate: ad.CandidateView, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, translate(CTX, "Dừng xét: {name}").format(name=candidate.name), parent)
+        super().__init__(
+            ctx, translate("admission_ui", "Dừng xét: {name}").format(name=candidate.name), parent
+        )
         self.candidate = candidate
         self.on = DateEdit(today())
         self.reason = QLineEdit()
-        self.add_field(translate(CTX, "Ngày:"), "date", self.on)
-        self.add_field(translate(CTX, "Lý do:"), "reason", self.reason)
+        self.add_field(translate("admission_ui", "Ngày:"), "date", self.on)
+        self.add_field(translate("admission_ui", "Lý do:"), "reason", self.reason)
 
     def submit(self) -> str:
         errors: dict[str, str] = {}
@@ -219,18 +223,20 @@ class DropDialog(FormDialog[str]):
 
 class PlanDialog(FormDialog[int]):
     def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, translate(CTX, "Chỉ tiêu kết nạp năm {year}").format(year=year), parent)
+        super().__init__(
+            ctx, translate("admission_ui", "Chỉ tiêu kết nạp năm {year}").format(year=year), parent
+        )
         self.year = year
-        self.cell = cell_combo(ctx, with_all=translate(CTX, "Toàn Đảng bộ xã"))
+        self.cell = cell_combo(ctx, with_all=translate("admission_ui", "Toàn Đảng bộ xã"))
         self.target = IntEdit()
         self.women = IntEdit(0)
         self.minority = IntEdit(0)
         self.youth = IntEdit(0)
-        self.add_field(translate(CTX, "Đơn vị:"), "cell_id", self.cell)
-        self.add_field(translate(CTX, "Chỉ tiêu kết nạp:"), "target", self.target)
-        self.add_field(translate(CTX, "Trong đó nữ:"), "women", self.women)
-        self.add_field(translate(CTX, "Dân tộc thiểu số:"), "minority", self.minority)
-        self.add_field(translate(CTX, "Đoàn viên thanh niên:"), "youth", self.youth)
+        self.add_field(translate("admission_ui", "Đơn vị:"), "cell_id", self.cell)
+        self.add_field(translate("admission_ui", "Chỉ tiêu kết nạp:"), "target", self.target)
+        self.add_field(translate("admission_ui", "Trong đó nữ:"), "women", self.women)
+        self.add_field(translate("admission_ui", "Dân tộc thiểu số:"), "minority", self.minority)
+        self.add_field(translate("admission_ui", "Đoàn viên thanh niên:"), "youth", self.youth)
 
     def submit(self) -> int:
         errors: dict[str, str] = {}
@@ -246,7 +252,7 @@ class PlanDialog(FormDialog[int]):
             except ValidationError as exc:
                 errors[f] = exc.text()
         if values["target"] is None and "target" not in errors:
-            errors["target"] = translate(CTX, "Hãy nhập chỉ tiêu.")
+            errors["target"] = translate("admission_ui", "Hãy nhập chỉ tiêu.")
         if errors:
             raise ValidationError.many(errors)
         with unit_of_work(self.ctx.db, self.ctx.actor) as session:

@@ -13,15 +13,13 @@ from ui.dialogs.work_common import combo_key, label_combo
 from ui.i18n import translate
 from ui.widgets import DateEdit, collect
 
-CTX = "dues_ui"
-
 
 class RateDialog(FormDialog[str]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, translate(CTX, "Mức đảng phí"), parent)
+        super().__init__(ctx, translate("dues_ui", "Mức đảng phí"), parent)
         self.set_intro(
             translate(
-                CTX,
+                "dues_ui",
                 "Nhập mức do cấp có thẩm quyền quy định, kèm ngày bắt đầu áp dụng. Các tháng trước ngày "
                 "đó giữ mức cũ. Nhập số tiền cố định (đồng/tháng) hoặc phần trăm (ví dụ 1 hoặc 0,5).",
             )
@@ -29,33 +27,33 @@ class RateDialog(FormDialog[str]):
         self.category = label_combo("dues", dues.CATEGORIES, "other")
         self.valid_from = DateEdit()
         self.fixed = QLineEdit()
-        self.fixed.setPlaceholderText(translate(CTX, "ví dụ 10.000"))
+        self.fixed.setPlaceholderText(translate("dues_ui", "ví dụ 10.000"))
         self.percent = QLineEdit()
-        self.percent.setPlaceholderText(translate(CTX, "ví dụ 1"))
-        self.add_field(translate(CTX, "Đối tượng:"), "category", self.category)
-        self.add_field(translate(CTX, "Áp dụng từ ngày:"), "valid_from", self.valid_from)
-        self.add_field(translate(CTX, "Số tiền (đồng/tháng):"), "rate", self.fixed)
-        self.add_field(translate(CTX, "Hoặc phần trăm:"), "percent", self.percent)
+        self.percent.setPlaceholderText(translate("dues_ui", "ví dụ 1"))
+        self.add_field(translate("dues_ui", "Đối tượng:"), "category", self.category)
+        self.add_field(translate("dues_ui", "Áp dụng từ ngày:"), "valid_from", self.valid_from)
+        self.add_field(translate("dues_ui", "Số tiền (đồng/tháng):"), "rate", self.fixed)
+        self.add_field(translate("dues_ui", "Hoặc phần trăm:"), "percent", self.percent)
 
     def submit(self) -> str:
         errors: dict[str, str] = {}
         valid_from = collect(errors, "valid_from", lambda: self.valid_from.date("valid_from"))
         if valid_from is None and "valid_from" not in errors:
-            errors["valid_from"] = translate(CTX, "Hãy nhập ngày, ví dụ 03/02/2026.")
+            errors["valid_from"] = translate("dues_ui", "Hãy nhập ngày, ví dụ 03/02/2026.")
         fixed_text = self.fixed.text().strip().replace(".", "").replace(" ", "")
         percent_text = self.percent.text().strip().replace(",", ".")
         fixed: int | None = None
         percent: float | None = None
         if fixed_text:
             if not fixed_text.isdigit():
-                errors["rate"] = translate(CTX, "Số tiền là số nguyên, ví dụ 10.000.")
+                errors["rate"] = translate("dues_ui", "Số tiền là số nguyên, ví dụ 10.000.")
             else:
                 fixed = int(fixed_text)
         if percent_text:
             try:
                 percent = float(percent_text)
             except ValueError:
-                errors["percent"] = translate(CTX, "Phần trăm là một số, ví dụ 0,5.")
+                errors["percent"] = translate("dues_ui", "Phần trăm là một số, ví dụ 0,5.")
         if errors:
             raise ValidationError.many(errors)
         category = combo_key(self.category) or "other"

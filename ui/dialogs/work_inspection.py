@@ -18,38 +18,36 @@ from ui.dialogs.work_common import cell_combo, combo_key, label_combo
 from ui.i18n import translate
 from ui.widgets import DateEdit, IntEdit, MemberPicker, collect
 
-CTX = "inspection_ui"
-
 
 class InspectionDialog(FormDialog[str]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, translate(CTX, "Thêm cuộc kiểm tra, giám sát"), parent)
+        super().__init__(ctx, translate("inspection_ui", "Thêm cuộc kiểm tra, giám sát"), parent)
         self.activity = label_combo("inspection", ins.ACTIVITIES)
         self.mode = label_combo("inspection", ins.MODES)
         self.subject_kind = QComboBox()
-        self.subject_kind.addItem(translate(CTX, "Tổ chức đảng"), "cell")
-        self.subject_kind.addItem(translate(CTX, "Đảng viên"), "member")
+        self.subject_kind.addItem(translate("inspection_ui", "Tổ chức đảng"), "cell")
+        self.subject_kind.addItem(translate("inspection_ui", "Đảng viên"), "member")
         self.cell = cell_combo(ctx)
         self.member = MemberPicker(ctx)
         self.member.setEnabled(False)
         self.subject_kind.currentIndexChanged.connect(self._kind_changed)
-        self.carried_by = QLineEdit(translate(CTX, "Ủy ban Kiểm tra Đảng ủy"))
+        self.carried_by = QLineEdit(translate("inspection_ui", "Ủy ban Kiểm tra Đảng ủy"))
         self.content = QLineEdit()
         self.start = DateEdit(today())
         self.end = DateEdit()
         self.conclusion = QPlainTextEdit()
         self.conclusion.setMaximumHeight(70)
-        self.violation = QCheckBox(translate(CTX, "Có vi phạm"))
-        self.add_field(translate(CTX, "Hoạt động:"), "activity", self.activity)
-        self.add_field(translate(CTX, "Hình thức:"), "mode", self.mode)
-        self.add_field(translate(CTX, "Đối tượng:"), "subject", self.subject_kind)
-        self.add_field(translate(CTX, "Tổ chức đảng:"), "cell", self.cell)
-        self.add_field(translate(CTX, "Đảng viên:"), "member", self.member)
-        self.add_field(translate(CTX, "Chủ thể tiến hành:"), "carried_by", self.carried_by)
-        self.add_field(translate(CTX, "Nội dung:"), "content", self.content)
-        self.add_field(translate(CTX, "Từ ngày:"), "start_date", self.start)
-        self.add_field(translate(CTX, "Đến ngày:"), "end_date", self.end)
-        self.add_field(translate(CTX, "Kết luận:"), "conclusion", self.conclusion)
+        self.violation = QCheckBox(translate("inspection_ui", "Có vi phạm"))
+        self.add_field(translate("inspection_ui", "Hoạt động:"), "activity", self.activity)
+        self.add_field(translate("inspection_ui", "Hình thức:"), "mode", self.mode)
+        self.add_field(translate("inspection_ui", "Đối tượng:"), "subject", self.subject_kind)
+        self.add_field(translate("inspection_ui", "Tổ chức đảng:"), "cell", self.cell)
+        self.add_field(translate("inspection_ui", "Đảng viên:"), "member", self.member)
+        self.add_field(translate("inspection_ui", "Chủ thể tiến hành:"), "carried_by", self.carried_by)
+        self.add_field(translate("inspection_ui", "Nội dung:"), "content", self.content)
+        self.add_field(translate("inspection_ui", "Từ ngày:"), "start_date", self.start)
+        self.add_field(translate("inspection_ui", "Đến ngày:"), "end_date", self.end)
+        self.add_field(translate("inspection_ui", "Kết luận:"), "conclusion", self.conclusion)
         self.add_field("", "violation", self.violation)
 
     def _kind_changed(self, _index: int) -> None:
@@ -63,7 +61,7 @@ class InspectionDialog(FormDialog[str]):
         end = collect(errors, "end_date", lambda: self.end.date("end_date"))
         member = combo_key(self.subject_kind) == "member"
         if member and self.member.member_id() is None:
-            errors["member"] = translate(CTX, "Hãy chọn đảng viên.")
+            errors["member"] = translate("inspection_ui", "Hãy chọn đảng viên.")
         if errors:
             raise ValidationError.many(errors)
         cmd = ins.InspectionInput(
@@ -91,7 +89,7 @@ class DisciplineDialog(FormDialog[str]):
     are shown against the cell's official members (more than half; two thirds for expulsion)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, translate(CTX, "Thi hành kỷ luật đảng viên"), parent)
+        super().__init__(ctx, translate("inspection_ui", "Thi hành kỷ luật đảng viên"), parent)
         self.member = MemberPicker(ctx)
         self.form_combo = QComboBox()
         self.on = DateEdit(today())
@@ -101,18 +99,18 @@ class DisciplineDialog(FormDialog[str]):
         self.votes_for = IntEdit()
         self.votes_against = IntEdit(0)
         self.number = QLineEdit()
-        self.body = QLineEdit(translate(CTX, "Chi bộ"))
+        self.body = QLineEdit(translate("inspection_ui", "Chi bộ"))
         self.reason = QPlainTextEdit()
         self.reason.setMaximumHeight(60)
-        self.add_field(translate(CTX, "Đảng viên:"), "subject", self.member)
-        self.add_field(translate(CTX, "Hình thức kỷ luật:"), "form", self.form_combo)
-        self.add_field(translate(CTX, "Ngày quyết định:"), "decision_date", self.on)
+        self.add_field(translate("inspection_ui", "Đảng viên:"), "subject", self.member)
+        self.add_field(translate("inspection_ui", "Hình thức kỷ luật:"), "form", self.form_combo)
+        self.add_field(translate("inspection_ui", "Ngày quyết định:"), "decision_date", self.on)
         self.add_field("", "official_count", self.official_label)
-        self.add_field(translate(CTX, "Số phiếu tán thành:"), "votes_for", self.votes_for)
-        self.add_field(translate(CTX, "Không tán thành:"), "votes_against", self.votes_against)
-        self.add_field(translate(CTX, "Số quyết định:"), "decision_no", self.number)
-        self.add_field(translate(CTX, "Cấp quyết định:"), "deciding_body", self.body)
-        self.add_field(translate(CTX, "Lý do:"), "reason", self.reason)
+        self.add_field(translate("inspection_ui", "Số phiếu tán thành:"), "votes_for", self.votes_for)
+        self.add_field(translate("inspection_ui", "Không tán thành:"), "votes_against", self.votes_against)
+        self.add_field(translate("inspection_ui", "Số quyết định:"), "decision_no", self.number)
+        self.add_field(translate("inspection_ui", "Cấp quyết định:"), "deciding_body", self.body)
+        self.add_field(translate("inspection_ui", "Lý do:"), "reason", self.reason)
         self.member.selection_changed.connect(self.member_changed)
         self.form_combo.currentIndexChanged.connect(lambda _i: self.show_required())
 
@@ -136,10 +134,15 @@ class DisciplineDialog(FormDialog[str]):
             return
         rule_key = "expulsion" if form == "khai_tru" else "discipline"
         need = vote_outcome(rule_key, 0, self.official, self.official).required
-        share = translate(CTX, "hai phần ba") if form == "khai_tru" else translate(CTX, "quá nửa")
+        share = (
+            translate("inspection_ui", "hai phần ba")
+            if form == "khai_tru"
+            else translate("inspection_ui", "quá nửa")
+        )
         self.official_label.setText(
             translate(
-                CTX, "Chi bộ có {official} đảng viên chính thức; cần {share}: ít nhất {need} phiếu tán thành."
+                "inspection_ui",
+                "Chi bộ có {official} đảng viên chính thức; cần {share}: ít nhất {need} phiếu tán thành.",
             ).format(official=self.official, share=share, need=need)
         )
 
@@ -149,9 +152,9 @@ class DisciplineDialog(FormDialog[str]):
         votes_for = collect(errors, "votes_for", lambda: self.votes_for.value("votes_for"))
         votes_against = collect(errors, "votes_against", lambda: self.votes_against.value("votes_against"))
         if self.member.member_id() is None:
-            errors["subject"] = translate(CTX, "Hãy chọn đảng viên.")
+            errors["subject"] = translate("inspection_ui", "Hãy chọn đảng viên.")
         if votes_for is None and "votes_for" not in errors:
-            errors["votes_for"] = translate(CTX, "Hãy nhập số phiếu tán thành.")
+            errors["votes_for"] = translate("inspection_ui", "Hãy nhập số phiếu tán thành.")
         if errors:
             raise ValidationError.many(errors)
         cmd = ins.DisciplineInput(

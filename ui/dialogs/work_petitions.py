@@ -15,30 +15,28 @@ from ui.dialogs.work_common import combo_key, label_combo
 from ui.i18n import translate
 from ui.widgets import DateEdit, collect
 
-CTX = "petitions_ui"
-
 
 class PetitionDialog(FormDialog[str]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, translate(CTX, "Vào sổ đơn thư"), parent)
+        super().__init__(ctx, translate("petitions_ui", "Vào sổ đơn thư"), parent)
         self.received = DateEdit(today())
         self.kind = label_combo("petitions", pt.KINDS)
         self.sender_edit = QLineEdit()
-        self.anonymous = QCheckBox(translate(CTX, "Đơn không ký tên (nặc danh)"))
+        self.anonymous = QCheckBox(translate("petitions_ui", "Đơn không ký tên (nặc danh)"))
         self.anonymous.toggled.connect(lambda on: self.sender_edit.setEnabled(not on))
         self.subject = QLineEdit()
         self.summary = QPlainTextEdit()
         self.summary.setMaximumHeight(80)
         self.handler = QLineEdit()
         self.deadline = DateEdit()
-        self.add_field(translate(CTX, "Ngày nhận:"), "received_date", self.received)
-        self.add_field(translate(CTX, "Loại đơn:"), "kind", self.kind)
-        self.add_field(translate(CTX, "Người gửi:"), "sender", self.sender_edit)
+        self.add_field(translate("petitions_ui", "Ngày nhận:"), "received_date", self.received)
+        self.add_field(translate("petitions_ui", "Loại đơn:"), "kind", self.kind)
+        self.add_field(translate("petitions_ui", "Người gửi:"), "sender", self.sender_edit)
         self.add_field("", "anonymous", self.anonymous)
-        self.add_field(translate(CTX, "Người, tổ chức bị phản ánh:"), "subject_text", self.subject)
-        self.add_field(translate(CTX, "Tóm tắt nội dung:"), "summary", self.summary)
-        self.add_field(translate(CTX, "Người xử lý:"), "handler", self.handler)
-        self.add_field(translate(CTX, "Hạn giải quyết:"), "deadline", self.deadline)
+        self.add_field(translate("petitions_ui", "Người, tổ chức bị phản ánh:"), "subject_text", self.subject)
+        self.add_field(translate("petitions_ui", "Tóm tắt nội dung:"), "summary", self.summary)
+        self.add_field(translate("petitions_ui", "Người xử lý:"), "handler", self.handler)
+        self.add_field(translate("petitions_ui", "Hạn giải quyết:"), "deadline", self.deadline)
 
     def submit(self) -> str:
         errors: dict[str, str] = {}
@@ -69,7 +67,7 @@ CLOSING = {k: v for k, v in pt.STATUSES.items() if k != "pending"}
 
 class ClosePetitionDialog(FormDialog[str]):
     def __init__(self, ctx: AppContext, petition: pt.PetitionView, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, translate(CTX, "Xử lý đơn"), parent)
+        super().__init__(ctx, translate("petitions_ui", "Xử lý đơn"), parent)
         self.set_intro(petition.summary)
         self.petition = petition
         self.status = label_combo("petitions", CLOSING)
@@ -77,10 +75,10 @@ class ClosePetitionDialog(FormDialog[str]):
         self.result_text = QPlainTextEdit()
         self.result_text.setMaximumHeight(70)
         self.transferred_to = QLineEdit()
-        self.add_field(translate(CTX, "Kết quả xử lý:"), "status", self.status)
-        self.add_field(translate(CTX, "Ngày:"), "closed_date", self.on)
-        self.add_field(translate(CTX, "Kết quả giải quyết:"), "result", self.result_text)
-        self.add_field(translate(CTX, "Chuyển đến:"), "transferred_to", self.transferred_to)
+        self.add_field(translate("petitions_ui", "Kết quả xử lý:"), "status", self.status)
+        self.add_field(translate("petitions_ui", "Ngày:"), "closed_date", self.on)
+        self.add_field(translate("petitions_ui", "Kết quả giải quyết:"), "result", self.result_text)
+        self.add_field(translate("petitions_ui", "Chuyển đến:"), "transferred_to", self.transferred_to)
 
     def submit(self) -> str:
         errors: dict[str, str] = {}

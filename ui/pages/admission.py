@@ -33,7 +33,6 @@ from ui.pages.base import Page
 from ui.pages.organisation import fit_columns, make_table
 from ui.table import Column, RowTableModel
 
-CTX = "admission_ui"
 BOARD_STAGES = ["candidate", "class_done", "sympathiser", "verified", "cell_resolved", "decided"]
 CARD_STYLE = (
     "QListWidget { background: #f3f4f6; border: none; }"
@@ -49,45 +48,52 @@ def stage_label(stage: str) -> str:
 
 def deadline_text(c: ad.CandidateView) -> str:
     if c.stage == "cell_resolved" and c.decision_due:
-        return translate(CTX, "Hạn quyết định: {date}").format(date=format_date(c.decision_due))
+        return translate("admission_ui", "Hạn quyết định: {date}").format(date=format_date(c.decision_due))
     if c.stage == "decided" and c.ceremony_due:
-        return translate(CTX, "Hạn kết nạp: {date}").format(date=format_date(c.ceremony_due))
+        return translate("admission_ui", "Hạn kết nạp: {date}").format(date=format_date(c.ceremony_due))
     return ""
 
 
 def card_text(c: ad.CandidateView) -> str:
     lines = [c.name, c.cell_name]
     due = c.decision_due if c.stage == "cell_resolved" else c.ceremony_due if c.stage == "decided" else None
-    deadline = translate(CTX, "Hạn: {date}").format(date=format_date(due)) if due else ""
+    deadline = translate("admission_ui", "Hạn: {date}").format(date=format_date(due)) if due else ""
     if deadline:
         lines.append(deadline)
     if c.late:
-        lines.append(translate(CTX, "⚠ TRỄ HẠN"))
+        lines.append(translate("admission_ui", "⚠ TRỄ HẠN"))
     return "\n".join(lines)
 
 
 def candidate_model() -> RowTableModel[ad.CandidateView]:
     return RowTableModel(
         [
-            Column(translate(CTX, "Họ và tên"), lambda c: c.name),
+            Column(translate("admission_ui", "Họ và tên"), lambda c: c.name),
             Column(
-                translate(CTX, "Ngày sinh"), lambda c: format_date(c.date_of_birth), lambda c: c.date_of_birth
+                translate("admission_ui", "Ngày sinh"),
+                lambda c: format_date(c.date_of_birth),
+                lambda c: c.date_of_birth,
             ),
-            Column(translate(CTX, "Dân tộc"), lambda c: c.ethnicity),
-            Column(translate(CTX, "Chi bộ"), lambda c: c.cell_name),
+            Column(translate("admission_ui", "Dân tộc"), lambda c: c.ethnicity),
+            Column(translate("admission_ui", "Chi bộ"), lambda c: c.cell_name),
             Column(
-                translate(CTX, "Bước"), lambda c: stage_label(c.stage), lambda c: ORDER_KEY.get(c.stage, 9)
+                translate("admission_ui", "Bước"),
+                lambda c: stage_label(c.stage),
+                lambda c: ORDER_KEY.get(c.stage, 9),
             ),
             Column(
-                translate(CTX, "Chi bộ xét"),
+                translate("admission_ui", "Chi bộ xét"),
                 lambda c: format_date(c.cell_resolution_date),
                 lambda c: c.cell_resolution_date or MIN_DATE,
             ),
-            Column(translate(CTX, "Hạn quyết định"), lambda c: format_date(c.decision_due)),
-            Column(translate(CTX, "Quyết định"), lambda c: format_date(c.decision_date)),
-            Column(translate(CTX, "Hạn kết nạp"), lambda c: format_date(c.ceremony_due)),
-            Column(translate(CTX, "Kết nạp"), lambda c: format_date(c.ceremony_date)),
-            Column(translate(CTX, "Trễ hạn"), lambda c: translate(CTX, "trễ hạn") if c.late else ""),
+            Column(translate("admission_ui", "Hạn quyết định"), lambda c: format_date(c.decision_due)),
+            Column(translate("admission_ui", "Quyết định"), lambda c: format_date(c.decision_date)),
+            Column(translate("admission_ui", "Hạn kết nạp"), lambda c: format_date(c.ceremony_due)),
+            Column(translate("admission_ui", "Kết nạp"), lambda c: format_date(c.ceremony_date)),
+            Column(
+                translate("admission_ui", "Trễ hạn"),
+                lambda c: translate("admission_ui", "trễ hạn") if c.late else "",
+            ),
         ],
         row_id=lambda c: c.id,
         dimmed=lambda c: c.stage in ("admitted", "dropped"),
@@ -135,7 +141,7 @@ class Board(QWidget):
             late = sum(1 for c in here if c.late)
             text = f"{stage_label(stage)} ({len(here)})"
             if late:
-                text += " — " + translate(CTX, "{n} trễ hạn").format(n=late)
+                text += " — " + translate("admission_ui", "{n} trễ hạn").format(n=late)
             self.titles[stage].setText(text)
             for c in sorted(here, key=lambda c: (not c.late, c.name)):
                 item = QListWidgetItem(card_text(c))
@@ -153,16 +159,25 @@ def plan_model() -> RowTableModel[tuple[str, ad.PlanAchievement]]:
 
     return RowTableModel(
         [
-            Column(translate(CTX, "Đơn vị"), lambda r: r[0]),
-            Column(translate(CTX, "Kết nạp / chỉ tiêu"), lambda r: ratio_text(r[1].admitted, r[1].target)),
-            Column(translate(CTX, "Nữ"), lambda r: part(r[1].women, r[1].target_women), align_right=True),
+            Column(translate("admission_ui", "Đơn vị"), lambda r: r[0]),
             Column(
-                translate(CTX, "Dân tộc thiểu số"),
+                translate("admission_ui", "Kết nạp / chỉ tiêu"),
+                lambda r: ratio_text(r[1].admitted, r[1].target),
+            ),
+            Column(
+                translate("admission_ui", "Nữ"),
+                lambda r: part(r[1].women, r[1].target_women),
+                align_right=True,
+            ),
+            Column(
+                translate("admission_ui", "Dân tộc thiểu số"),
                 lambda r: part(r[1].minority, r[1].target_minority),
                 align_right=True,
             ),
             Column(
-                translate(CTX, "Đoàn viên"), lambda r: part(r[1].youth, r[1].target_youth), align_right=True
+                translate("admission_ui", "Đoàn viên"),
+                lambda r: part(r[1].youth, r[1].target_youth),
+                align_right=True,
             ),
         ],
         row_id=lambda r: r[1].cell_id or "",
@@ -178,9 +193,9 @@ class AdmissionPage(Page):
         self.model = candidate_model()
         self.view = make_table(self.model)
         self.view.activated.connect(lambda _i: self.next_step())
-        self.add_button = QPushButton(translate(CTX, "Thêm quần chúng… (Ctrl+N)"))
-        self.step_button = QPushButton(translate(CTX, "Bước tiếp theo…"))
-        self.drop_button = QPushButton(translate(CTX, "Dừng xét…"))
+        self.add_button = QPushButton(translate("admission_ui", "Thêm quần chúng… (Ctrl+N)"))
+        self.step_button = QPushButton(translate("admission_ui", "Bước tiếp theo…"))
+        self.drop_button = QPushButton(translate("admission_ui", "Dừng xét…"))
         for b in (self.add_button, self.step_button, self.drop_button):
             b.setAutoDefault(False)
         self.add_button.clicked.connect(self.add)
@@ -198,7 +213,7 @@ class AdmissionPage(Page):
         list_layout.addWidget(self.view)
         # plans
         self.year = year_spin(today().year)
-        self.plan_button = QPushButton(translate(CTX, "Đặt chỉ tiêu…"))
+        self.plan_button = QPushButton(translate("admission_ui", "Đặt chỉ tiêu…"))
         self.plan_button.setAutoDefault(False)
         self.plan_button.clicked.connect(self.set_plan)
         self.headline = QLabel()
@@ -208,20 +223,20 @@ class AdmissionPage(Page):
         plan_tab = QWidget()
         plan_layout = QVBoxLayout(plan_tab)
         plan_bar = QHBoxLayout()
-        plan_bar.addWidget(QLabel(translate(CTX, "Năm:")))
+        plan_bar.addWidget(QLabel(translate("admission_ui", "Năm:")))
         plan_bar.addWidget(self.year)
         plan_bar.addWidget(self.plan_button)
         plan_bar.addStretch(1)
         plan_layout.addLayout(plan_bar)
-        headline_box = QGroupBox(translate(CTX, "Toàn Đảng bộ xã"))
+        headline_box = QGroupBox(translate("admission_ui", "Toàn Đảng bộ xã"))
         QVBoxLayout(headline_box).addWidget(self.headline)
         plan_layout.addWidget(headline_box)
         plan_layout.addWidget(self.plan_view, 1)
         self.year.valueChanged.connect(lambda _v: self.load_plans())
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.board, translate(CTX, "Bảng tiến độ"))
-        self.tabs.addTab(list_tab, translate(CTX, "Danh sách"))
-        self.tabs.addTab(plan_tab, translate(CTX, "Kế hoạch kết nạp"))
+        self.tabs.addTab(self.board, translate("admission_ui", "Bảng tiến độ"))
+        self.tabs.addTab(list_tab, translate("admission_ui", "Danh sách"))
+        self.tabs.addTab(plan_tab, translate("admission_ui", "Kế hoạch kết nạp"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
@@ -230,7 +245,7 @@ class AdmissionPage(Page):
         new.activated.connect(self.add)
 
     def title(self) -> str:
-        return translate(CTX, "Phát triển đảng viên")
+        return translate("admission_ui", "Phát triển đảng viên")
 
     def refresh(self) -> None:
         with read_session(self.ctx.db, self.ctx.actor) as session:
@@ -241,7 +256,9 @@ class AdmissionPage(Page):
         open_rows = [c for c in self.rows if c.stage not in ("admitted", "dropped")]
         late = sum(1 for c in open_rows if c.late)
         self.summary.setText(
-            translate(CTX, "Đang xét: {n} quần chúng; trễ hạn: {late}").format(n=len(open_rows), late=late)
+            translate("admission_ui", "Đang xét: {n} quần chúng; trễ hạn: {late}").format(
+                n=len(open_rows), late=late
+            )
         )
         self.load_plans()
 
@@ -255,7 +272,7 @@ class AdmissionPage(Page):
             ]
         self.headline.setText(
             translate(
-                CTX, "Kết nạp năm {year}: {ratio} — nữ {w}, dân tộc thiểu số {m}, đoàn viên {y}"
+                "admission_ui", "Kết nạp năm {year}: {ratio} — nữ {w}, dân tộc thiểu số {m}, đoàn viên {y}"
             ).format(
                 year=year,
                 ratio=ratio_text(commune.admitted, commune.target),
@@ -266,7 +283,7 @@ class AdmissionPage(Page):
         )
         self.plans.set_rows(
             [
-                (translate(CTX, "Toàn Đảng bộ xã"), commune),
+                (translate("admission_ui", "Toàn Đảng bộ xã"), commune),
                 *[r for r in cells if r[1].target or r[1].admitted],
             ]
         )
@@ -297,13 +314,21 @@ class AdmissionPage(Page):
     def next_step(self) -> None:
         candidate = self.selected()
         if candidate is None:
-            show_info(self, translate(CTX, "Bước tiếp theo"), translate(CTX, "Hãy chọn một quần chúng."))
+            show_info(
+                self,
+                translate("admission_ui", "Bước tiếp theo"),
+                translate("admission_ui", "Hãy chọn một quần chúng."),
+            )
             return
         self.open_step(candidate)
 
     def open_step(self, candidate: ad.CandidateView) -> None:
         if candidate.stage not in NEXT:
-            show_info(self, translate(CTX, "Bước tiếp theo"), translate(CTX, "Hồ sơ này đã kết thúc."))
+            show_info(
+                self,
+                translate("admission_ui", "Bước tiếp theo"),
+                translate("admission_ui", "Hồ sơ này đã kết thúc."),
+            )
             return
         if StepDialog.ask(self.ctx, candidate, self) is not None:
             self.changed.emit()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from exports.documents import save_pdf
+from exports.documents import log_document, save_pdf
 from forms.dues_sheet import dues_sheet
 from models.dates import today
 from models.db import read_session, unit_of_work
@@ -49,8 +49,6 @@ from ui.pages.base import Page
 from ui.pages.organisation import fit_columns, make_table
 from ui.table import Column, RowTableModel
 
-CTX = "dues_ui"
-
 
 @dataclass(frozen=True)
 class DuesRow:
@@ -73,7 +71,7 @@ def _parse_money(text: str) -> int:
     if not cleaned:
         return 0
     if not cleaned.isdigit():
-        raise ValueError(translate(CTX, "Số tiền là số nguyên, ví dụ 10.000."))
+        raise ValueError(translate("dues_ui", "Số tiền là số nguyên, ví dụ 10.000."))
     return int(cleaned)
 
 
@@ -96,10 +94,10 @@ def _set_channel(row: DuesRow, key: str) -> DuesRow:
 
 def _paid_text(row: DuesRow) -> str:
     if row.paid_in_full:
-        return translate(CTX, "Đã nộp")
+        return translate("dues_ui", "Đã nộp")
     if row.amount_paid:
-        return translate(CTX, "Nộp thiếu")
-    return translate(CTX, "Chưa nộp") if row.recorded else ""
+        return translate("dues_ui", "Nộp thiếu")
+    return translate("dues_ui", "Chưa nộp") if row.recorded else ""
 
 
 def channel_choices(_row: DuesRow) -> list[tuple[str, str]]:
@@ -109,35 +107,39 @@ def channel_choices(_row: DuesRow) -> list[tuple[str, str]]:
 def sheet_model() -> GridModel:
     return GridModel(
         [
-            GridColumn(translate(CTX, "Họ và tên"), lambda r: r.name),
+            GridColumn(translate("dues_ui", "Họ và tên"), lambda r: r.name),
             GridColumn(
-                translate(CTX, "Đối tượng"), lambda r: translate("dues", dues.CATEGORIES.get(r.category, ""))
+                translate("dues_ui", "Đối tượng"),
+                lambda r: translate("dues", dues.CATEGORIES.get(r.category, "")),
             ),
             GridColumn(
-                translate(CTX, "Mức căn cứ"),
+                translate("dues_ui", "Mức căn cứ"),
                 lambda r: vi_int(r.base_amount),
                 edit=_set_base,
                 editable=lambda r: r.category in ("salaried", "pensioner"),
                 align_right=True,
             ),
             GridColumn(
-                translate(CTX, "Phải nộp"), lambda r: vi_int(r.amount_due), edit=_set_due, align_right=True
+                translate("dues_ui", "Phải nộp"),
+                lambda r: vi_int(r.amount_due),
+                edit=_set_due,
+                align_right=True,
             ),
             GridColumn(
-                translate(CTX, "Đã nộp (đ)"),
+                translate("dues_ui", "Đã nộp (đ)"),
                 lambda r: vi_int(r.amount_paid) if r.amount_paid or r.recorded else "",
                 edit=_set_paid,
                 edit_value=lambda r: str(r.amount_paid or ""),
                 align_right=True,
             ),
             GridColumn(
-                translate(CTX, "Hình thức"),
+                translate("dues_ui", "Hình thức"),
                 lambda r: translate("dues", dues.CHANNELS[r.channel]) if r.channel in dues.CHANNELS else "",
                 edit=_set_channel,
                 choices=channel_choices,
                 edit_value=lambda r: r.channel,
             ),
-            GridColumn(translate(CTX, "Tình trạng"), _paid_text),
+            GridColumn(translate("dues_ui", "Tình trạng"), _paid_text),
         ],
         lambda r: r.member_id,
         flagged=lambda r: r.recorded and not r.paid_in_full,
@@ -147,11 +149,14 @@ def sheet_model() -> GridModel:
 def unpaid_model() -> RowTableModel[dues.Unpaid]:
     return RowTableModel(
         [
-            Column(translate(CTX, "Họ và tên"), lambda u: u.name),
-            Column(translate(CTX, "Chi bộ"), lambda u: u.cell_name),
-            Column(translate(CTX, "Số tháng"), lambda u: str(len(u.months)), lambda u: len(u.months), True),
+            Column(translate("dues_ui", "Họ và tên"), lambda u: u.name),
+            Column(translate("dues_ui", "Chi bộ"), lambda u: u.cell_name),
             Column(
-                translate(CTX, "Các tháng chưa nộp"), lambda u: ", ".join(str(int(m[5:])) for m in u.months)
+                translate("dues_ui", "Số tháng"), lambda u: str(len(u.months)), lambda u: len(u.months), True
+            ),
+            Column(
+                translate("dues_ui", "Các tháng chưa nộp"),
+                lambda u: ", ".join(str(int(m[5:])) for m in u.months),
             ),
         ],
         row_id=lambda u: u.member_id,
@@ -182,11 +187,11 @@ class DuesPage(Page):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.all_paid = QPushButton(translate(CTX, "Đánh dấu cả chi bộ đã nộp đủ"))
-        self.mark_paid = QPushButton(translate(CTX, "Đã nộp đủ (Cách)"))
-        self.save_button = QPushButton(translate(CTX, "Lưu (Ctrl+S)"))
-        self.print_button = QPushButton(translate(CTX, "In danh sách thu (PDF)…"))
-        self.rate_button = QPushButton(translate(CTX, "Mức đảng phí…"))
+        self.all_paid = QPushButton(translate("dues_ui", "Đánh dấu cả chi bộ đã nộp đủ"))
+        self.mark_paid = QPushButton(translate("dues_ui", "Đã nộp đủ (Cách)"))
+        self.save_button = QPushButton(translate("dues_ui", "Lưu (Ctrl+S)"))
+        self.print_button = QPushButton(translate("dues_ui", "In danh sách thu (PDF)…"))
+        self.rate_button = QPushButton(translate("dues_ui", "Mức đảng phí…"))
         for b in (self.all_paid, self.mark_paid, self.save_button, self.print_button, self.rate_button):
             b.setAutoDefault(False)
         self.all_paid.clicked.connect(self.mark_all_paid)
@@ -198,9 +203,9 @@ class DuesPage(Page):
         self.totals.setWordWrap(True)
         self.rates_warning = warning_label()
         top = QHBoxLayout()
-        top.addWidget(QLabel(translate(CTX, "Chi bộ:")))
+        top.addWidget(QLabel(translate("dues_ui", "Chi bộ:")))
         top.addWidget(self.cell)
-        top.addWidget(QLabel(translate(CTX, "Tháng:")))
+        top.addWidget(QLabel(translate("dues_ui", "Tháng:")))
         top.addWidget(self.month)
         top.addStretch(1)
         top.addWidget(self.rate_button)
@@ -210,7 +215,7 @@ class DuesPage(Page):
         buttons.addWidget(self.all_paid)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        sheet_box = QGroupBox(translate(CTX, "Sổ thu đảng phí trong tháng"))
+        sheet_box = QGroupBox(translate("dues_ui", "Sổ thu đảng phí trong tháng"))
         sheet_layout = QVBoxLayout(sheet_box)
         sheet_layout.addLayout(buttons)
         sheet_layout.addWidget(self.view, 1)
@@ -222,7 +227,7 @@ class DuesPage(Page):
         unpaid_layout = QVBoxLayout(self.unpaid_title)
         note = QLabel(
             translate(
-                CTX,
+                "dues_ui",
                 "Không nộp đảng phí 3 tháng trong năm mà không có lý do chính đáng là căn cứ xem xét xóa tên.",
             )
         )
@@ -248,7 +253,7 @@ class DuesPage(Page):
         space.activated.connect(self.mark_selected_paid)
 
     def title(self) -> str:
-        return translate(CTX, "Đảng phí")
+        return translate("dues_ui", "Đảng phí")
 
     def cell_id(self) -> str | None:
         return combo_key(self.cell)
@@ -291,7 +296,7 @@ class DuesPage(Page):
         self.unpaid.set_rows(unpaid)
         fit_columns(self.unpaid_view)
         self.unpaid_title.setTitle(
-            translate(CTX, "Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên").format(
+            translate("dues_ui", "Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên").format(
                 year=year, count=len(unpaid)
             )
         )
@@ -303,16 +308,20 @@ class DuesPage(Page):
         paid = sum(1 for r in rows if r.paid_in_full)
         pct = vi_pct(100.0 * saved.collected / saved.due) if saved.due else "–"
         if saved.retained is None:
-            split = translate(CTX, "Giữ lại / nộp cấp trên: chưa khai tỷ lệ trích giữ lại cho thời kỳ này.")
+            split = translate(
+                "dues_ui", "Giữ lại / nộp cấp trên: chưa khai tỷ lệ trích giữ lại cho thời kỳ này."
+            )
         else:
-            split = translate(CTX, "Giữ lại ({pct}): {retained} đ — Nộp cấp trên: {remitted} đ.").format(
+            split = translate(
+                "dues_ui", "Giữ lại ({pct}): {retained} đ — Nộp cấp trên: {remitted} đ."
+            ).format(
                 pct=vi_pct(saved.retention_pct, 0) if saved.retention_pct is not None else "–",
                 retained=vi_int(saved.retained),
                 remitted=vi_int(saved.remitted),
             )
         self.totals.setText(
             translate(
-                CTX,
+                "dues_ui",
                 "Đã nộp đủ: {paid}/{count} đảng viên. Đã lưu: phải thu {due} đ, đã thu {collected} đ ({pct}). {split}",
             ).format(
                 paid=paid,
@@ -373,9 +382,9 @@ class DuesPage(Page):
             return
         name, _filter = QFileDialog.getSaveFileName(
             self,
-            translate(CTX, "Lưu danh sách thu đảng phí"),
+            translate("dues_ui", "Lưu danh sách thu đảng phí"),
             f"dang-phi-{self.month_key()}.pdf",
-            translate(CTX, "Tệp PDF (*.pdf)"),
+            translate("dues_ui", "Tệp PDF (*.pdf)"),
         )
         if name:
             self.write_pdf(Path(name))
@@ -388,11 +397,12 @@ class DuesPage(Page):
             with read_session(self.ctx.db, self.ctx.actor) as session:
                 document = dues_sheet(session, cell_id, self.month_key())
             written = save_pdf(document, target)
+            log_document(self.ctx.db, self.ctx.actor, "export", document, written)
         except DomainError as exc:
             show_error(self, exc)
             return None
         except OSError as exc:
-            show_info(self, translate(CTX, "Không ghi được tệp"), str(exc))
+            show_info(self, translate("dues_ui", "Không ghi được tệp"), str(exc))
             return None
         return written
 

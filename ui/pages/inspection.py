@@ -16,23 +16,31 @@ from ui.pages.base import Page
 from ui.pages.organisation import fit_columns, make_table
 from ui.table import Column, RowTableModel
 
-CTX = "inspection_ui"
-
 
 def inspection_model() -> RowTableModel[ins.InspectionView]:
     return RowTableModel(
         [
             Column(
-                translate(CTX, "Hoạt động"), lambda r: translate("inspection", ins.ACTIVITIES[r.activity])
+                translate("inspection_ui", "Hoạt động"),
+                lambda r: translate("inspection", ins.ACTIVITIES[r.activity]),
             ),
-            Column(translate(CTX, "Hình thức"), lambda r: translate("inspection", ins.MODES[r.mode])),
-            Column(translate(CTX, "Đối tượng"), lambda r: r.subject_name),
-            Column(translate(CTX, "Nội dung"), lambda r: r.content),
-            Column(translate(CTX, "Chủ thể"), lambda r: r.carried_by),
-            Column(translate(CTX, "Từ ngày"), lambda r: format_date(r.start_date), lambda r: r.start_date),
-            Column(translate(CTX, "Đến ngày"), lambda r: format_date(r.end_date)),
-            Column(translate(CTX, "Vi phạm"), lambda r: translate(CTX, "Có") if r.violation_found else ""),
-            Column(translate(CTX, "Kết luận"), lambda r: r.conclusion),
+            Column(
+                translate("inspection_ui", "Hình thức"), lambda r: translate("inspection", ins.MODES[r.mode])
+            ),
+            Column(translate("inspection_ui", "Đối tượng"), lambda r: r.subject_name),
+            Column(translate("inspection_ui", "Nội dung"), lambda r: r.content),
+            Column(translate("inspection_ui", "Chủ thể"), lambda r: r.carried_by),
+            Column(
+                translate("inspection_ui", "Từ ngày"),
+                lambda r: format_date(r.start_date),
+                lambda r: r.start_date,
+            ),
+            Column(translate("inspection_ui", "Đến ngày"), lambda r: format_date(r.end_date)),
+            Column(
+                translate("inspection_ui", "Vi phạm"),
+                lambda r: translate("inspection_ui", "Có") if r.violation_found else "",
+            ),
+            Column(translate("inspection_ui", "Kết luận"), lambda r: r.conclusion),
         ],
         row_id=lambda r: r.id,
     )
@@ -41,17 +49,23 @@ def inspection_model() -> RowTableModel[ins.InspectionView]:
 def discipline_model() -> RowTableModel[ins.DisciplineView]:
     return RowTableModel(
         [
-            Column(translate(CTX, "Đối tượng"), lambda r: r.subject_name),
-            Column(translate(CTX, "Hình thức"), lambda r: translate("inspection", ins.FORMS[r.form])),
-            Column(translate(CTX, "Ngày"), lambda r: format_date(r.decision_date), lambda r: r.decision_date),
-            Column(translate(CTX, "Số quyết định"), lambda r: r.decision_no),
-            Column(translate(CTX, "Cấp quyết định"), lambda r: r.deciding_body),
+            Column(translate("inspection_ui", "Đối tượng"), lambda r: r.subject_name),
             Column(
-                translate(CTX, "Tán thành / đảng viên chính thức"),
+                translate("inspection_ui", "Hình thức"), lambda r: translate("inspection", ins.FORMS[r.form])
+            ),
+            Column(
+                translate("inspection_ui", "Ngày"),
+                lambda r: format_date(r.decision_date),
+                lambda r: r.decision_date,
+            ),
+            Column(translate("inspection_ui", "Số quyết định"), lambda r: r.decision_no),
+            Column(translate("inspection_ui", "Cấp quyết định"), lambda r: r.deciding_body),
+            Column(
+                translate("inspection_ui", "Tán thành / đảng viên chính thức"),
                 lambda r: f"{r.votes_for}/{r.official_count}",
                 align_right=True,
             ),
-            Column(translate(CTX, "Lý do"), lambda r: r.reason),
+            Column(translate("inspection_ui", "Lý do"), lambda r: r.reason),
         ],
         row_id=lambda r: r.id,
     )
@@ -65,15 +79,15 @@ class InspectionPage(Page):
         self.disciplines = discipline_model()
         self.inspection_view = make_table(self.inspections)
         self.discipline_view = make_table(self.disciplines)
-        add_inspection = QPushButton(translate(CTX, "Thêm kiểm tra, giám sát…"))
-        add_discipline = QPushButton(translate(CTX, "Thi hành kỷ luật…"))
+        add_inspection = QPushButton(translate("inspection_ui", "Thêm kiểm tra, giám sát…"))
+        add_discipline = QPushButton(translate("inspection_ui", "Thi hành kỷ luật…"))
         for b in (add_inspection, add_discipline):
             b.setAutoDefault(False)
         add_inspection.clicked.connect(self.add_inspection)
         add_discipline.clicked.connect(self.add_discipline)
         note = QLabel(
             translate(
-                CTX,
+                "inspection_ui",
                 "Dữ liệu mật: mỗi lần xem được ghi vào nhật ký. Đảng viên dự bị chỉ bị khiển trách, cảnh cáo; "
                 "biểu quyết tính trên số đảng viên chính thức (quá nửa; khai trừ cần hai phần ba).",
             )
@@ -94,14 +108,14 @@ class InspectionPage(Page):
         second_layout.addLayout(row2)
         second_layout.addWidget(self.discipline_view)
         self.tabs = QTabWidget()
-        self.tabs.addTab(first, translate(CTX, "Kiểm tra, giám sát"))
-        self.tabs.addTab(second, translate(CTX, "Kỷ luật"))
+        self.tabs.addTab(first, translate("inspection_ui", "Kiểm tra, giám sát"))
+        self.tabs.addTab(second, translate("inspection_ui", "Kỷ luật"))
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.tabs, 1)
 
     def title(self) -> str:
-        return translate(CTX, "Kiểm tra, kỷ luật")
+        return translate("inspection_ui", "Kiểm tra, kỷ luật")
 
     def refresh(self) -> None:
         with unit_of_work(self.ctx.db, self.ctx.actor) as session:

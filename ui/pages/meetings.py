@@ -42,7 +42,6 @@ from ui.pdf_preview import PdfPreview
 from ui.table import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-CTX = "meetings_ui"
 
 HELD = QColor(200, 230, 201)  # green
 PLANNED = QColor(255, 236, 179)  # amber
@@ -53,10 +52,6 @@ THEMATIC_DUE = QColor(255, 243, 224)  # the current quarter still owes its thema
 ROMAN = ("I", "II", "III", "IV")
 NAME_WIDTH = 230  # the cell-name column; the months share the rest
 QUARTER_WIDTH = 54
-
-
-def tr(text: str) -> str:
-    return translate(CTX, text)
 
 
 @dataclass(frozen=True)
@@ -149,34 +144,45 @@ class OverviewModel(QAbstractTableModel):
 
     def _text(self, row: OverviewRow, slot: Slot, state: str) -> str:
         if slot.month is None:
-            return {"held": tr("CĐ ✓"), "missing": tr("Thiếu"), "due": tr("Chưa")}.get(state, "")
+            return {
+                "held": translate("meetings_ui", "CĐ ✓"),
+                "missing": translate("meetings_ui", "Thiếu"),
+                "due": translate("meetings_ui", "Chưa"),
+            }.get(state, "")
         if state == "held":
             numbers = [m.number for m in row.meetings.get(slot.month, ()) if m.number is not None]
             return f"✓ {numbers[0]:02d}" if numbers else "✓"
         if state == "planned":
             dates = [m.date for m in row.meetings.get(slot.month, ()) if m.date is not None]
-            return dates[0].strftime("%d/%m") if dates else tr("Dự kiến")
-        return {"missing": tr("Thiếu"), "overdue": tr("Chưa họp")}.get(state, "")
+            return dates[0].strftime("%d/%m") if dates else translate("meetings_ui", "Dự kiến")
+        return {
+            "missing": translate("meetings_ui", "Thiếu"),
+            "overdue": translate("meetings_ui", "Chưa họp"),
+        }.get(state, "")
 
     def _tooltip(self, row: OverviewRow, slot: Slot, state: str) -> str:
         if slot.month is None:
             return {
-                "held": tr("Quý {q}: đã sinh hoạt chuyên đề"),
-                "missing": tr("Quý {q}: không có buổi sinh hoạt chuyên đề"),
-                "due": tr("Quý {q}: chưa sinh hoạt chuyên đề"),
+                "held": translate("meetings_ui", "Quý {q}: đã sinh hoạt chuyên đề"),
+                "missing": translate("meetings_ui", "Quý {q}: không có buổi sinh hoạt chuyên đề"),
+                "due": translate("meetings_ui", "Quý {q}: chưa sinh hoạt chuyên đề"),
             }.get(state, "").format(q=ROMAN[slot.quarter - 1])
         lines = [f"{row.cell_name} — {slot.month:02d}/{self.year}"]
         for m in row.meetings.get(slot.month, ()):
             number = f" — Số {m.number:02d}" if m.number is not None else ""
-            status = tr("đã họp") if m.status == "held" else tr("dự kiến")
+            status = (
+                translate("meetings_ui", "đã họp")
+                if m.status == "held"
+                else translate("meetings_ui", "dự kiến")
+            )
             lines.append(
                 f"{translate('meetings', mt.KINDS[m.kind])}, {format_date(m.date)} ({status}){number}; "
-                + tr("có mặt {p}/{e}").format(p=m.present, e=m.expected)
+                + translate("meetings_ui", "có mặt {p}/{e}").format(p=m.present, e=m.expected)
             )
         if state == "overdue":
-            lines.append(tr("Tháng này chi bộ chưa sinh hoạt."))
+            lines.append(translate("meetings_ui", "Tháng này chi bộ chưa sinh hoạt."))
         elif state == "missing":
-            lines.append(tr("Không có biên bản sinh hoạt tháng này."))
+            lines.append(translate("meetings_ui", "Không có biên bản sinh hoạt tháng này."))
         return "\n".join(lines)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -222,14 +228,18 @@ class OverviewModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return tr("Chi bộ")
+                return translate("meetings_ui", "Chi bộ")
             slot = self._slots[section - 1]
-            return f"T{slot.month}" if slot.month else tr("Quý {q}").format(q=ROMAN[slot.quarter - 1])
+            return (
+                f"T{slot.month}"
+                if slot.month
+                else translate("meetings_ui", "Quý {q}").format(q=ROMAN[slot.quarter - 1])
+            )
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             slot = self._slots[section - 1]
             if slot.month:
-                return tr("Tháng {m}/{y}").format(m=slot.month, y=self.year)
-            return tr("Sinh hoạt chuyên đề quý {q}").format(q=ROMAN[slot.quarter - 1])
+                return translate("meetings_ui", "Tháng {m}/{y}").format(m=slot.month, y=self.year)
+            return translate("meetings_ui", "Sinh hoạt chuyên đề quý {q}").format(q=ROMAN[slot.quarter - 1])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -264,23 +274,37 @@ def meeting_model() -> RowTableModel[mt.MeetingRow]:
     return RowTableModel(
         [
             Column(
-                tr("Số"),
+                translate("meetings_ui", "Số"),
                 lambda m: f"{m.number:02d}" if m.number is not None else "",
                 lambda m: m.number or 0,
                 True,
             ),
-            Column(tr("Tháng"), lambda m: f"{m.month[5:]}/{m.month[:4]}", lambda m: m.month),
-            Column(tr("Ngày"), lambda m: format_date(m.date), lambda m: m.date or date.min),
-            Column(tr("Loại"), lambda m: translate("meetings", mt.KINDS.get(m.kind, m.kind))),
-            Column(tr("Trạng thái"), lambda m: tr("Đã họp") if m.status == "held" else tr("Dự kiến")),
             Column(
-                tr("Có mặt"),
+                translate("meetings_ui", "Tháng"), lambda m: f"{m.month[5:]}/{m.month[:4]}", lambda m: m.month
+            ),
+            Column(
+                translate("meetings_ui", "Ngày"), lambda m: format_date(m.date), lambda m: m.date or date.min
+            ),
+            Column(
+                translate("meetings_ui", "Loại"),
+                lambda m: translate("meetings", mt.KINDS.get(m.kind, m.kind)),
+            ),
+            Column(
+                translate("meetings_ui", "Trạng thái"),
+                lambda m: (
+                    translate("meetings_ui", "Đã họp")
+                    if m.status == "held"
+                    else translate("meetings_ui", "Dự kiến")
+                ),
+            ),
+            Column(
+                translate("meetings_ui", "Có mặt"),
                 lambda m: f"{m.present}/{m.expected}" if m.status == "held" else "",
                 lambda m: (m.present / m.expected) if m.expected else 0.0,
                 True,
             ),
             Column(
-                tr("Chất lượng"),
+                translate("meetings_ui", "Chất lượng"),
                 lambda m: translate("meetings", mt.QUALITY[m.quality_rating]) if m.quality_rating else "",
             ),
         ],
@@ -303,7 +327,7 @@ class MeetingsPage(Page):
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
         self.year.setValue(today().year)
-        self.year.setPrefix(tr("Năm "))
+        self.year.setPrefix(translate("meetings_ui", "Năm "))
         self.year.valueChanged.connect(lambda _y: self.refresh())
         self.overview = OverviewModel(self)
         self.grid = QTableView()
@@ -342,16 +366,22 @@ class MeetingsPage(Page):
         self.list_title = QLabel()
         self.list_title.setStyleSheet("font-weight: bold;")
 
-        self.new_button = self._button(tr("Ghi biên bản…"), self.new_meeting, tr("Ctrl+N"))
-        self.edit_button = self._button(tr("Sửa…"), self.edit_selected)
-        self.preview_button = self._button(tr("Xem biên bản"), self.preview_selected)
+        self.new_button = self._button(
+            translate("meetings_ui", "Ghi biên bản…"), self.new_meeting, translate("meetings_ui", "Ctrl+N")
+        )
+        self.edit_button = self._button(translate("meetings_ui", "Sửa…"), self.edit_selected)
+        self.preview_button = self._button(translate("meetings_ui", "Xem biên bản"), self.preview_selected)
         self.blank_button = self._button(
-            tr("Biên bản trống"), self.preview_blank, tr("Biên bản in sẵn danh sách đảng viên để ghi tay")
+            translate("meetings_ui", "Biên bản trống"),
+            self.preview_blank,
+            translate("meetings_ui", "Biên bản in sẵn danh sách đảng viên để ghi tay"),
         )
         self.extract_button = self._button(
-            tr("Trích biên bản…"), self.preview_extract, tr("Trích một nội dung, ví dụ cho hồ sơ kết nạp")
+            translate("meetings_ui", "Trích biên bản…"),
+            self.preview_extract,
+            translate("meetings_ui", "Trích một nội dung, ví dụ cho hồ sơ kết nạp"),
         )
-        self.delete_button = self._button(tr("Xóa…"), self.delete_selected)
+        self.delete_button = self._button(translate("meetings_ui", "Xóa…"), self.delete_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.year)
         for button in (self.new_button, self.blank_button):
@@ -404,15 +434,15 @@ class MeetingsPage(Page):
 
         return "&nbsp;".join(
             (
-                swatch(HELD, tr("Đã họp")),
-                swatch(PLANNED, tr("Dự kiến")),
-                swatch(MISSING, tr("Không họp")),
-                swatch(OVERDUE, tr("Tháng này chưa họp"), "#fff"),
+                swatch(HELD, translate("meetings_ui", "Đã họp")),
+                swatch(PLANNED, translate("meetings_ui", "Dự kiến")),
+                swatch(MISSING, translate("meetings_ui", "Không họp")),
+                swatch(OVERDUE, translate("meetings_ui", "Tháng này chưa họp"), "#fff"),
             )
         )
 
     def title(self) -> str:
-        return tr("Sinh hoạt chi bộ")
+        return translate("meetings_ui", "Sinh hoạt chi bộ")
 
     # -- data
 
@@ -451,7 +481,9 @@ class MeetingsPage(Page):
         self.list.resizeColumnsToContents()
         name = self.overview.row_at(self.overview.row_of_cell(cell_id)).cell_name
         self.list_title.setText(
-            tr("Các buổi sinh hoạt của {cell} năm {year}").format(cell=name, year=self.year.value())
+            translate("meetings_ui", "Các buổi sinh hoạt của {cell} năm {year}").format(
+                cell=name, year=self.year.value()
+            )
         )
 
     def current_slot(self) -> tuple[str, str] | None:
@@ -491,7 +523,7 @@ class MeetingsPage(Page):
         self.changed.emit()
         self.select_meeting(saved.id)
         if saved.warnings:
-            show_info(self, tr("Đã lưu biên bản"), warnings_text(saved))
+            show_info(self, translate("meetings_ui", "Đã lưu biên bản"), warnings_text(saved))
 
     def new_meeting(self) -> None:
         slot = self.current_slot()
@@ -571,11 +603,11 @@ class MeetingsPage(Page):
             return
         if not confirm(
             self,
-            tr("Xóa buổi sinh hoạt"),
-            tr("Xóa buổi sinh hoạt ngày {date} của {cell}?").format(
+            translate("meetings_ui", "Xóa buổi sinh hoạt"),
+            translate("meetings_ui", "Xóa buổi sinh hoạt ngày {date} của {cell}?").format(
                 date=format_date(meeting.date), cell=meeting.cell_name
             ),
-            tr("Xóa"),
+            translate("meetings_ui", "Xóa"),
         ):
             return
         try:

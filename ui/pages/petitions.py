@@ -19,31 +19,31 @@ from ui.pages.base import Page
 from ui.pages.organisation import fit_columns, make_table
 from ui.table import Column, RowTableModel
 
-CTX = "petitions_ui"
-
 
 def petition_model() -> RowTableModel[pt.PetitionView]:
     return RowTableModel(
         [
             Column(
-                translate(CTX, "Ngày nhận"), lambda r: format_date(r.received_date), lambda r: r.received_date
+                translate("petitions_ui", "Ngày nhận"),
+                lambda r: format_date(r.received_date),
+                lambda r: r.received_date,
             ),
-            Column(translate(CTX, "Loại"), lambda r: translate("petitions", pt.KINDS[r.kind])),
+            Column(translate("petitions_ui", "Loại"), lambda r: translate("petitions", pt.KINDS[r.kind])),
             Column(
-                translate(CTX, "Người gửi"),
-                lambda r: translate(CTX, "(không ký tên)") if r.anonymous else r.sender,
+                translate("petitions_ui", "Người gửi"),
+                lambda r: translate("petitions_ui", "(không ký tên)") if r.anonymous else r.sender,
             ),
-            Column(translate(CTX, "Nội dung"), lambda r: r.summary),
-            Column(translate(CTX, "Người xử lý"), lambda r: r.handler),
-            Column(translate(CTX, "Hạn"), lambda r: format_date(r.deadline)),
+            Column(translate("petitions_ui", "Nội dung"), lambda r: r.summary),
+            Column(translate("petitions_ui", "Người xử lý"), lambda r: r.handler),
+            Column(translate("petitions_ui", "Hạn"), lambda r: format_date(r.deadline)),
             Column(
-                translate(CTX, "Tình trạng"),
+                translate("petitions_ui", "Tình trạng"),
                 lambda r: (
                     translate("petitions", pt.STATUSES[r.status])
-                    + (" — " + translate(CTX, "quá hạn") if r.overdue else "")
+                    + (" — " + translate("petitions_ui", "quá hạn") if r.overdue else "")
                 ),
             ),
-            Column(translate(CTX, "Ngày xử lý"), lambda r: format_date(r.closed_date)),
+            Column(translate("petitions_ui", "Ngày xử lý"), lambda r: format_date(r.closed_date)),
         ],
         row_id=lambda r: r.id,
         dimmed=lambda r: r.status != "pending",
@@ -75,9 +75,9 @@ class PetitionsPage(Page):
         self.year = year_spin(today().year)
         self.period = QComboBox()
         for key, text in PERIODS.items():
-            self.period.addItem(translate(CTX, text), key)
+            self.period.addItem(translate("petitions_ui", text), key)
         self.status = QComboBox()
-        self.status.addItem(translate(CTX, "Mọi tình trạng"), None)
+        self.status.addItem(translate("petitions_ui", "Mọi tình trạng"), None)
         for key, text in pt.STATUSES.items():
             self.status.addItem(translate("petitions", text), key)
         self.counts = QLabel()
@@ -86,8 +86,8 @@ class PetitionsPage(Page):
         self.model = petition_model()
         self.view = make_table(self.model)
         self.view.activated.connect(lambda _i: self.close_selected())
-        add = QPushButton(translate(CTX, "Vào sổ đơn…"))
-        close = QPushButton(translate(CTX, "Xử lý đơn…"))
+        add = QPushButton(translate("petitions_ui", "Vào sổ đơn…"))
+        close = QPushButton(translate("petitions_ui", "Xử lý đơn…"))
         for b in (add, close):
             b.setAutoDefault(False)
         add.clicked.connect(self.add)
@@ -96,7 +96,7 @@ class PetitionsPage(Page):
         top.addWidget(add)
         top.addWidget(close)
         top.addStretch(1)
-        top.addWidget(QLabel(translate(CTX, "Năm:")))
+        top.addWidget(QLabel(translate("petitions_ui", "Năm:")))
         top.addWidget(self.year)
         top.addWidget(self.period)
         top.addWidget(self.status)
@@ -109,7 +109,7 @@ class PetitionsPage(Page):
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
 
     def title(self) -> str:
-        return translate(CTX, "Đơn thư")
+        return translate("petitions_ui", "Đơn thư")
 
     def refresh(self) -> None:
         start, end = period_bounds(self.year.value(), combo_key(self.period) or "year")
@@ -118,7 +118,7 @@ class PetitionsPage(Page):
             rows = pt.list_petitions(session, status=combo_key(self.status))
         self.counts.setText(
             translate(
-                CTX,
+                "petitions_ui",
                 "Từ {start} đến {end}: nhận {received} / đã giải quyết {resolved} / lưu {filed} / "
                 "đang giải quyết {pending} (chuyển cơ quan khác: {transferred})",
             ).format(
@@ -147,7 +147,11 @@ class PetitionsPage(Page):
         if petition is None:
             return
         if petition.status != "pending":
-            show_info(self, translate(CTX, "Xử lý đơn"), translate(CTX, "Đơn này đã được xử lý."))
+            show_info(
+                self,
+                translate("petitions_ui", "Xử lý đơn"),
+                translate("petitions_ui", "Đơn này đã được xử lý."),
+            )
             return
         if ClosePetitionDialog.ask(self.ctx, petition, self) is not None:
             self.changed.emit()

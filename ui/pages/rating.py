@@ -40,8 +40,6 @@ from ui.errors import show_error
 from ui.i18n import translate
 from ui.pages.base import Page
 
-CTX = "rating_ui"
-
 
 @dataclass(frozen=True)
 class GridRow:
@@ -64,7 +62,7 @@ class RatingGrid:
         if not cleaned:
             return replace(row, score=None, level="")
         if not cleaned.isdigit() or not 0 <= int(cleaned) <= 100:
-            raise ValueError(translate(CTX, "Điểm từ 0 đến 100."))
+            raise ValueError(translate("rating_ui", "Điểm từ 0 đến 100."))
         score = int(cleaned)
         return replace(row, score=score, level=self.levels[score])
 
@@ -83,16 +81,16 @@ class RatingGrid:
     def model(self) -> GridModel:
         return GridModel(
             [
-                GridColumn(translate(CTX, "Họ và tên"), lambda r: r.name),
+                GridColumn(translate("rating_ui", "Họ và tên"), lambda r: r.name),
                 GridColumn(
-                    translate(CTX, "Điểm"),
+                    translate("rating_ui", "Điểm"),
                     lambda r: "" if r.score is None else str(r.score),
                     edit=self.set_score,
                     editable=lambda r: not r.excluded_reason,
                     align_right=True,
                 ),
                 GridColumn(
-                    translate(CTX, "Mức xếp loại"),
+                    translate("rating_ui", "Mức xếp loại"),
                     lambda r: self.names.get(r.level, ""),
                     edit=self.set_level,
                     choices=lambda _r: [("", "—"), *self.names.items()],
@@ -100,7 +98,7 @@ class RatingGrid:
                     edit_value=lambda r: r.level,
                 ),
                 GridColumn(
-                    translate(CTX, "Không xếp loại"),
+                    translate("rating_ui", "Không xếp loại"),
                     lambda r: (
                         translate("rating", rt.EXCLUSIONS[r.excluded_reason]) if r.excluded_reason else ""
                     ),
@@ -124,11 +122,11 @@ class RatingPage(Page):
         self.quota_pct = 20.0
         self.year = year_spin(today().year - 1)
         self.subject = QComboBox()
-        self.subject.addItem(translate(CTX, "Đảng viên"), "member")
-        self.subject.addItem(translate(CTX, "Tổ chức đảng (chi bộ)"), "organisation")
-        self.cell = cell_combo(ctx, with_all=translate(CTX, "Tất cả chi bộ"))
-        self.open_button = QPushButton(translate(CTX, "Mở đợt xếp loại"))
-        self.save_button = QPushButton(translate(CTX, "Lưu (Ctrl+S)"))
+        self.subject.addItem(translate("rating_ui", "Đảng viên"), "member")
+        self.subject.addItem(translate("rating_ui", "Tổ chức đảng (chi bộ)"), "organisation")
+        self.cell = cell_combo(ctx, with_all=translate("rating_ui", "Tất cả chi bộ"))
+        self.open_button = QPushButton(translate("rating_ui", "Mở đợt xếp loại"))
+        self.save_button = QPushButton(translate("rating_ui", "Lưu (Ctrl+S)"))
         for b in (self.open_button, self.save_button):
             b.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_round)
@@ -155,10 +153,10 @@ class RatingPage(Page):
         self.summary.setWordWrap(True)
         self.quota = warning_label()
         top = QHBoxLayout()
-        top.addWidget(QLabel(translate(CTX, "Năm:")))
+        top.addWidget(QLabel(translate("rating_ui", "Năm:")))
         top.addWidget(self.year)
         top.addWidget(self.subject)
-        top.addWidget(QLabel(translate(CTX, "Chi bộ:")))
+        top.addWidget(QLabel(translate("rating_ui", "Chi bộ:")))
         top.addWidget(self.cell)
         top.addStretch(1)
         top.addWidget(self.open_button)
@@ -178,7 +176,7 @@ class RatingPage(Page):
         save.activated.connect(self.save)
 
     def title(self) -> str:
-        return translate(CTX, "Xếp loại chất lượng")
+        return translate("rating_ui", "Xếp loại chất lượng")
 
     def refresh(self) -> None:
         year, subject = self.year.value(), str(self.subject.currentData())
@@ -205,13 +203,13 @@ class RatingPage(Page):
         if self.round_id is None:
             self.status.setText(
                 translate(
-                    CTX, "Chưa có đợt xếp loại năm {year}. Bấm “Mở đợt xếp loại” để lập danh sách."
+                    "rating_ui", "Chưa có đợt xếp loại năm {year}. Bấm “Mở đợt xếp loại” để lập danh sách."
                 ).format(year=year)
             )
         else:
             self.status.setText(
                 translate(
-                    CTX,
+                    "rating_ui",
                     "Gõ điểm rồi Enter để xuống dòng; mức xếp loại tự tính theo thang 100 điểm. Đảng viên miễn "
                     "sinh hoạt, đình chỉ, kết nạp chưa đủ 6 tháng không xếp loại (dòng màu xám).",
                 )
@@ -229,7 +227,7 @@ class RatingPage(Page):
         ]
         self.summary.setText(
             translate(
-                CTX, "Đã xếp loại {rated}/{total}; không xếp loại {excluded}; chưa nhập {missing}."
+                "rating_ui", "Đã xếp loại {rated}/{total}; không xếp loại {excluded}; chưa nhập {missing}."
             ).format(
                 rated=len(rated),
                 total=len(rows),
@@ -243,7 +241,7 @@ class RatingPage(Page):
         over = counts["xuat_sac"] > allowed
         self.quota.setText(
             translate(
-                CTX,
+                "rating_ui",
                 "Số “hoàn thành xuất sắc” ({excellent}) vượt {quota}% số “hoàn thành tốt” ({good} → tối đa {allowed}). "
                 "Đây là cảnh báo, vẫn lưu được.",
             ).format(

@@ -19,28 +19,42 @@ from ui.pages.base import Page
 from ui.pages.organisation import fit_columns, make_table
 from ui.table import Column, RowTableModel
 
-CTX = "training_ui"
-
 
 def course_model() -> RowTableModel[tr.CourseView]:
     return RowTableModel(
         [
-            Column(translate(CTX, "Tên lớp"), lambda c: c.name),
-            Column(translate(CTX, "Loại"), lambda c: translate("training", tr.KINDS[c.kind])),
-            Column(translate(CTX, "Trình độ"), lambda c: translate(CTX, LEVELS.get(c.level, ""))),
-            Column(translate(CTX, "Đơn vị tổ chức"), lambda c: c.organiser),
-            Column(translate(CTX, "Khai giảng"), lambda c: format_date(c.start_date), lambda c: c.start_date),
-            Column(translate(CTX, "Bế giảng"), lambda c: format_date(c.end_date)),
-            Column(translate(CTX, "Học viên"), lambda c: vi_int(c.attendees), lambda c: c.attendees, True),
+            Column(translate("training_ui", "Tên lớp"), lambda c: c.name),
+            Column(translate("training_ui", "Loại"), lambda c: translate("training", tr.KINDS[c.kind])),
             Column(
-                translate(CTX, "Đạt"),
+                translate("training_ui", "Trình độ"),
+                lambda c: translate("training_ui", LEVELS.get(c.level, "")),
+            ),
+            Column(translate("training_ui", "Đơn vị tổ chức"), lambda c: c.organiser),
+            Column(
+                translate("training_ui", "Khai giảng"),
+                lambda c: format_date(c.start_date),
+                lambda c: c.start_date,
+            ),
+            Column(translate("training_ui", "Bế giảng"), lambda c: format_date(c.end_date)),
+            Column(
+                translate("training_ui", "Học viên"),
+                lambda c: vi_int(c.attendees),
+                lambda c: c.attendees,
+                True,
+            ),
+            Column(
+                translate("training_ui", "Đạt"),
                 lambda c: vi_int(c.passed) if c.completed else "",
                 lambda c: c.passed,
                 True,
             ),
             Column(
-                translate(CTX, "Tình trạng"),
-                lambda c: translate(CTX, "Đã kết thúc") if c.completed else translate(CTX, "Đang học"),
+                translate("training_ui", "Tình trạng"),
+                lambda c: (
+                    translate("training_ui", "Đã kết thúc")
+                    if c.completed
+                    else translate("training_ui", "Đang học")
+                ),
             ),
         ],
         row_id=lambda c: c.id,
@@ -58,9 +72,9 @@ class TrainingPage(Page):
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.counts.setStyleSheet("font-weight: bold;")
-        add = QPushButton(translate(CTX, "Thêm lớp…"))
-        enrol = QPushButton(translate(CTX, "Thêm học viên…"))
-        complete = QPushButton(translate(CTX, "Kết thúc lớp…"))
+        add = QPushButton(translate("training_ui", "Thêm lớp…"))
+        enrol = QPushButton(translate("training_ui", "Thêm học viên…"))
+        complete = QPushButton(translate("training_ui", "Kết thúc lớp…"))
         for b in (add, enrol, complete):
             b.setAutoDefault(False)
         add.clicked.connect(self.add)
@@ -70,7 +84,7 @@ class TrainingPage(Page):
         for b in (add, enrol, complete):
             top.addWidget(b)
         top.addStretch(1)
-        top.addWidget(QLabel(translate(CTX, "Thống kê năm:")))
+        top.addWidget(QLabel(translate("training_ui", "Thống kê năm:")))
         top.addWidget(self.year)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -79,7 +93,7 @@ class TrainingPage(Page):
         self.year.valueChanged.connect(lambda _v: self.refresh())
 
     def title(self) -> str:
-        return translate(CTX, "Đào tạo, bồi dưỡng")
+        return translate("training_ui", "Đào tạo, bồi dưỡng")
 
     def refresh(self) -> None:
         year = self.year.value()
@@ -92,16 +106,22 @@ class TrainingPage(Page):
             if k in tr.KINDS
         )
         levels = ", ".join(
-            f"{translate(CTX, LEVELS.get(k, k))}: {vi_int(n)}" for k, n in counts.by_level.items()
+            f"{translate('training_ui', LEVELS.get(k, k))}: {vi_int(n)}" for k, n in counts.by_level.items()
         )
         self.counts.setText(
-            translate(CTX, "Năm {year}: {courses} lớp, {trainees} học viên. Theo loại lớp — {kinds}.").format(
+            translate(
+                "training_ui", "Năm {year}: {courses} lớp, {trainees} học viên. Theo loại lớp — {kinds}."
+            ).format(
                 year=year,
                 courses=vi_int(counts.courses),
                 trainees=vi_int(counts.trainees),
                 kinds=kinds or "–",
             )
-            + (" " + translate(CTX, "Lý luận chính trị — {levels}.").format(levels=levels) if levels else "")
+            + (
+                " " + translate("training_ui", "Lý luận chính trị — {levels}.").format(levels=levels)
+                if levels
+                else ""
+            )
         )
         self.model.set_rows(courses)
         fit_columns(self.view)
@@ -117,7 +137,11 @@ class TrainingPage(Page):
     def _open_course(self) -> tr.CourseView | None:
         course = self.selected()
         if course is None or course.completed:
-            show_info(self, translate(CTX, "Lớp học"), translate(CTX, "Hãy chọn một lớp đang học."))
+            show_info(
+                self,
+                translate("training_ui", "Lớp học"),
+                translate("training_ui", "Hãy chọn một lớp đang học."),
+            )
             return None
         return course
 
