@@ -149,7 +149,15 @@ def _candidates(db: Database, actor: Actor, rng: random.Random, pools: list[_Poo
                 ad.record_decision(s, cid, decision, f"{rng.randint(100, 400)}-QĐ/ĐU")
                 if index >= 6:
                     ceremony = min(ad.add_working_days(s, decision, rng.randint(5, 25)), on)
-                    ad.record_ceremony(s, cid, ceremony, introducers=tuple(helpers[:2] * 2)[:2])  # type: ignore[arg-type]
+                    # Youth Union members joined the Union at about 16 (a fixed offset: no extra draw)
+                    joined = date(born.year + 16, born.month, born.day) + timedelta(days=born.day * 11)
+                    ad.record_ceremony(
+                        s,
+                        cid,
+                        ceremony,
+                        introducers=tuple(helpers[:2] * 2)[:2],  # type: ignore[arg-type]
+                        youth_union_date=joined if cmd.youth_union_member else None,
+                    )
     # two who stopped
     with unit_of_work(db, actor) as s:
         open_ones = list(ad.list_candidates(s, stage="candidate", on=on))

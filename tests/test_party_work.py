@@ -86,9 +86,19 @@ def test_pipeline_hands_over_to_a_probationary_member_and_flags_lateness(db: Dat
         view = ad.get_candidate(s, cid, on=date(2025, 6, 21))
         assert view.late  # the decision came after its deadline
         assert view.ceremony_due == date(2025, 8, 1)
-        result = ad.record_ceremony(s, cid, date(2025, 7, 1), introducers=("Lò Văn A", "Lò Văn B"))
+        with pytest.raises(ValidationError, match="Ngày vào Đoàn"):
+            ad.record_ceremony(s, cid, date(2025, 7, 1), youth_union_date=date(1999, 3, 26))  # before birth
+        result = ad.record_ceremony(
+            s,
+            cid,
+            date(2025, 7, 1),
+            introducers=("Lò Văn A", "Lò Văn B"),
+            youth_union_date=date(2016, 3, 26),
+        )
+        assert result.warnings == ()
     with read_session(db, SYSTEM_ACTOR) as s:
         member = ms.get_member(s, result.member_id)
+        assert member.profile.youth_union_date == date(2016, 3, 26)  # the real date, carried over
         assert (member.name, member.status, member.admission_date) == (
             "Lò Thị Mai",
             "probationary",
@@ -99,6 +109,36 @@ def test_pipeline_hands_over_to_a_probationary_member_and_flags_lateness(db: Dat
         assert ad.get_candidate(s, cid).stage == "admitted"
         done = ad.achievement(s, 2025)
         assert (done.admitted, done.women, done.minority, done.youth) == (1, 1, 1, 1)
+
+
+def test_ceremony_invents_no_youth_union_date(db: Database, cell: str) -> None:
+    """A Youth Union member whose date is not given is admitted with no date and a warning to fill it
+    in — never a date made up from the class or proposal dates."""
+    helpers = _officials(db, cell, 3)
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        cid, _ = ad.add_candidate(
+            s,
+            ad.CandidateInput(
+                "Quàng",
+                "Văn",
+                "Sơn",
+                "M",
+                date(2001, 2, 2),
+                cell,
+                youth_union_member=True,
+                proposed_date=date(2024, 9, 1),
+            ),
+        )
+        ad.record_class(s, cid, date(2024, 10, 7), date(2024, 10, 11), "77/GCN")
+        ad.assign_helpers(s, cid, helpers[:1], date(2024, 10, 20))
+        ad.record_verification(s, cid, date(2024, 12, 1))
+        ad.record_cell_resolution(s, cid, date(2024, 12, 10), "09-NQ/CB", 3, 3)
+        ad.record_decision(s, cid, date(2025, 1, 10), "12-QĐ/ĐU")
+        result = ad.record_ceremony(s, cid, date(2025, 1, 20))
+    assert any("chưa có ngày vào Đoàn" in w for w in result.warnings)
+    with read_session(db, SYSTEM_ACTOR) as s:
+        assert ms.get_member(s, result.member_id).profile.youth_union_date is None
+        assert ad.achievement(s, 2025).youth == 0  # counted as a Youth Union member once the date is known
 
 
 def test_plan_achievement_percentage(db: Database, cell: str) -> None:
@@ -276,6 +316,7 @@ def test_dues_rates_by_date_and_three_month_flag(db: Database, cell: str) -> Non
         assert {u.member_id: len(u.months) for u in unpaid} == {ids[1]: 3, ids[2]: 4}
         assert dues.paid_through(s, ids[0]) == "2026-04"
         assert dues.paid_through(s, ids[1]) == "2026-01"
+        assert dues.paid_through_many(s, ids) == {ids[0]: "2026-04", ids[1]: "2026-01", ids[2]: None}
         january = dues.totals(s, ["2026-01"])
         march = dues.totals(s, ["2026-03"])
     assert (january.due, january.collected, january.retained) == (6_000, 6_000, 5_400)  # 2010 rule: 90% kept

@@ -6,7 +6,7 @@ through the member services with the candidate's data. Yearly plans and their ac
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,7 +18,7 @@ from models.dates import format_date, full_months_between, today
 from models.entities import Cell, Member, MemberEvent
 from models.entities_work import AdmissionPlan, Candidate
 from models.errors import RuleViolation, ValidationError
-from models.i18n import QT_TRANSLATE_NOOP
+from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.picklists import is_minority
 from models.rules import rule
 from models.security import Permission, require
@@ -297,18 +297,26 @@ def record_ceremony(
     on: date,
     introducers: tuple[str, str] = ("", ""),
     over_age_note: str = "",
+    youth_union_date: date | None = None,
 ) -> ms.AdmitResult:
     """The admission ceremony: the candidate becomes a probationary member (through the member
-    services, so every admission rule applies)."""
+    services, so every admission rule applies). `youth_union_date` is the candidate's real date of
+    joining the Youth Union, carried over as given: it is never guessed from other dates, so a Youth
+    Union member whose date is not known yet gets a warning and an empty date to fill in later."""
     require(session, Permission.EDIT_REGISTER)
     c = _live(session, candidate_id)
     _advance(session, c, "admitted", on)
     assert c.cell_resolution_date is not None
     assert c.decision_date is not None
+    if youth_union_date is not None and not c.date_of_birth < youth_union_date <= on:
+        raise _err(
+            "youth_union_date",
+            QT_TRANSLATE_NOOP("admission", "Ngày vào Đoàn phải sau ngày sinh và không sau ngày kết nạp."),
+        )
     result = ms.admit(
         session,
         ms.Admit(
-            profile=_profile(c),
+            profile=replace(_profile(c), youth_union_date=youth_union_date),
             cell_id=c.cell_id,
             consideration_date=c.cell_resolution_date,
             decision_date=c.decision_date,
@@ -318,10 +326,20 @@ def record_ceremony(
             over_age_note=over_age_note,
         ),
     )
-    member = session.get(Member, result.member_id)
-    assert member is not None
-    if c.youth_union_member and member.youth_union_date is None:
-        member.youth_union_date = c.class_start or c.proposed_date
+    if c.youth_union_member and youth_union_date is None:
+        result = replace(
+            result,
+            warnings=(
+                *result.warnings,
+                translate(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "admission",
+                        "Quần chúng là đoàn viên nhưng chưa có ngày vào Đoàn; hãy bổ sung trong hồ sơ đảng viên.",
+                    ),
+                ),
+            ),
+        )
     before = snapshot(c)
     c.stage, c.ceremony_date, c.member_id = "admitted", on, result.member_id
     c.touch()

@@ -261,24 +261,30 @@ def record_month(session: Session, cell_id: str, month: str, entries: dict[str, 
 
 def paid_through(session: Session, member_id: str) -> str | None:
     """The last month up to which every month is paid in full (from the first recorded month)."""
+    return paid_through_many(session, [member_id]).get(member_id)
+
+
+def paid_through_many(session: Session, member_ids: list[str]) -> dict[str, str | None]:
+    """`paid_through` for many members in one query (the collection sheet shows it per row)."""
     require(session, Permission.VIEW_REGISTER)
-    payments = list(
-        session.scalars(
-            select(DuesPayment)
-            .where(DuesPayment.member_id == member_id, ~DuesPayment.deleted)
-            .order_by(DuesPayment.month)
+    result: dict[str, str | None] = dict.fromkeys(member_ids)
+    expected: dict[str, str] = {}
+    stopped: set[str] = set()
+    for chunk in (member_ids[i : i + 500] for i in range(0, len(member_ids), 500)):
+        rows = session.execute(
+            select(DuesPayment.member_id, DuesPayment.month, DuesPayment.amount_due, DuesPayment.amount_paid)
+            .where(DuesPayment.member_id.in_(chunk), ~DuesPayment.deleted)
+            .order_by(DuesPayment.member_id, DuesPayment.month)
         )
-    )
-    last: str | None = None
-    expected: str | None = None
-    for p in payments:
-        if expected is not None and p.month != expected:
-            break
-        if p.amount_paid < p.amount_due:
-            break
-        last = p.month
-        expected = month_key(add_months(_first(p.month), 1))
-    return last
+        for member_id, month, due, paid in rows:
+            if member_id in stopped:
+                continue
+            if (member_id in expected and month != expected[member_id]) or paid < due:
+                stopped.add(member_id)
+                continue
+            result[member_id] = month
+            expected[member_id] = month_key(add_months(_first(month), 1))
+    return result
 
 
 @dataclass(frozen=True)
