@@ -33,47 +33,57 @@ if TYPE_CHECKING:
     from models.db import Database
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupDialog", text)
-
-
 class BackupDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.folder = bk.default_folder(db.path)
         self.chosen: Path | None = None
-        self.setWindowTitle(_tr("Sao lưu và phục hồi dữ liệu"))
+        self.setWindowTitle(QCoreApplication.translate("BackupDialog", "Sao lưu và phục hồi dữ liệu"))
         layout = QVBoxLayout(self)
         self.folder_label = QLabel()
         self.folder_label.setWordWrap(True)
         layout.addWidget(self.folder_label)
         buttons = QHBoxLayout()
-        self.backup_button = QPushButton(_tr("Sao lưu ngay"))
-        self.usb_button = QPushButton(_tr("Sao lưu vào USB/thư mục khác…"))
-        self.open_button = QPushButton(_tr("Chọn thư mục sao lưu…"))
+        self.backup_button = QPushButton(QCoreApplication.translate("BackupDialog", "Sao lưu ngay"))
+        self.usb_button = QPushButton(
+            QCoreApplication.translate("BackupDialog", "Sao lưu vào USB/thư mục khác…")
+        )
+        self.open_button = QPushButton(QCoreApplication.translate("BackupDialog", "Chọn thư mục sao lưu…"))
         for button in (self.backup_button, self.usb_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(_tr("Các bản sao lưu (mới nhất ở trên):")))
+        layout.addWidget(
+            QLabel(QCoreApplication.translate("BackupDialog", "Các bản sao lưu (mới nhất ở trên):"))
+        )
         self.backups = QTableWidget(0, 3)
-        self.backups.setHorizontalHeaderLabels([_tr("Thời điểm"), _tr("Lý do"), _tr("Dung lượng")])
+        self.backups.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("BackupDialog", "Thời điểm"),
+                QCoreApplication.translate("BackupDialog", "Lý do"),
+                QCoreApplication.translate("BackupDialog", "Dung lượng"),
+            ]
+        )
         self.backups.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.backups.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.backups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.backups.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.backups, 2)
-        self.preview_label = QLabel(_tr("Chọn một bản sao lưu để xem những gì sẽ mất nếu phục hồi."))
+        self.preview_label = QLabel(
+            QCoreApplication.translate(
+                "BackupDialog", "Chọn một bản sao lưu để xem những gì sẽ mất nếu phục hồi."
+            )
+        )
         self.preview_label.setWordWrap(True)
         layout.addWidget(self.preview_label)
         self.preview = QTableWidget(0, 4)
         self.preview.setHorizontalHeaderLabels(
             [
-                _tr("Loại dữ liệu"),
-                _tr("Bản ghi mới sẽ mất"),
-                _tr("Bản ghi đã sửa sẽ mất"),
-                _tr("Đã xóa sẽ trở lại"),
+                QCoreApplication.translate("BackupDialog", "Loại dữ liệu"),
+                QCoreApplication.translate("BackupDialog", "Bản ghi mới sẽ mất"),
+                QCoreApplication.translate("BackupDialog", "Bản ghi đã sửa sẽ mất"),
+                QCoreApplication.translate("BackupDialog", "Đã xóa sẽ trở lại"),
             ]
         )
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,9 +91,9 @@ class BackupDialog(QDialog):
         layout.addWidget(self.preview, 3)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.restore_button = QPushButton(_tr("Phục hồi bản đã chọn…"))
+        self.restore_button = QPushButton(QCoreApplication.translate("BackupDialog", "Phục hồi bản đã chọn…"))
         self.restore_button.setEnabled(False)
-        self.close_button = QPushButton(_tr("Đóng"))
+        self.close_button = QPushButton(QCoreApplication.translate("BackupDialog", "Đóng"))
         bottom.addWidget(self.restore_button)
         bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
@@ -99,7 +109,9 @@ class BackupDialog(QDialog):
     # ------------------------------------------------------------ actions
 
     def refresh(self) -> None:
-        self.folder_label.setText(_tr("Thư mục sao lưu: {folder}").format(folder=self.folder))
+        self.folder_label.setText(
+            QCoreApplication.translate("BackupDialog", "Thư mục sao lưu: {folder}").format(folder=self.folder)
+        )
         self.items = bk.list_backups(self.folder, self.db.path.stem)
         self.backups.setRowCount(len(self.items))
         for row, info in enumerate(self.items):
@@ -122,16 +134,24 @@ class BackupDialog(QDialog):
         if folder is not None:
             self.folder = folder
         self.refresh()
-        self.preview_label.setText(_tr("Đã sao lưu và kiểm tra: {name}").format(name=info.path.name))
+        self.preview_label.setText(
+            QCoreApplication.translate("BackupDialog", "Đã sao lưu và kiểm tra: {name}").format(
+                name=info.path.name
+            )
+        )
         return info
 
     def _back_up_elsewhere(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _tr("Chọn USB hoặc thư mục để sao lưu"))
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("BackupDialog", "Chọn USB hoặc thư mục để sao lưu")
+        )
         if folder:
             self.back_up(Path(folder))
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _tr("Chọn thư mục có bản sao lưu"), str(self.folder))
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("BackupDialog", "Chọn thư mục có bản sao lưu"), str(self.folder)
+        )
         if folder:
             self.folder = Path(folder)
             self.refresh()
@@ -150,17 +170,22 @@ class BackupDialog(QDialog):
             preview = bk.restore_preview(self.db.path, info.path, self.db.key)
         except StorageError as exc:
             self.preview_label.setText(
-                _tr("Bản sao lưu này bị hỏng hoặc không mở được; không thể phục hồi từ nó.")
+                QCoreApplication.translate(
+                    "BackupDialog", "Bản sao lưu này bị hỏng hoặc không mở được; không thể phục hồi từ nó."
+                )
             )
             show_error(self, exc)
             return
         if preview.identical:
-            self.preview_label.setText(_tr("Bản sao lưu này giống hệt dữ liệu hiện tại."))
+            self.preview_label.setText(
+                QCoreApplication.translate("BackupDialog", "Bản sao lưu này giống hệt dữ liệu hiện tại.")
+            )
         else:
             self.preview_label.setText(
-                _tr("Nếu phục hồi bản này, {lost} bản ghi nhập hoặc sửa sau lúc sao lưu sẽ mất:").format(
-                    lost=preview.lost
-                )
+                QCoreApplication.translate(
+                    "BackupDialog",
+                    "Nếu phục hồi bản này, {lost} bản ghi nhập hoặc sửa sau lúc sao lưu sẽ mất:",
+                ).format(lost=preview.lost)
             )
         self.preview.setRowCount(len(preview.tables))
         for row, change in enumerate(preview.tables):
@@ -175,11 +200,12 @@ class BackupDialog(QDialog):
             return
         if confirm(
             self,
-            _tr("Phục hồi dữ liệu"),
-            _tr(
-                "Dữ liệu hiện tại sẽ được sao lưu an toàn trước, rồi thay bằng bản sao lưu đã chọn. Chương trình sẽ mở lại cơ sở dữ liệu. Tiếp tục?"
+            QCoreApplication.translate("BackupDialog", "Phục hồi dữ liệu"),
+            QCoreApplication.translate(
+                "BackupDialog",
+                "Dữ liệu hiện tại sẽ được sao lưu an toàn trước, rồi thay bằng bản sao lưu đã chọn. Chương trình sẽ mở lại cơ sở dữ liệu. Tiếp tục?",
             ),
-            _tr("Phục hồi"),
+            QCoreApplication.translate("BackupDialog", "Phục hồi"),
         ):
             self.chosen = info.path
             self.accept()
