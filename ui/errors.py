@@ -68,6 +68,19 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
     return box.clickedButton() is yes_button
 
 
+def choose(parent: QWidget | None, title: str, text: str, options: list[tuple[str, str]]) -> str:
+    """A question with several named answers, (key, button text) each, plus "Hủy"; the chosen key,
+    or "" for Hủy or Escape."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    buttons = {key: box.addButton(label, QMessageBox.ButtonRole.ActionRole) for key, label in options}
+    cancel = box.addButton(translate("errors_ui", "Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in buttons.items() if button is clicked), "")
+
+
 def show_crash(parent: QWidget | None, log_path: Path) -> None:
     """The dialog for a bug: an apology, what to do, and where the log is (no personal data)."""
     box = _box(

@@ -442,8 +442,13 @@ def _clean_profile(profile: Profile) -> Profile:
     return Profile(**values)
 
 
-def validate_profile(session: Session, profile: Profile, *, exclude_id: str | None = None) -> list[str]:
-    """Raise ValidationError for invalid fields; return the warnings the clerk should see."""
+def validate_profile(
+    session: Session, profile: Profile, *, exclude_id: str | None = None, name_warnings: bool = True
+) -> list[str]:
+    """Raise ValidationError for invalid fields; return the warnings the clerk should see.
+
+    name_warnings=False leaves out "same birth date and name" when the clerk has already chosen to save
+    anyway after seeing the duplicate (find_duplicates)."""
     errors: dict[str, str] = {}
 
     def add(field_name: str, text: str, **params: Any) -> None:
@@ -488,21 +493,15 @@ def validate_profile(session: Session, profile: Profile, *, exclude_id: str | No
             add(name, QT_TRANSLATE_NOOP("membership", "Quá dài (tối đa 200 ký tự)."))
     if errors:
         raise ValidationError.many(errors)
-    if profile.cccd:
-        clash = session.scalar(
-            select(Member.id).where(
-                Member.cccd == profile.cccd, ~Member.deleted, Member.id != (exclude_id or ""), Member.counted
-            )
+    if profile.cccd and _cccd_clashes(session, profile.cccd, exclude_id):
+        raise Conflict(
+            QT_TRANSLATE_NOOP(
+                "membership",
+                "Số CCCD {cccd} đã có trong danh sách đảng viên. Hãy tìm hồ sơ đó thay vì tạo hồ sơ mới.",
+            ),
+            context=CTX,
+            cccd=profile.cccd,
         )
-        if clash:
-            raise Conflict(
-                QT_TRANSLATE_NOOP(
-                    "membership",
-                    "Số CCCD {cccd} đã có trong danh sách đảng viên. Hãy tìm hồ sơ đó thay vì tạo hồ sơ mới.",
-                ),
-                context=CTX,
-                cccd=profile.cccd,
-            )
     warnings = cccd_warnings(profile.cccd, profile.sex, profile.date_of_birth)
     warnings += card_warnings(profile.party_card_no, int(rule(session, "card.number_digits", now)))
     warnings += life_history_warnings(profile.life_history_no)
@@ -514,22 +513,82 @@ def validate_profile(session: Session, profile: Profile, *, exclude_id: str | No
                 "Có người trùng ngày sinh và họ tên: {name}. Hãy kiểm tra có phải cùng một người.",
             ),
         ).format(name=name)
-        for name in similar_names(session, profile, exclude_id)
+        for name in (similar_names(session, profile, exclude_id) if name_warnings else [])
     ]
     return warnings
 
 
 def similar_names(session: Session, profile: Profile, exclude_id: str | None) -> list[str]:
     """Members with the same date of birth and the same folded given and family name."""
+    return [name for _id, name in _similar_members(session, profile, exclude_id)]
+
+
+def _cccd_clashes(session: Session, cccd: str, exclude_id: str | None) -> list[tuple[str, str]]:
+    """(id, name) of the counted members holding this CCCD: saving another one is refused."""
     rows = session.execute(
-        select(Member.family_name, Member.middle_name, Member.given_name).where(
+        select(Member.id, Member.family_name, Member.middle_name, Member.given_name).where(
+            Member.cccd == cccd, ~Member.deleted, Member.id != (exclude_id or ""), Member.counted
+        )
+    )
+    return [(mid, " ".join(p for p in (f, m, g) if p)) for mid, f, m, g in rows]
+
+
+def _similar_members(session: Session, profile: Profile, exclude_id: str | None) -> list[tuple[str, str]]:
+    rows = session.execute(
+        select(Member.id, Member.family_name, Member.middle_name, Member.given_name).where(
             Member.date_of_birth == profile.date_of_birth,
             ~Member.deleted,
             Member.id != (exclude_id or ""),
         )
     )
     target = (fold(profile.family_name), fold(profile.given_name))
-    return [" ".join(p for p in row if p) for row in rows if (fold(row[0]), fold(row[2])) == target]
+    return [
+        (mid, " ".join(p for p in (f, m, g) if p)) for mid, f, m, g in rows if (fold(f), fold(g)) == target
+    ]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An existing record the profile being saved may repeat. kind "cccd": the same CCCD (saving is
+    refused); kind "name": the same date of birth and folded family and given name (a warning)."""
+
+    member_id: str
+    name: str
+    kind: str
+    cell_name: str
+    date_of_birth: date
+
+
+def find_duplicates(session: Session, profile: Profile, *, exclude_id: str | None = None) -> list[Duplicate]:
+    """The records a save would duplicate, CCCD clashes first, so the clerk can open one instead."""
+    require(session, Permission.VIEW_REGISTER)
+    found: dict[str, str] = {}
+    if profile.cccd:
+        found.update(
+            dict.fromkeys((mid for mid, _ in _cccd_clashes(session, profile.cccd, exclude_id)), "cccd")
+        )
+    for mid, _name in _similar_members(session, profile, exclude_id):
+        found.setdefault(mid, "name")
+    if not found:
+        return []
+    rows = session.execute(
+        select(
+            Member.id,
+            Member.family_name,
+            Member.middle_name,
+            Member.given_name,
+            Member.date_of_birth,
+            Cell.name,
+        )
+        .outerjoin(Cell, Cell.id == Member.cell_id)
+        .where(Member.id.in_(found))
+    )
+    out = [
+        Duplicate(mid, " ".join(p for p in (f, m, g) if p), found[mid], cell or "", dob)
+        for mid, f, m, g, dob, cell in rows
+    ]
+    out.sort(key=lambda d: (d.kind != "cccd", d.name))
+    return out
 
 
 def _apply_profile(member: Member, profile: Profile) -> None:

@@ -3,6 +3,7 @@ database built through the services."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from models.db import read_session, unit_of_work
@@ -19,6 +20,7 @@ from models.services import membership as ms
 from models.services import register as rg
 from tests import builders
 from ui.context import AppContext
+from ui.dialogs import member_profile
 from ui.dialogs.member_actions import ActionDialog, parse_month
 from ui.dialogs.member_profile import MemberProfileDialog
 from ui.members_model import MemberTableModel, vi_number
@@ -355,3 +357,260 @@ def test_page_in_an_empty_register(qtbot: QtBot, ctx: AppContext, tmp_path: Path
     assert p.model.rowCount(QModelIndex()) == 0
     assert p.counts.text() == "0 đảng viên, 0 dự bị, 0 nữ"
     assert not p.profile_button.isEnabled()
+
+
+# ---------------------------------------------------------------- driving the page itself
+
+
+def opener(opened: list[str | None]) -> Any:
+    """A replacement for MemberProfileDialog.exec that records which record was opened."""
+
+    def record_open(dialog: MemberProfileDialog) -> int:
+        opened.append(dialog.member_id)
+        return int(QDialog.DialogCode.Rejected)
+
+    return record_open
+
+
+def row_rect_centre(page: MembersPage, member_id: str) -> Any:
+    row = page.model.row_of_id(member_id)
+    assert row >= 0
+    index = page.model.index(row, 0)
+    page.view.scrollTo(index)
+    return page.view.visualRect(index).center()
+
+
+def menu_action(page: MembersPage, key: str) -> Any:
+    return next(a for a in page.actions_menu.actions() if a.data() == key)
+
+
+def test_profile_opened_from_the_page_saves_and_the_filters_follow(
+    qtbot: QtBot, page: MembersPage, organisation: Org, more: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Double-click a row, change occupation and theory level in the profile the page opens; the
+    occupation, theory-level and cell filters then find exactly that member."""
+    opened: list[str | None] = []
+
+    def edit_and_save(dialog: MemberProfileDialog) -> int:
+        opened.append(dialog.member_id)
+        form = dialog.form
+        form.occupation.setCurrentIndex(form.occupation.findData("commune_official"))
+        form.theory.setCurrentIndex(form.theory.findData("trung_cap"))
+        assert dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(MemberProfileDialog, "exec", edit_and_save)
+    where = row_rect_centre(page, organisation.member_a)
+    # A double click is a press, a release and a double-click event, as a real mouse sends them.
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)  # type: ignore[no-untyped-call]
+    assert opened == []  # one click only selects
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)  # type: ignore[no-untyped-call]
+    assert opened == [organisation.member_a]
+    assert page.selected_ids() == [organisation.member_a]  # the page refreshed and kept the row
+
+    # Enter on the selected row opens the same profile (keyboard use).
+    opened.clear()
+    monkeypatch.setattr(MemberProfileDialog, "exec", opener(opened))
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)  # type: ignore[no-untyped-call]
+    assert opened == [organisation.member_a]
+
+    everyone = names(page)
+    page.occupation.setCurrentIndex(page.occupation.findData("commune_official"))
+    assert names(page) == ["Lò Văn Thanh"]
+    assert page.counts.text() == "1 đảng viên, 1 dự bị, 0 nữ"
+    page.occupation.setCurrentIndex(page.occupation.findData("farmer"))
+    assert "Lò Văn Thanh" not in names(page)
+    assert len(names(page)) == len(everyone) - 1
+    page.occupation.setCurrentIndex(0)
+
+    page.theory.setCurrentIndex(page.theory.findData("trung_cap"))
+    assert names(page) == ["Lò Văn Thanh"]
+    page.theory.setCurrentIndex(page.theory.findData(""))  # "Chưa qua đào tạo" is a level too
+    assert sorted(names(page)) == sorted(n for n in everyone if n != "Lò Văn Thanh")
+    page.theory.setCurrentIndex(0)
+
+    page.cell.setCurrentIndex(page.cell.findData(organisation.cell_b))
+    assert sorted(names(page)) == ["Cầm Thị Lan", "Giàng A Páo"]
+    page.cell.setCurrentIndex(page.cell.findData(organisation.cell_a))
+    assert sorted(names(page)) == ["Lò Văn Thanh", "Quàng Văn Đức"]
+    page.theory.setCurrentIndex(page.theory.findData("trung_cap"))  # filters combine
+    assert names(page) == ["Lò Văn Thanh"]
+    page.cell.setCurrentIndex(page.cell.findData(organisation.cell_b))
+    assert names(page) == []
+    assert page.counts.text() == "0 đảng viên, 0 dự bị, 0 nữ"
+
+
+def test_actions_run_from_the_page_menu(
+    qtbot: QtBot, page: MembersPage, organisation: Org, more: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's Thao tác menu: a recognition of two selected members, an exemption of one, and a
+    refused expulsion that leaves the register unchanged."""
+    seen: list[tuple[str, list[str], str]] = []
+    fill: dict[str, Any] = {}
+
+    def run(dialog: ActionDialog) -> int:
+        for name, value in fill.items():
+            dialog.set_value(name, value)
+        dialog.save()
+        seen.append((dialog.key, [c.id for c in dialog.chosen], dialog.refusal.text()))
+        if dialog.result() != QDialog.DialogCode.Accepted:
+            dialog.reject()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", run)
+
+    select(page, "Lò Văn Thanh", "Cầm Thị Lan")
+    assert menu_action(page, "recognise").isEnabled()
+    fill.update(decision_date=date(2021, 4, 10), decision_no="45-QĐ/ĐU")
+    menu_action(page, "recognise").trigger()
+    assert seen[-1][0] == "recognise"
+    assert sorted(seen[-1][1]) == sorted([organisation.member_a, organisation.member_b])
+    assert page.counts.text() == "4 đảng viên, 1 dự bị, 1 nữ"
+    for member_id in (organisation.member_a, organisation.member_b):
+        row = page.model.row_of_id(member_id)
+        assert page.model.data(page.model.index(row, 5)) == "Chính thức"
+    assert sorted(page.selected_ids()) == sorted([organisation.member_a, organisation.member_b])
+
+    # A single-member action uses the first selected member only.
+    select(page, "Cầm Thị Lan")
+    fill.clear()
+    fill.update(event_date=date(2025, 1, 6), until=date(2025, 7, 6), reason="Sức khỏe")
+    menu_action(page, "exemption_start").trigger()
+    assert seen[-1][:2] == ("exemption_start", [organisation.member_b])
+    row = page.model.row_of_id(organisation.member_b)
+    assert page.model.data(page.model.index(row, 5)) == "Miễn sinh hoạt"
+
+    # A refusal: the probationary member cannot be expelled; nothing changes on the page.
+    select(page, "Giàng A Páo")
+    before = [page.model.data(page.model.index(r, 5)) for r in range(page.model.rowCount())]
+    fill.clear()
+    menu_action(page, "expel").trigger()
+    assert seen[-1][0] == "expel"
+    assert "Chỉ khai trừ đảng viên chính thức" in seen[-1][2]
+    assert [page.model.data(page.model.index(r, 5)) for r in range(page.model.rowCount())] == before
+    with read_session(page.ctx.db, page.ctx.actor) as session:
+        assert ms.get_member(session, more["mong"]).status == "probationary"
+
+    # No selection: the menu is disabled.
+    page.view.clearSelection()
+    assert not page.actions_button.isEnabled()
+    assert not menu_action(page, "recognise").isEnabled()
+
+
+# ---------------------------------------------------------------- duplicates on save
+
+
+def fill_admission(dialog: MemberProfileDialog, family: str, middle: str, given: str, born: str) -> None:
+    dialog.form.edits["family_name"].setText(family)
+    dialog.form.edits["middle_name"].setText(middle)
+    dialog.form.edits["given_name"].setText(given)
+    dialog.form.dates["date_of_birth"].setText(born)
+    assert dialog.entry is not None
+    dialog.entry.dates["consideration_date"].setText("1/3/2025")
+    dialog.entry.dates["decision_date"].setText("10/3/2025")
+    dialog.entry.dates["ceremony_date"].setText("19/5/2025")
+    dialog.entry.lines["decision_no"].setText("12-QĐ/ĐU")
+
+
+def member_count(ctx: AppContext) -> int:
+    with read_session(ctx.db, ctx.actor) as session:
+        return len(rg.member_ids(session, rg.RegisterFilter(include_uncounted=True)))
+
+
+def test_repeated_cccd_offers_the_existing_record_or_cancel(
+    qtbot: QtBot, ctx: AppContext, organisation: Org, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with unit_of_work(ctx.db, ctx.actor) as session:
+        detail = ms.get_member(session, organisation.member_a)
+        ms.update_profile(
+            session, organisation.member_a, replace(detail.profile, cccd="014085001234"), detail.revision
+        )
+    asked: list[tuple[str, str, list[str]]] = []
+    answer = ["open"]
+
+    def choose(_parent: Any, title: str, text: str, options: list[tuple[str, str]]) -> str:
+        asked.append((title, text, [label for _key, label in options]))
+        return answer[0]
+
+    monkeypatch.setattr(member_profile, "choose", choose)
+    opened: list[str | None] = []
+    monkeypatch.setattr(MemberProfileDialog, "exec", opener(opened))
+
+    dialog = MemberProfileDialog(ctx, None, mode="admit", cell_id=organisation.cell_b)
+    qtbot.addWidget(dialog)
+    fill_admission(dialog, "Hoàng", "Văn", "Tú", "3/7/1985")
+    dialog.form.edits["cccd"].setText("014085001234")
+    count = member_count(ctx)
+
+    assert not dialog.save()
+    title, text, buttons = asked[-1]
+    assert title == "Có thể trùng hồ sơ"
+    assert "Số CCCD này đã có" in text
+    assert "Lò Văn Thanh, sinh 12/04/1985, Chi bộ bản Na Hát" in text
+    assert buttons == ["Mở hồ sơ đã có"]  # no "save anyway" for a repeated CCCD (Hủy is added by choose)
+    assert opened == [organisation.member_a]  # the existing record, opened over the form
+    assert dialog.form.edits["given_name"].text() == "Tú"  # what was typed is kept
+    assert member_count(ctx) == count
+
+    answer[0] = ""  # Hủy
+    assert not dialog.save()
+    assert "Số CCCD này đã có" in dialog.refusal.text()
+    answer[0] = "save"  # not offered; even if it came back, the CCCD is refused
+    assert not dialog.save()
+    assert opened == [organisation.member_a]
+    assert member_count(ctx) == count
+
+    # The service stays authoritative without the dialog.
+    with pytest.raises(Exception, match="014085001234"), unit_of_work(ctx.db, ctx.actor) as session:
+        builders.admit(
+            session, organisation.cell_b, builders.profile("Hoàng", "Văn", "Tú", cccd="014085001234")
+        )
+    assert member_count(ctx) == count
+
+
+def test_similar_name_and_birth_date_offers_open_save_anyway_or_cancel(
+    qtbot: QtBot, ctx: AppContext, organisation: Org, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[list[str]] = []
+    texts: list[str] = []
+    answer = ["open"]
+
+    def choose(_parent: Any, _title: str, text: str, options: list[tuple[str, str]]) -> str:
+        texts.append(text)
+        asked.append([label for _key, label in options])
+        return answer[0]
+
+    monkeypatch.setattr(member_profile, "choose", choose)
+    opened: list[str | None] = []
+    monkeypatch.setattr(MemberProfileDialog, "exec", opener(opened))
+    dialog = MemberProfileDialog(ctx, None, mode="admit", cell_id=organisation.cell_b)
+    qtbot.addWidget(dialog)
+    fill_admission(dialog, "LÒ", "Văn", "thanh", "12/04/1985")  # the same person typed differently
+    count = member_count(ctx)
+
+    assert not dialog.save()
+    assert asked[-1] == ["Mở hồ sơ đã có", "Vẫn lưu hồ sơ này"]
+    assert "trùng ngày sinh" in texts[-1]
+    assert "Lò Văn Thanh, sinh 12/04/1985, Chi bộ bản Na Hát" in texts[-1]
+    assert opened == [organisation.member_a]
+    answer[0] = ""
+    assert not dialog.save()
+    assert "trùng ngày sinh" in dialog.refusal.text()
+    assert member_count(ctx) == count
+
+    answer[0] = "save"
+    assert dialog.save()
+    assert dialog.warnings.isHidden()  # the choice was the acknowledgement
+    assert member_count(ctx) == count + 1
+    assert opened == [organisation.member_a]
+
+    # Editing the older record now meets the new one: the same choice, naming the other record.
+    asked.clear()
+    again = MemberProfileDialog(ctx, organisation.member_a)
+    qtbot.addWidget(again)
+    again.form.edits["phone"].setText("0912 000 111")
+    answer[0] = ""
+    assert not again.save()
+    assert asked == [["Mở hồ sơ đã có", "Vẫn lưu hồ sơ này"]]
+    assert "LÒ Văn thanh, sinh 12/04/1985, Chi bộ bản Huổi Lè" in texts[-1]

@@ -39,6 +39,7 @@ from models.services import membership as ms
 from models.services import organisation as org
 from ui.context import AppContext
 from ui.dialogs.member_actions import ACTIONS, ActionDialog, actions_for, parse_month
+from ui.errors import choose
 from ui.i18n import translate
 from ui.members_model import audit_action_label, member_audit, member_photo, status_label
 from ui.widgets import ERROR_STYLE, DateEdit, FieldErrors, collect
@@ -116,6 +117,38 @@ def choose_image(parent: QWidget | None) -> str:
         translate("members_ui", "Ảnh (*.jpg *.jpeg *.png *.bmp)"),
     )
     return path
+
+
+DUPLICATE_OPEN = "open"
+DUPLICATE_SAVE = "save"
+
+
+def duplicate_text(duplicates: list[ms.Duplicate]) -> str:
+    """What the clerk reads before choosing: the existing records, named with cell and birth date."""
+    lines: list[str] = []
+    for dup in duplicates:
+        where = dup.cell_name or translate("members_ui", "không thuộc chi bộ nào")
+        line = f"• {dup.name}, {translate('members_ui', 'sinh {d}').format(d=format_date(dup.date_of_birth))}"
+        lines.append(f"{line}, {where}")
+    if duplicates[0].kind == "cccd":
+        head = translate(
+            "members_ui",
+            "Số CCCD này đã có trong hồ sơ đảng viên dưới đây. Không thể lưu hai hồ sơ cùng một số CCCD.",
+        )
+    else:
+        head = translate(
+            "members_ui",
+            "Đã có đảng viên trùng ngày sinh và họ tên gần giống. Có thể đây là cùng một người:",
+        )
+    return head + "\n" + "\n".join(lines)
+
+
+def ask_duplicate_choice(parent: QWidget | None, duplicates: list[ms.Duplicate]) -> str:
+    """DUPLICATE_OPEN, DUPLICATE_SAVE (only when no CCCD clashes) or "" to cancel (tests replace it)."""
+    options = [(DUPLICATE_OPEN, translate("members_ui", "Mở hồ sơ đã có"))]
+    if all(dup.kind == "name" for dup in duplicates):
+        options.append((DUPLICATE_SAVE, translate("members_ui", "Vẫn lưu hồ sơ này")))
+    return choose(parent, translate("members_ui", "Có thể trùng hồ sơ"), duplicate_text(duplicates), options)
 
 
 def photo_bytes(path: Path) -> bytes:
@@ -571,6 +604,7 @@ class MemberProfileDialog(QDialog):
         self.changed = False
         self.detail: ms.MemberDetail | None = None
         self._acknowledged: list[str] = []
+        self.opened_duplicate: str | None = None
         self.setMinimumSize(860, 600)
         self.form = ProfileForm()
         self.errors = self.form.errors
@@ -752,17 +786,43 @@ class MemberProfileDialog(QDialog):
         self.acknowledge.show()
         self._acknowledged = warnings
 
-    def _validate(self, profile: ms.Profile) -> list[str]:
+    def _validate(self, profile: ms.Profile, *, name_warnings: bool) -> list[str]:
         with read_session(self.ctx.db, self.ctx.actor) as session:
-            return ms.validate_profile(session, profile, exclude_id=self.member_id)
+            return ms.validate_profile(
+                session, profile, exclude_id=self.member_id, name_warnings=name_warnings
+            )
+
+    def _duplicates(self, profile: ms.Profile) -> list[ms.Duplicate]:
+        with read_session(self.ctx.db, self.ctx.actor) as session:
+            return ms.find_duplicates(session, profile, exclude_id=self.member_id)
+
+    def _resolve_duplicates(self, profile: ms.Profile) -> bool:
+        """True to go on saving. On a possible duplicate the clerk chooses: open the existing record
+        (over this form, which keeps what was typed), save anyway (same name and birth date only; a
+        repeated CCCD is refused by the service whatever is chosen), or cancel."""
+        duplicates = self._duplicates(profile)
+        if not duplicates:
+            return True
+        choice = ask_duplicate_choice(self, duplicates)
+        if choice == DUPLICATE_OPEN:
+            self.opened_duplicate = duplicates[0].member_id
+            MemberProfileDialog.ask(self.ctx, duplicates[0].member_id, self)
+            return False
+        if choice == DUPLICATE_SAVE and all(dup.kind == "name" for dup in duplicates):
+            return True
+        self._show_refusal(duplicate_text(duplicates))
+        return False
 
     def save(self) -> bool:
-        """Save; warnings are shown first and must be acknowledged (the box under them)."""
+        """Save; a possible duplicate asks for a choice first, then warnings must be acknowledged
+        (the box under them)."""
         self.errors.clear()
         self._show_refusal("")
         try:
             profile = self.form.profile()
-            warnings = self._validate(profile)
+            if not self._resolve_duplicates(profile):
+                return False
+            warnings = self._validate(profile, name_warnings=False)
             if warnings and not (warnings == self._acknowledged and self.acknowledge.isChecked()):
                 self._show_warnings(warnings)
                 return False
