@@ -729,14 +729,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def early_language(argv: list[str] | None) -> str:
+    """--lang, read before the parser is built so that --help and usage errors follow it too."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", default="vi")
+    known, _rest = pre.parse_known_args(sys.argv[1:] if argv is None else argv)
+    return "en" if known.lang == "en" else "vi"  # anything else is refused by the real parser
+
+
 def main(argv: list[str] | None = None) -> int:
+    install_cli_translator(early_language(argv))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_USAGE
     setup_logging(args.verbose)
-    install_cli_translator(args.lang)
     func: Command = args.func
     try:
         return func(args)
