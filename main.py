@@ -127,19 +127,38 @@ _opened: list[Any] = []
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    from exports.documents import save_pdf
+    from exports.documents import log_document, save_pdf
     from forms.minutes import blank_minutes, minutes_document
     from models.dates import format_date
     from models.db import read_session
     from models.services import meetings as mt
     from models.services import organisation as org
 
+    month = args.month
+    if month is not None:
+        year_text, _dash, month_text = month.strip().partition("-")
+        if not (
+            len(year_text) == 4
+            and year_text.isdigit()
+            and len(month_text) == 2
+            and month_text.isdigit()
+            and 1 <= int(month_text) <= 12
+        ):
+            err(
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "cli", "Tháng “{month}” không đúng. Hãy ghi --month NĂM-THÁNG, ví dụ --month 2026-03."
+                    )
+                ).format(month=month)
+            )
+            return EXIT_USAGE
+        month = month.strip()
     db, actor = open_for_cli(args.db)
     try:
         with read_session(db, actor) as session:
             if args.list:
                 cell_id = org.find_cell(session, args.cell).id if args.cell else None
-                for row in reversed(mt.list_meetings(session, cell_id=cell_id, month=args.month)):
+                for row in reversed(mt.list_meetings(session, cell_id=cell_id, month=month)):
                     kind = translate("meetings", mt.KINDS[row.kind])
                     out(f"{row.id}\t{row.cell_name}\t{format_date(row.date)}\t{kind}")
                 return EXIT_OK
@@ -147,7 +166,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                 err(tr(QT_TRANSLATE_NOOP("cli", "Hãy cho biết tệp PDF cần ghi (--out TỆP.pdf).")))
                 return EXIT_USAGE
             if args.blank:
-                if not (args.cell and args.month):
+                if not (args.cell and month):
                     err(
                         tr(
                             QT_TRANSLATE_NOOP(
@@ -156,7 +175,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                         )
                     )
                     return EXIT_USAGE
-                document = blank_minutes(session, org.find_cell(session, args.cell).id, args.month)
+                document = blank_minutes(session, org.find_cell(session, args.cell).id, month)
             elif args.meeting_id:
                 document = minutes_document(session, args.meeting_id)
             else:
@@ -169,6 +188,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                 )
                 return EXIT_USAGE
             target = save_pdf(document, Path(args.out))
+        log_document(db, actor, "export", document, target)
     finally:
         close_cli_databases()
     out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
@@ -176,7 +196,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    from exports.documents import document_sheets, save_pdf, save_xlsx
+    from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
     from forms.register import member_register
     from models.db import read_session
     from models.services import organisation as org
@@ -194,6 +214,7 @@ def cmd_register(args: argparse.Namespace) -> int:
             save_pdf(sheet.document, target)
         else:
             save_xlsx(document_sheets(sheet.document, "Sổ danh sách"), target)
+        log_document(db, actor, "export", sheet.document, target, count=len(sheet.rows))
     finally:
         close_cli_databases()
     out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path} ({n} đảng viên)")).format(path=target, n=len(sheet.rows)))
@@ -201,7 +222,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 
 def cmd_dues_sheet(args: argparse.Namespace) -> int:
-    from exports.documents import document_sheets, save_pdf, save_xlsx
+    from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
     from forms.dues_sheet import dues_sheet
     from models.db import read_session
     from models.services import organisation as org
@@ -218,6 +239,7 @@ def cmd_dues_sheet(args: argparse.Namespace) -> int:
             save_pdf(document, target)
         else:
             save_xlsx(document_sheets(document, "Đảng phí"), target)
+        log_document(db, actor, "export", document, target)
     finally:
         close_cli_databases()
     out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
@@ -226,7 +248,7 @@ def cmd_dues_sheet(args: argparse.Namespace) -> int:
 
 def cmd_import_members(args: argparse.Namespace) -> int:
     from exports import member_import as mi
-    from models.db import read_session, unit_of_work
+    from models.db import read_session
 
     try:
         mapping = mi.Mapping.from_json(Path(args.mapping).read_text(encoding="utf-8"))
@@ -267,16 +289,16 @@ def cmd_import_members(args: argparse.Namespace) -> int:
                 )
             )
             return EXIT_REFUSED
-        with unit_of_work(db, actor) as session:
-            created = mi.apply(session, preview.valid)
+        result = mi.import_members(db, actor, preview.valid)
     finally:
         close_cli_databases()
-    out(tr(QT_TRANSLATE_NOOP("cli", "Đã nhập {n} đảng viên.")).format(n=len(created)))
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã sao lưu trước khi nhập: {path}")).format(path=result.backup.path))
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã nhập {n} đảng viên.")).format(n=len(result.created)))
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from exports.documents import save_pdf, save_xlsx
+    from exports.documents import log_document, save_pdf, save_xlsx
     from exports.report_export import report_sheets
     from forms.indicators import CATALOGUE, Context
     from forms.periods import Period
@@ -330,6 +352,8 @@ def cmd_report(args: argparse.Namespace) -> int:
                         QT_TRANSLATE_NOOP("cli", "Lưu ý: số liệu đã thay đổi sau khi chốt ({n} chỉ tiêu).")
                     ).format(n=len(drift.changed_figures))
                 )
+        if target is not None:
+            log_document(db, actor, "export", document, target)
     finally:
         close_cli_databases()
     return EXIT_OK
@@ -463,8 +487,27 @@ def cmd_ack(args: argparse.Namespace) -> int:
 def cmd_enrol(args: argparse.Namespace) -> int:
     from exports import sync as sx
 
+    if args.replace_keys and not args.issue:
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli", "--replace-keys cần --issue THƯ_MỤC để ghi ngay tệp đăng ký mang khóa mới."
+                )
+            )
+        )
+        return EXIT_USAGE
     db, actor = open_for_cli(args.db)
     try:
+        if args.replace_keys:
+            fingerprint = sx.replace_keys(db, actor)
+            out(
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "Đã thay khóa. Gói ký bằng khóa cũ sẽ bị từ chối; gói gửi tiếp theo là gói đầy đủ. Mã đối chiếu mới: {fp}",
+                    )
+                ).format(fp=fingerprint)
+            )
         if args.issue:
             path, fingerprint = sx.write_enrolment(db, actor, Path(args.issue), args.role)
             out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi tệp đăng ký {path}")).format(path=path))
@@ -532,11 +575,12 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from exports import backup as bk
 
-    db, _actor = open_for_cli(args.db)
+    db, actor = open_for_cli(args.db)
     try:
         info = bk.backup_database(
             db, Path(args.to) if args.to else None, reason="manual", keep=args.keep or None
         )
+        bk.log_backup(db, actor, info)
     finally:
         close_cli_databases()
     out(
@@ -584,6 +628,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     result = bk.restore_backup(Path(args.backup), target, key=key)
+    db, actor = open_for_cli(args.to)
+    try:
+        bk.log_restore(db, actor, result)
+    finally:
+        close_cli_databases()
     if result.safety is not None:
         out(tr(QT_TRANSLATE_NOOP("cli", "Bản sao an toàn của dữ liệu cũ: {path}")).format(path=result.safety))
     out(tr(QT_TRANSLATE_NOOP("cli", "Đã phục hồi {path}.")).format(path=target))
@@ -692,6 +741,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", choices=["upper", "commune"], default="commune")
     p.add_argument("--accept", metavar="FILE")
     p.add_argument("--fingerprint")
+    p.add_argument(
+        "--replace-keys",
+        action="store_true",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "thay khóa của đơn vị mình (mất máy, nghi lộ khóa) rồi ghi tệp đăng ký mới vào --issue THƯ_MỤC; "
+                "đơn vị kia phải đăng ký lại tệp đó",
+            )
+        ),
+    )
     p.set_defaults(func=cmd_enrol)
 
     p = sub.add_parser(

@@ -14,11 +14,11 @@ import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from exports import atomic
+from exports import atomic, backup
 from exports.sync_package import (
     ALLOWED_ENTRIES,
     Opened,
@@ -193,7 +193,7 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
     with unit_of_work(db, actor) as session:
         require(session, Permission.EXPORT)
         upper = st.upper_peer(session)
-        keys = st.own_keys(session)
+        keys = st.keys_for_export(session)[0]
         channel = st.channel(session, upper.unit_id)
         unit_id = own_unit_id(session)
         inc = st.incarnation(session)
@@ -276,7 +276,7 @@ class Staged:
     warnings: list[str] = field(default_factory=list)
 
 
-def _open(session: Any, data: bytes, name: str) -> tuple[Opened, st.PeerKeys]:
+def _open(session: Any, data: bytes, name: str, own: list[st.OwnKeys]) -> tuple[Opened, st.PeerKeys]:
     found: dict[str, st.PeerKeys] = {}
 
     def sender_public(kid: bytes) -> bytes:
@@ -285,10 +285,12 @@ def _open(session: Any, data: bytes, name: str) -> tuple[Opened, st.PeerKeys]:
             raise SyncRefused("unknown_sender", name)
         if peer.revoked:
             raise SyncRefused("revoked_sender", name)
+        if peer.replaced:  # the sender replaced its keys (e.g. a lost laptop): the old key is void
+            raise SyncRefused("replaced_sender", name)
         found["peer"] = peer
         return peer.sign_public
 
-    kems = [(k.kem_private, k.kem_public) for k in st.all_own_keys(session)]
+    kems = [(k.kem_private, k.kem_public) for k in own]
     opened = open_sealed(data, name, sender_public, kems)
     return opened, found["peer"]
 
@@ -341,7 +343,7 @@ def inspect_package(db: Database, actor: Actor, path: Path) -> Staged:
 
 def _stage(session: Any, data: bytes, name: str, path: Path) -> Staged:
     require(session, Permission.IMPORT)
-    opened, sender = _open(session, data, name)
+    opened, sender = _open(session, data, name, st.keys_for_import(session))
     manifest = _manifest(opened, name, sender, own_unit_id(session), "data")
     staged = Staged(path, data, opened, manifest, sender.unit_id, sender.name)
     if st.seen_package(session, manifest["package_id"]):
@@ -395,6 +397,10 @@ def apply_package(db: Database, actor: Actor, staged: Staged) -> list[ImportResu
     name = staged.path.name
     if staged.status == "replayed":
         return [ImportResult(name, "replayed", staged.message)]
+    if staged.status == "ready":  # a held package only waits; anything that changes records backs up first
+        with read_session(db, actor) as session:
+            require(session, Permission.IMPORT)
+        backup.backup_before_import(db)
     results: list[ImportResult] = []
     with unit_of_work(db, actor) as session:
         fresh = _stage(
@@ -489,9 +495,13 @@ def write_ack(db: Database, actor: Actor, commune_unit_id: str, folder: Path) ->
     with unit_of_work(db, actor) as session:
         require(session, Permission.IMPORT)
         peer = st.peer_keys(session, commune_unit_id)
-        keys = st.own_keys(session)
+        keys = st.keys_for_import(session)[0]
         channel = st.channel(session, commune_unit_id)
         corrections = st.outgoing_corrections(session, commune_unit_id)
+        rules = [
+            {"key": r.key, "valid_from": r.valid_from.isoformat(), "value": r.value, "note": r.note}
+            for r in st.reference_rules(session)
+        ]
         created = datetime.now(UTC)
         sequence = channel.out_sequence + 1
         package_id = str(uuid.uuid4())
@@ -502,13 +512,14 @@ def write_ack(db: Database, actor: Actor, commune_unit_id: str, folder: Path) ->
                 "incarnation": channel.incarnation,
             },
             "corrections": corrections,
+            "rules": rules,
         }
         ack_bytes = canonical(ack)
         manifest: dict[str, Any] = {
             "format_version": 1, "schema_version": HEAD, "app_version": APP_VERSION, "kind": "ack", "package_id": package_id,
             "sender_unit_id": own_unit_id(session), "recipient_unit_id": commune_unit_id, "sequence": sequence,
             "previous_hash": channel.out_hash, "incarnation": st.incarnation(session), "full": True,
-            "created_utc": created.isoformat(), "created_local": created.astimezone().isoformat(), "counts": {"corrections": len(corrections)},
+            "created_utc": created.isoformat(), "created_local": created.astimezone().isoformat(), "counts": {"corrections": len(corrections), "rules": len(rules)},
             "entries": {"ack.json": hashlib.sha256(ack_bytes).hexdigest()},
         }  # fmt: skip
         header = {
@@ -540,7 +551,7 @@ def import_ack(db: Database, actor: Actor, path: Path) -> str:
     data = Path(path).read_bytes()
     with unit_of_work(db, actor) as session:
         require(session, Permission.EXPORT)  # part of the commune's sending cycle
-        opened, sender = _open(session, data, name)
+        opened, sender = _open(session, data, name, st.keys_for_export(session))
         manifest = _manifest(opened, name, sender, own_unit_id(session), "ack")
         if st.seen_package(session, manifest["package_id"]):
             return refused("replayed", name).text()
@@ -553,6 +564,7 @@ def import_ack(db: Database, actor: Actor, path: Path) -> str:
             acked = int(receipt["sequence"])
         except (KeyError, ValueError, TypeError):
             raise refused("bad_entry", name, detail="ack") from None
+        rules = _rule_rows(ack.get("rules", []), name)
         ours = {
             p.sequence: p
             for p in st.package_log(session, sender.unit_id, "out")
@@ -563,15 +575,40 @@ def import_ack(db: Database, actor: Actor, path: Path) -> str:
         elif receipt.get("incarnation") and receipt.get("incarnation") != st.incarnation(session):
             channel.needs_full = True
         received = st.receive_corrections(session, sender.unit_id, list(ack.get("corrections", [])))
+        new_rules = st.receive_rules(session, sender.unit_id, rules)
         channel.in_sequence, channel.in_hash = manifest["sequence"], opened.file_hash
         st.log_package(
             session, package_id=manifest["package_id"], direction="in", kind="ack", peer_unit_id=sender.unit_id,
             incarnation_id=manifest["incarnation"], sequence=manifest["sequence"], file_hash=opened.file_hash,
-            created_at=datetime.fromisoformat(manifest["created_utc"]), records=received, summary={"corrections": received},
+            created_at=datetime.fromisoformat(manifest["created_utc"]), records=received + len(new_rules),
+            summary={"corrections": received, "rules": len(new_rules)},
         )  # fmt: skip
-    return translate(
+    message = translate(
         "sync", QT_TRANSLATE_NOOP("sync", "Cấp trên đã nhận đến gói số {acked}; {n} đề nghị sửa mới.")
     ).format(acked=acked, n=received)
+    if new_rules:
+        message += " " + translate(
+            "sync", QT_TRANSLATE_NOOP("sync", "Áp dụng {n} quy định mới của cấp trên (xem hộp thư).")
+        ).format(n=len(new_rules))
+    return message
+
+
+def _rule_rows(items: Any, name: str) -> list[st.RuleRow]:
+    """The rule rows of an acknowledgment, type-checked (a malformed row refuses the whole package)."""
+    try:
+        if not isinstance(items, list) or len(items) > 10_000:
+            raise TypeError
+        rows = []
+        for item in items:
+            key, note = item["key"], item.get("note", "")
+            if not isinstance(key, str) or not 0 < len(key) <= 80 or not isinstance(note, str):
+                raise TypeError
+            if len(canonical(item["value"])) > 20_000:
+                raise ValueError
+            rows.append(st.RuleRow(key, date.fromisoformat(item["valid_from"]), item["value"], note))
+    except (KeyError, ValueError, TypeError):
+        raise refused("bad_entry", name, detail="rules") from None
+    return rows
 
 
 # ---------------------------------------------------------------- enrolment files
@@ -618,6 +655,14 @@ def read_enrolment(path: Path) -> tuple[st.EnrolBundle, str]:
             QT_TRANSLATE_NOOP("sync", "Tệp {name} không phải tệp đăng ký hợp lệ."), name
         ) from None
     return bundle, st.readable_fingerprint(bundle.fingerprint)
+
+
+def replace_keys(db: Database, actor: Actor) -> str:
+    """New keys for this installation (administrator); returns the new fingerprint to read out. The
+    peer must enrol the new enrolment file; until then it cannot read or verify our packages."""
+    with unit_of_work(db, actor) as session:
+        keys = st.replace_own_keys(session)
+    return st.readable_fingerprint(keys.fingerprint)
 
 
 def enrol_from_file(db: Database, actor: Actor, path: Path) -> st.PeerView:

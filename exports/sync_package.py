@@ -59,6 +59,10 @@ MESSAGES = {
     "revoked_sender": QT_TRANSLATE_NOOP(
         "sync", "Gói {name} được ký bằng khóa đã bị thu hồi. Không nhập; hãy liên hệ đơn vị gửi."
     ),
+    "replaced_sender": QT_TRANSLATE_NOOP(
+        "sync",
+        "Gói {name} được ký bằng khóa cũ mà đơn vị gửi đã thay. Không nhập; hãy xin đơn vị gửi xuất lại gói bằng khóa mới.",
+    ),
     "bad_signature": QT_TRANSLATE_NOOP(
         "sync",
         "Gói {name} bị sửa đổi hoặc hỏng (chữ ký không khớp). Không nhập; hãy xin đơn vị gửi chép lại gói.",
@@ -73,6 +77,13 @@ MESSAGES = {
         "sync", "Gói {name} bị hỏng khi giải mã. Không nhập; hãy xin đơn vị gửi chép lại gói."
     ),
     "bad_entry": QT_TRANSLATE_NOOP("sync", "Gói {name} có nội dung bất thường ({detail}). Không nhập."),
+    "entry_too_large": QT_TRANSLATE_NOOP(
+        "sync", "Gói {name} chứa phần dữ liệu “{entry}” quá lớn ({size} byte). Không nhập."
+    ),
+    "compression_bomb": QT_TRANSLATE_NOOP(
+        "sync",
+        "Gói {name} chứa phần dữ liệu “{entry}” nén bất thường (giải nén lớn gấp {ratio} lần). Không nhập; có thể là tệp độc hại.",
+    ),
     "too_new": QT_TRANSLATE_NOOP(
         "sync",
         "Gói {name} được tạo bởi phiên bản chương trình mới hơn (định dạng {version}). Hãy cài phiên bản mới rồi nhập lại.",
@@ -147,11 +158,12 @@ def _uncontainer(blob: bytes, name: str) -> dict[str, bytes]:
             raise bad("truncated")
         raw_len, packed_len = struct.unpack(">QQ", blob[pos : pos + 16])
         pos += 16
-        if (
-            raw_len > MAX_ENTRY
-            or packed_len > len(blob) - pos
-            or (raw_len > 1_000_000 and raw_len > MAX_RATIO * max(packed_len, 1))
-        ):
+        if raw_len > MAX_ENTRY:
+            raise SyncRefused("entry_too_large", name, entry=entry, size=raw_len)
+        if raw_len > 1_000_000 and raw_len > MAX_RATIO * max(packed_len, 1):
+            ratio = raw_len // max(packed_len, 1)
+            raise SyncRefused("compression_bomb", name, entry=entry, ratio=ratio)
+        if packed_len > len(blob) - pos:
             raise bad(f"size {entry}")
         inflater = zlib.decompressobj()
         try:

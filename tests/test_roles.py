@@ -57,45 +57,6 @@ UNGUARDED: dict[str, str] = {
     "register.next_award_day": "helper",
     "admission.add_working_days": "helper",
 }
-# Findings reported to the lead (issue 3): these validate their input (or do sync plumbing) before any
-# require(), so a caller without the permission gets a field error instead of PermissionDenied.
-# They are guarded further in; move require() to the top and delete the entry.
-REPORTED: dict[str, str] = dict.fromkeys(
-    (
-        "admission.assign_helpers",
-        "admission.record_cell_resolution",
-        "admission.record_class",
-        "admission.record_decision",
-        "membership.award_badge",
-        "membership.issue_card",
-        "membership.move_to_cell",
-        "membership.start_away",
-        "membership.start_exemption",
-        "membership.transfer_out",
-    ),
-    "validates before require",
-) | {
-    f"sync.{name}": "sync plumbing without require (in progress)"
-    for name in (
-        "all_own_keys",
-        "channel",
-        "drop_held",
-        "held_for",
-        "held_next",
-        "hold",
-        "incarnation",
-        "incoming_state",
-        "log_package",
-        "mark_corrections_sent",
-        "outgoing_corrections",
-        "own_keys",
-        "peer_by_key_id",
-        "peer_keys",
-        "receive_corrections",
-        "seen_package",
-        "upper_peer",
-    )
-}
 
 
 def service_modules() -> Iterator[ModuleType]:
@@ -189,7 +150,8 @@ def test_role_matrix(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     assert problems == []
     assert len(guarded) >= 100
     assert checked == len(guarded) * len(ROLES)
-    unexpected = sorted(set(unguarded) - set(UNGUARDED) - set(REPORTED))
+    assert sorted(set(UNGUARDED) - {name for name, _ in functions}) == [], "stale UNGUARDED entries"
+    unexpected = sorted(set(unguarded) - set(UNGUARDED))
     assert unexpected == [], (
         "These services reach no require() with dummy arguments: make require() their first statement, "
         "or list them in UNGUARDED with a reason"
@@ -197,7 +159,7 @@ def test_role_matrix(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     # Visible with -rP: the counts the issue asks for.
     print(
         f"role matrix: {len(guarded)} guarded services x {len(ROLES)} roles = {checked} calls, "
-        f"{refused} refused as expected; {len(unguarded)} unguarded ({len(REPORTED)} reported)"
+        f"{refused} refused as expected; {len(unguarded)} unguarded helpers, each with its reason"
     )
 
 

@@ -3,9 +3,11 @@ no personal data in package bytes, writer faults, out-of-order and lost packages
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import random
+import sqlite3
 import unicodedata
 import uuid
 from collections.abc import Iterator
@@ -14,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from sqlalchemy import select
 
 from exports import atomic, sync_package
 from exports import sync as sx
 from exports.sync_package import SyncRefused
 from models.db import Database, read_session, unit_of_work
-from models.errors import StorageError
+from models.entities_sync import SyncChannel
+from models.errors import RuleViolation, StorageError
 from models.security import SYSTEM_ACTOR
 from models.services import membership as ms
 from models.services import organisation as org
@@ -50,17 +52,15 @@ NAMES = [
 CCCDS = ["014080001111", "014190002222", "014090003333", "014195004444", "014070005555"]
 
 
-@pytest.fixture
-def province(tmp_path: Path) -> Iterator[Database]:
-    db = open_app_database(tmp_path / "province.db", create=True, check_drive=False)
+def make_province(path: Path) -> Database:
+    db = open_app_database(path, create=True, check_drive=False)
     with unit_of_work(db, SYSTEM_ACTOR) as s:
         org.setup_unit(s, PROVINCE)
-    yield db
-    db.close()
+    return db
 
 
-@pytest.fixture
-def commune(db: Database) -> Database:
+def fill_commune(db: Database) -> Database:
+    """One village and cell with five official members (names and CCCDs above)."""
     with unit_of_work(db, SYSTEM_ACTOR) as s:
         cell = village_and_cell(s)
         for (f, m, g), cccd in zip(NAMES, CCCDS, strict=True):
@@ -79,6 +79,18 @@ def commune(db: Database) -> Database:
             )
             ms.recognise_official(s, ms.EventInput(mid, date(2016, 3, 5)))
     return db
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Iterator[Database]:
+    db = make_province(tmp_path / "province.db")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def commune(db: Database) -> Database:
+    return fill_commune(db)
 
 
 def _enrol(commune: Database, province: Database) -> None:
@@ -413,45 +425,6 @@ def test_enrolment_files_and_fingerprints(commune: Database, province: Database,
     del bundle
 
 
-@settings(
-    max_examples=8,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(
-    steps=st.lists(st.sampled_from(["edit", "export", "export", "ack"]), min_size=3, max_size=10),
-    seed=st.integers(0, 10_000),
-)
-def test_random_deliveries_end_equal(
-    commune: Database, province: Database, tmp_path: Path, steps: list[str], seed: int
-) -> None:
-    rng = random.Random(seed)
-    if not ss_peers(province):
-        _enrol(commune, province)
-    unit = _unit(commune)
-    out = tmp_path / f"run{seed}"
-    out.mkdir(exist_ok=True)
-    made: list[Path] = []
-    pending: list[Path] = []
-    for step in steps:
-        if step == "edit":
-            with unit_of_work(commune, SYSTEM_ACTOR) as s:
-                org.add_village(s, org.VillageInput(f"Bản {uuid.uuid4().hex[:12]}"))
-        elif step == "export":
-            made.append(sx.export_package(commune, SYSTEM_ACTOR, out).path)
-            pending.append(made[-1])
-        else:
-            rng.shuffle(pending)
-            deliver = pending[: rng.randrange(len(pending) + 1)]
-            sx.import_files(province, SYSTEM_ACTOR, deliver + deliver[:1])  # out of order, one duplicate
-            sx.import_ack(commune, SYSTEM_ACTOR, sx.write_ack(province, SYSTEM_ACTOR, unit, out))
-    made.append(sx.export_package(commune, SYSTEM_ACTOR, out).path)
-    rng.shuffle(made)
-    sx.import_files(province, SYSTEM_ACTOR, made)  # every missing package arrives, in any order
-    sx.import_files(province, SYSTEM_ACTOR, sorted(made))
-    assert _rows(province, unit) == _rows(commune, unit)
-
-
 def ss_peers(db: Database) -> list[ss.PeerView]:
     with read_session(db, SYSTEM_ACTOR) as s:
         return ss.peers(s)
@@ -500,3 +473,225 @@ def test_consolidated_indicators_equal_the_communes_own(
     assert [(m.name, m.unit_name, m.cccd) for m in found] == [
         ("Giàng A Páo", "Đảng bộ xã Mường Lèo", "014090003333")
     ]
+
+
+def _rewind_channel(commune: Database, upper_unit: str) -> None:
+    """What a database restored from a backup taken before the last export looks like to the sender:
+    the same sequence number again (on the same day: the same file name on the stick)."""
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        link = s.get(SyncChannel, upper_unit)
+        assert link is not None
+        link.out_sequence, link.out_hash = 0, ""
+
+
+def test_writer_faults_on_the_same_final_name_keep_the_previous_package(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    _enrol(commune, province)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    first = sx.export_package(commune, SYSTEM_ACTOR, stick)
+    good = first.path.read_bytes()
+    _rewind_channel(commune, _unit(province))
+    size = len(good)
+    limits = sorted(
+        {
+            0,
+            1,
+            8,
+            40,
+            44,
+            100,
+            size // 3,
+            size // 2,
+            size - 300,
+            *random.Random(11).sample(range(size - 300), 15),
+        }
+    )
+    try:
+        for limit in limits:
+            atomic.set_opener(atomic.failing_after(limit))
+            with pytest.raises(StorageError) as exc:
+                sx.export_package(commune, SYSTEM_ACTOR, stick)
+            assert "USB" in exc.value.text() or "đầy" in exc.value.text() or "Không" in exc.value.text()
+            assert [p.name for p in stick.iterdir()] == [first.path.name], limit
+            assert first.path.read_bytes() == good, limit
+    finally:
+        atomic.set_opener(None)
+    # The attempts aimed at that very name: the first that succeeds replaces it with a new, valid package.
+    again = sx.export_package(commune, SYSTEM_ACTOR, stick)
+    assert again.path == first.path and again.sequence == 1
+    assert again.path.read_bytes() != good
+    result = sx.import_files(province, SYSTEM_ACTOR, [again.path])
+    assert isinstance(result[0], sx.ImportResult) and result[0].status == "applied"
+
+
+def _peer_fingerprints(db: Database) -> list[str]:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        return [ss.readable_fingerprint(p.fingerprint) for p in ss.peers(s)]
+
+
+def test_key_replacement_re_enrolment_old_key_and_revoked_sender(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    _enrol(commune, province)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, stick).path])
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        old = ss.own_keys(s)
+    old_fingerprint = ss.readable_fingerprint(old.fingerprint)
+    assert _peer_fingerprints(province) == [old_fingerprint]
+
+    new_fingerprint = sx.replace_keys(commune, SYSTEM_ACTOR)
+    assert new_fingerprint != old_fingerprint
+    enrol_file, issued = sx.write_enrolment(commune, SYSTEM_ACTOR, tmp_path, "commune")
+    assert issued == new_fingerprint and sx.read_enrolment(enrol_file)[1] == new_fingerprint
+
+    # Until the upper level enrols the new file, the new key is unknown there.
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        org.add_village(s, org.VillageInput("Bản sau khi thay khóa"))
+    waiting = sx.export_package(commune, SYSTEM_ACTOR, stick)
+    assert waiting.full  # the next package after a replacement re-baselines
+    unknown = _refusal(province, waiting.path.read_bytes(), tmp_path, "cho.duxpkg")
+    assert unknown.reason == "unknown_sender" and "chưa đăng ký" in unknown.text()
+
+    peer = sx.enrol_from_file(province, SYSTEM_ACTOR, enrol_file)
+    assert ss.readable_fingerprint(peer.fingerprint) == new_fingerprint
+    assert _peer_fingerprints(province) == [new_fingerprint]  # the replaced key is no longer listed
+    done = sx.import_files(province, SYSTEM_ACTOR, [waiting.path])
+    assert [r.status for r in done if isinstance(r, sx.ImportResult)] == ["applied"]
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        org.add_village(s, org.VillageInput("Bản thứ hai sau khi thay khóa"))
+    nxt = sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, stick).path])
+    assert [r.status for r in nxt if isinstance(r, sx.ImportResult)] == ["applied"]
+    assert _rows(province, _unit(commune)) == _rows(commune, _unit(commune))
+
+    # Someone holding the old key (the lost laptop) seals a package after the replacement.
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        incarnation = ss.incarnation(s)
+    stolen = _seal_as(
+        commune,
+        province,
+        manifest_changes={"sequence": 9, "incarnation": incarnation, "package_id": str(uuid.uuid4())},
+        sign=(old.sign_private, old.sign_public),
+    )
+    replaced = _refusal(province, stolen, tmp_path, "khoa-cu.duxpkg")
+    assert replaced.reason == "replaced_sender"
+    assert "khóa cũ mà đơn vị gửi đã thay" in replaced.text()
+
+    # The upper level replaces its own keys: a package the commune sealed to the old upper key still
+    # opens there (the old key is kept for reading), and its acknowledgment carries the new key.
+    sx.replace_keys(province, SYSTEM_ACTOR)
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        org.add_village(s, org.VillageInput("Bản gửi khóa cũ của tỉnh"))
+    to_old = sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, stick).path])
+    assert [r.status for r in to_old if isinstance(r, sx.ImportResult)] == ["applied"]
+
+    # A revoked sender is refused, and its key cannot be enrolled again.
+    with unit_of_work(province, SYSTEM_ACTOR) as s:
+        ss.revoke(s, next(p.id for p in ss.peers(s)))
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        org.add_village(s, org.VillageInput("Bản sau khi thu hồi"))
+    revoked = _refusal(province, sx.export_package(commune, SYSTEM_ACTOR, stick).path.read_bytes(), tmp_path)
+    assert revoked.reason == "revoked_sender" and "đã bị thu hồi" in revoked.text()
+    with pytest.raises(RuleViolation, match="đã bị thu hồi"):
+        sx.enrol_from_file(province, SYSTEM_ACTOR, enrol_file)
+
+
+def test_cli_replace_keys_writes_the_new_enrolment_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import main
+    from exports import keyring
+    from tests.conftest import UNIT
+
+    monkeypatch.setenv("DUX_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv(keyring.ENV_USER, "quantri")
+    monkeypatch.setenv(keyring.ENV_PASSWORD, "mật khẩu dài")
+    monkeypatch.setattr(main, "setup_logging", lambda verbose=False: tmp_path / "app.log")
+    path = tmp_path / "xa.db"
+    admin, _ = keyring.create_encrypted_database(path, "quantri", "mật khẩu dài", check_drive=False)
+    with admin, unit_of_work(admin.db, SYSTEM_ACTOR) as s:
+        org.setup_unit(s, UNIT)
+    assert main.main(["enrol", "--help"]) == 0
+    assert "--replace-keys" in capsys.readouterr().out
+    assert main.main(["enrol", str(path), "--replace-keys"]) == 2
+    assert "--issue" in capsys.readouterr().err
+    printed = []
+    for run in range(2):
+        folder = tmp_path / f"usb{run}"
+        folder.mkdir()
+        assert main.main(["enrol", str(path), "--replace-keys", "--issue", str(folder)]) == 0
+        out = capsys.readouterr().out
+        assert "Đã thay khóa" in out
+        new = out.split("Mã đối chiếu mới: ")[1].splitlines()[0]
+        (file,) = folder.iterdir()
+        assert sx.read_enrolment(file)[1] == new
+        printed.append(new)
+    assert printed[0] != printed[1]
+
+
+def test_ack_carries_newer_rule_rows_down_to_the_commune(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    from models.entities import RuleValue
+    from models.rules import rule
+
+    _enrol(commune, province)
+    sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path])
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:  # a value the commune set itself
+        s.add(RuleValue(key="admission.min_age_years", valid_from=date(2026, 1, 1), value="18", note="xã"))
+    with unit_of_work(province, SYSTEM_ACTOR) as s:
+        s.add(RuleValue(key="probation.months", valid_from=date(2027, 1, 1), value="18", note="Quy định mới"))
+        s.add(RuleValue(key="admission.min_age_years", valid_from=date(2025, 7, 1), value="16"))  # older
+        s.add(RuleValue(key="khong.biet", valid_from=date(2027, 1, 1), value="1"))  # unknown here
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        rules_before = len(list(s.scalars(select(RuleValue))))
+    message = sx.import_ack(
+        commune, SYSTEM_ACTOR, sx.write_ack(province, SYSTEM_ACTOR, _unit(commune), tmp_path)
+    )
+    assert message == (
+        "Cấp trên đã nhận đến gói số 1; 0 đề nghị sửa mới. Áp dụng 1 quy định mới của cấp trên (xem hộp thư)."
+    )
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        assert rule(s, "probation.months", date(2027, 2, 1)) == 18
+        assert rule(s, "probation.months", date(2026, 6, 1)) == 12  # history before it is untouched
+        assert rule(s, "admission.min_age_years", date(2026, 6, 1)) == 18
+        assert rule(s, "admission.min_age_years", date(2025, 8, 1)) == 18  # the older row was not taken
+        assert len(list(s.scalars(select(RuleValue)))) == rules_before + 1
+        inbox = ss.inbox(s)
+    assert [(c.record_kind, c.field, c.status) for c in inbox] == [
+        ("rule_values", "probation.months", "applied")
+    ]
+    assert inbox[0].message == "01/01/2027: 18 (Quy định mới)"
+    with unit_of_work(commune, SYSTEM_ACTOR) as s, pytest.raises(RuleViolation, match="đã được áp dụng"):
+        ss.answer_correction(s, inbox[0].id, accept=False, response="Không")
+    again = sx.import_ack(
+        commune, SYSTEM_ACTOR, sx.write_ack(province, SYSTEM_ACTOR, _unit(commune), tmp_path)
+    )
+    assert again == "Cấp trên đã nhận đến gói số 1; 0 đề nghị sửa mới."
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        assert len(ss.inbox(s)) == 1
+
+
+def test_import_backs_up_before_it_changes_anything(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    from exports import backup
+
+    _enrol(commune, province)
+    folder = backup.default_folder(province.path)
+    package = sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path
+    sx.import_files(province, SYSTEM_ACTOR, [package], dry_run=True)
+    assert not folder.exists() or backup.list_backups(folder, province.path.stem) == []
+    sx.import_files(province, SYSTEM_ACTOR, [package])
+    made = backup.list_backups(folder, province.path.stem)
+    assert [b.reason for b in made] == ["import"]
+    # The backup holds the database as it was before the import: no member of the commune yet.
+    with contextlib.closing(sqlite3.connect(f"file:{made[0].path}?mode=ro", uri=True)) as conn:
+        counts = conn.execute("SELECT count(*) FROM members").fetchone()
+    assert counts == (0,)
+    assert _rows(province, _unit(commune))["members"] != []
+    sx.import_files(province, SYSTEM_ACTOR, [package])  # "đã nhập": nothing to back up
+    assert len(backup.list_backups(folder, province.path.stem)) == 1

@@ -12,7 +12,7 @@ import json
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
@@ -21,8 +21,10 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+import resources
 from models import audit
-from models.entities import Member, Unit
+from models.dates import format_date
+from models.entities import Member, RuleValue, Unit
 from models.entities_sync import Correction, SyncChannel, SyncHeld, SyncKey, SyncPackageLog, SyncPeer
 from models.errors import NotFound, RuleViolation
 from models.i18n import QT_TRANSLATE_NOOP
@@ -86,8 +88,7 @@ def _generate() -> SyncKey:
     )
 
 
-def own_keys(session: Session) -> OwnKeys:
-    """The active keys, generated on first use (first run)."""
+def _active_keys(session: Session) -> OwnKeys:
     row = session.scalars(select(SyncKey).where(SyncKey.active)).first()
     if row is None:
         row = _generate()
@@ -97,10 +98,37 @@ def own_keys(session: Session) -> OwnKeys:
     return OwnKeys(row.sign_private, row.sign_public, row.kem_private, row.kem_public)
 
 
+def _all_keys(session: Session) -> list[OwnKeys]:
+    active = _active_keys(session)  # generated on first use
+    rows = session.scalars(select(SyncKey).where(~SyncKey.active).order_by(SyncKey.created_at.desc()))
+    return [active, *(OwnKeys(r.sign_private, r.sign_public, r.kem_private, r.kem_public) for r in rows)]
+
+
+def own_keys(session: Session) -> OwnKeys:
+    """The active keys with their private halves, generated on first use (first run). Key material is
+    the administrator's; the sending and receiving cycles get it through keys_for_export/import."""
+    require(session, Permission.ADMIN_SETTINGS)
+    return _active_keys(session)
+
+
 def all_own_keys(session: Session) -> list[OwnKeys]:
     """Active first, then replaced keys (to read packages sealed before a replacement)."""
-    rows = session.scalars(select(SyncKey).order_by(SyncKey.active.desc(), SyncKey.created_at.desc()))
-    return [OwnKeys(r.sign_private, r.sign_public, r.kem_private, r.kem_public) for r in rows]
+    require(session, Permission.ADMIN_SETTINGS)
+    return _all_keys(session)
+
+
+def keys_for_export(session: Session) -> list[OwnKeys]:
+    """The sending unit's cycle (seal data packages, open the acknowledgments that answer them):
+    active keys first, then replaced ones."""
+    require(session, Permission.EXPORT)
+    return _all_keys(session)
+
+
+def keys_for_import(session: Session) -> list[OwnKeys]:
+    """The receiving unit's cycle (open data packages, seal acknowledgments): active keys first, then
+    replaced ones."""
+    require(session, Permission.IMPORT)
+    return _all_keys(session)
 
 
 def replace_own_keys(session: Session) -> OwnKeys:
@@ -111,12 +139,19 @@ def replace_own_keys(session: Session) -> OwnKeys:
         row.active = False
     row = _generate()
     session.add(row)
+    # The upper level refuses anything the old key signs from now on, so a package sealed with it may
+    # never arrive: the next package re-baselines in full, which needs no predecessor.
+    for link in session.scalars(select(SyncChannel)):
+        link.needs_full = True
     session.flush()
     audit.record(session, "sync.keys", "sync_key", row.id, fields=["replaced"])
     return OwnKeys(row.sign_private, row.sign_public, row.kem_private, row.kem_public)
 
 
 def incarnation(session: Session) -> str:
+    """This database's incarnation id (rotated by a restore); created on first use. Not personal data,
+    needed by both exchange cycles, so any reader may ask."""
+    require(session, Permission.VIEW_REGISTER)
     value = meta(session, INCARNATION_KEY)
     if value is None:
         value = str(uuid.uuid4())
@@ -141,8 +176,9 @@ class EnrolBundle:
 
 
 def own_bundle(session: Session, role: str) -> EnrolBundle:
-    require(session, Permission.EXPORT)
-    keys = own_keys(session)
+    """Our public keys for an enrolment file (key management, like enrol and revoke)."""
+    require(session, Permission.ADMIN_SETTINGS)
+    keys = _active_keys(session)
     unit = session.get(Unit, own_unit_id(session))
     assert unit is not None
     return EnrolBundle(unit.id, unit.name, role, keys.sign_public, keys.kem_public)
@@ -245,6 +281,8 @@ class PeerKeys:
 
 
 def peer_by_key_id(session: Session, kid: bytes) -> PeerKeys | None:
+    """The enrolled peer that owns a signing key id (public keys only), for both cycles."""
+    require(session, Permission.VIEW_REGISTER)
     row = session.scalars(select(SyncPeer).where(SyncPeer.sign_fingerprint == kid.hex())).first()
     if row is None:
         return None
@@ -259,6 +297,7 @@ def peer_by_key_id(session: Session, kid: bytes) -> PeerKeys | None:
 
 
 def upper_peer(session: Session) -> PeerKeys:
+    require(session, Permission.EXPORT)
     row = session.scalars(
         select(SyncPeer).where(
             SyncPeer.role == "upper", SyncPeer.revoked_at.is_(None), SyncPeer.replaced_by.is_(None)
@@ -275,6 +314,8 @@ def upper_peer(session: Session) -> PeerKeys:
 
 
 def peer_keys(session: Session, unit_id: str) -> PeerKeys:
+    """A lower unit's keys, to seal its acknowledgment."""
+    require(session, Permission.IMPORT)
     row = session.scalars(
         select(SyncPeer).where(
             SyncPeer.unit_id == unit_id, SyncPeer.revoked_at.is_(None), SyncPeer.replaced_by.is_(None)
@@ -287,7 +328,21 @@ def peer_keys(session: Session, unit_id: str) -> PeerKeys:
     return PeerKeys(row.unit_id, row.name, row.sign_public, row.kem_public, False, False)
 
 
+def cycle_permission(kind: str | None, direction: str | None) -> Permission:
+    """Data going up and acknowledgments coming back are the sending unit's cycle (EXPORT); data coming
+    in and acknowledgments going down are the receiving unit's (IMPORT)."""
+    return Permission.EXPORT if (kind, direction) in (("data", "out"), ("ack", "in")) else Permission.IMPORT
+
+
+def _peer_role(session: Session, peer_unit_id: str | None) -> str | None:
+    return session.scalar(select(SyncPeer.role).where(SyncPeer.unit_id == peer_unit_id).limit(1))
+
+
 def channel(session: Session, peer_unit_id: str) -> SyncChannel:
+    """The sequence counters with one peer: with the upper level it belongs to the sending cycle
+    (EXPORT), with a lower unit to the receiving cycle (IMPORT)."""
+    upper = _peer_role(session, peer_unit_id) == "upper"
+    require(session, Permission.EXPORT if upper else Permission.IMPORT)
     row = session.get(SyncChannel, peer_unit_id)
     if row is None:
         row = SyncChannel(peer_unit_id=peer_unit_id)
@@ -298,6 +353,7 @@ def channel(session: Session, peer_unit_id: str) -> SyncChannel:
 
 def incoming_state(session: Session, peer_unit_id: str) -> tuple[int, str, str]:
     """(last applied sequence, its file hash, the sender incarnation we follow) — without creating."""
+    require(session, Permission.IMPORT)
     row = session.get(SyncChannel, peer_unit_id)
     return (row.in_sequence, row.in_hash, row.incarnation) if row else (0, "", "")
 
@@ -426,6 +482,7 @@ def log_package(
     session: Session, *, package_id: str, direction: str, kind: str, peer_unit_id: str, incarnation_id: str, sequence: int,
     file_hash: str, created_at: datetime, records: int, summary: dict[str, Any],
 ) -> None:  # fmt: skip
+    require(session, cycle_permission(kind, direction))
     session.add(
         SyncPackageLog(
             package_id=package_id,
@@ -445,6 +502,7 @@ def log_package(
 
 
 def seen_package(session: Session, package_id: str) -> bool:
+    require(session, Permission.VIEW_REGISTER)
     return (
         session.scalar(select(SyncPackageLog.id).where(SyncPackageLog.package_id == package_id)) is not None
     )
@@ -464,6 +522,7 @@ def package_log(
 
 def hold(session: Session, peer_unit_id: str, incarnation_id: str, sequence: int, package: bytes) -> bool:
     """Keep a package whose predecessor is missing; False if it was already held."""
+    require(session, Permission.IMPORT)
     exists = session.scalar(
         select(SyncHeld.id).where(
             SyncHeld.peer_unit_id == peer_unit_id,
@@ -489,6 +548,7 @@ def hold(session: Session, peer_unit_id: str, incarnation_id: str, sequence: int
 def held_next(
     session: Session, peer_unit_id: str, incarnation_id: str, sequence: int
 ) -> tuple[int, bytes] | None:
+    require(session, Permission.IMPORT)
     row = session.scalars(
         select(SyncHeld).where(
             SyncHeld.peer_unit_id == peer_unit_id,
@@ -500,12 +560,14 @@ def held_next(
 
 
 def drop_held(session: Session, held_id: int) -> None:
+    require(session, Permission.IMPORT)
     row = session.get(SyncHeld, held_id)
     if row is not None:
         session.delete(row)
 
 
 def held_for(session: Session, peer_unit_id: str) -> list[int]:
+    require(session, Permission.IMPORT)
     return list(
         session.scalars(
             select(SyncHeld.sequence).where(SyncHeld.peer_unit_id == peer_unit_id).order_by(SyncHeld.sequence)
@@ -555,6 +617,8 @@ def request_correction(
 
 
 def receive_corrections(session: Session, from_unit_id: str, items: list[dict[str, Any]]) -> int:
+    """At the commune, from an acknowledgment: part of the sending cycle."""
+    require(session, Permission.EXPORT)
     added = 0
     for item in items:
         cid = str(item.get("id", ""))
@@ -579,6 +643,7 @@ def receive_corrections(session: Session, from_unit_id: str, items: list[dict[st
 
 
 def outgoing_corrections(session: Session, unit_id: str) -> list[dict[str, Any]]:
+    require(session, Permission.IMPORT)
     rows = session.scalars(
         select(Correction).where(
             Correction.direction == "out", Correction.from_unit_id == unit_id, Correction.status == "open"
@@ -597,10 +662,69 @@ def outgoing_corrections(session: Session, unit_id: str) -> list[dict[str, Any]]
 
 
 def mark_corrections_sent(session: Session, ids: list[str]) -> None:
+    require(session, Permission.IMPORT)
     for cid in ids:
         row = session.get(Correction, cid)
         if row is not None:
             row.status = "sent"
+
+
+# ---------------------------------------------------------------- reference data going down
+
+RULE_KIND = "rule_values"  # record_kind of an inbox line announcing a rule received from the upper level
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    key: str
+    valid_from: date
+    value: Any  # parsed JSON
+    note: str
+
+
+def reference_rules(session: Session) -> list[RuleRow]:
+    """At the upper level: the rule table (dated presets) sent down with every acknowledgment."""
+    require(session, Permission.IMPORT)
+    rows = session.scalars(select(RuleValue).order_by(RuleValue.key, RuleValue.valid_from))
+    return [RuleRow(r.key, r.valid_from, json.loads(r.value), r.note) for r in rows]
+
+
+def receive_rules(session: Session, from_unit_id: str, rows: list[RuleRow]) -> list[RuleRow]:
+    """At the commune, from an acknowledgment: add the rule values that start after the newest one held
+    for their key (older or equal dates never overwrite local history), each announced in the inbox.
+    Keys this version does not know are ignored. Returns what was applied."""
+    require(session, Permission.EXPORT)
+    known = {k for k in resources.load_preset("rules") if not k.startswith("_")}
+    newest: dict[str, date] = {}
+    for key, valid_from in session.execute(select(RuleValue.key, RuleValue.valid_from)):
+        newest[key] = max(valid_from, newest.get(key, valid_from))
+    applied: list[RuleRow] = []
+    for row in sorted(rows, key=lambda r: (r.key, r.valid_from)):
+        if row.key not in known or (row.key in newest and row.valid_from <= newest[row.key]):
+            continue
+        value = json.dumps(row.value, ensure_ascii=False, sort_keys=True)
+        session.add(
+            RuleValue(key=row.key, valid_from=row.valid_from, value=value, note=clean(row.note)[:500])
+        )
+        newest[row.key] = row.valid_from
+        session.add(
+            Correction(
+                from_unit_id=from_unit_id,
+                record_kind=RULE_KIND,
+                record_id="",
+                field=row.key[:60],
+                message=f"{format_date(row.valid_from)}: {value[:1500]}"
+                + (f" ({clean(row.note)[:400]})" if clean(row.note) else ""),
+                status="applied",
+                direction="in",
+                created_at=_now(),
+            )
+        )
+        applied.append(row)
+    session.flush()
+    if applied:
+        audit.record(session, "sync.rules", "rule", from_unit_id, fields=sorted({r.key for r in applied}))
+    return applied
 
 
 def inbox(session: Session) -> list[CorrectionView]:
@@ -631,6 +755,11 @@ def answer_correction(session: Session, correction_id: str, accept: bool, respon
     row = session.get(Correction, correction_id)
     if row is None or row.direction != "in":
         raise NotFound(QT_TRANSLATE_NOOP("sync", "Không tìm thấy đề nghị sửa."), context=CTX)
+    if row.record_kind == RULE_KIND:
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("sync", "Quy định do cấp trên gửi xuống đã được áp dụng; không cần trả lời."),
+            context=CTX,
+        )
     if not accept and not clean(response):
         raise RuleViolation(
             QT_TRANSLATE_NOOP("sync", "Khi không nhất trí, hãy ghi lý do để gửi cấp trên."), context=CTX

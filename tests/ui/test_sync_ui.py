@@ -209,3 +209,69 @@ def test_enrolment_needs_the_fingerprint_confirmed(
     qtbot.addWidget(page)
     page.refresh()
     assert page.tabs.isTabVisible(0) and page.peers.rowCount() == 1
+
+
+def test_replace_keys_is_for_the_administrator_and_asks_first(
+    qtbot: QtBot,
+    enrolled: tuple[AppContext, AppContext],
+    tmp_path: Path,
+    quiet: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    commune, _province = enrolled
+    clerk = AppContext(commune.db, Actor(user_id="u2", login="vanthu", roles=frozenset({Role.CLERK})))
+    clerk_page = SyncPage(clerk)
+    qtbot.addWidget(clerk_page)
+    assert clerk_page.replace_button.isHidden()
+    page = SyncPage(commune)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert not page.replace_button.isHidden() and page.replace_button.text() == "Thay khóa…"
+    with read_session(commune.db, SYSTEM_ACTOR) as s:
+        before = ss.readable_fingerprint(ss.own_keys(s).fingerprint)
+    asked: list[str] = []
+
+    def answer(reply: bool) -> None:
+        monkeypatch.setattr(
+            page_module, "confirm", lambda _p, _title, text, _yes: asked.append(text) or reply
+        )
+
+    answer(False)
+    assert page.replace_keys() is None
+    assert "Chỉ làm khi máy bị mất hoặc nghi lộ khóa" in asked[-1]
+    with read_session(commune.db, SYSTEM_ACTOR) as s:
+        assert ss.readable_fingerprint(ss.own_keys(s).fingerprint) == before
+    answer(True)
+    new = page.replace_keys()
+    assert new is not None and new != before
+    assert new in quiet[-1] and "Cấp tệp đăng ký" in quiet[-1]
+    from ui.dialogs import sync_enrol
+
+    monkeypatch.setattr(sync_enrol.FingerprintDialog, "exec", lambda _d: 0)
+    issued = page.issue_enrolment(tmp_path, "commune")
+    assert issued is not None and issued[1] == new
+
+
+def test_rules_from_the_upper_level_show_in_the_inbox(
+    qtbot: QtBot, enrolled: tuple[AppContext, AppContext], tmp_path: Path, quiet: list[str]
+) -> None:
+    from datetime import date
+
+    from models.entities import RuleValue
+
+    commune, province = enrolled
+    sx.import_files(province.db, ACTOR, [sx.export_package(commune.db, ACTOR, tmp_path).path])
+    with unit_of_work(province.db, SYSTEM_ACTOR) as s:
+        s.add(RuleValue(key="probation.months", valid_from=date(2027, 1, 1), value="18", note="Quy định mới"))
+    ack = sx.write_ack(province.db, ACTOR, _unit(commune.db), tmp_path)
+    page = SyncPage(commune)
+    qtbot.addWidget(page)
+    page.refresh()
+    message = page.import_ack(ack)
+    assert message is not None and "Áp dụng 1 quy định mới" in message
+    assert page.inbox.rowCount() == 1
+    cells = [page.inbox.item(0, c).text() for c in range(page.inbox.columnCount())]  # type: ignore[union-attr]
+    assert cells[1:5] == ["Quy định", "probation.months", "01/01/2027: 18 (Quy định mới)", "Đã áp dụng"]
+    page.inbox.selectRow(0)
+    assert not page.accept_selected()
+    assert "đã được áp dụng" in quiet[-1]

@@ -58,6 +58,7 @@ def kind_label(kind: str) -> str:
         "rating_rounds": translate("sync_kinds", "Đợt đánh giá"),
         "ratings": translate("sync_kinds", "Kết quả xếp loại"),
         "report_snapshots": translate("sync_kinds", "Báo cáo đã chốt"),
+        "rule_values": translate("sync_kinds", "Quy định"),
     }
     return labels.get(kind, kind)
 

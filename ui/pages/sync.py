@@ -37,6 +37,7 @@ from forms.periods import Period
 from models.dates import format_date, today
 from models.db import read_session, unit_of_work
 from models.errors import DomainError
+from models.security import Permission
 from models.services import sync as ss
 from ui.context import AppContext
 from ui.dialogs.sync_dispute import DisputeDialog
@@ -314,11 +315,18 @@ class SyncPage(Page):
         accept.clicked.connect(self._choose_enrolment_file)
         self.revoke_button = QPushButton(translate("sync_page", "Thu hồi khóa…"))
         self.revoke_button.clicked.connect(self.revoke_selected)
+        self.replace_button = QPushButton(translate("sync_page", "Thay khóa…"))
+        self.replace_button.setToolTip(
+            translate("sync_page", "Tạo khóa mới cho đơn vị mình (khi mất máy hoặc nghi lộ khóa).")
+        )
+        self.replace_button.clicked.connect(self.replace_keys)
+        self.replace_button.setVisible(self.ctx.actor.can(Permission.ADMIN_SETTINGS))
         buttons = QHBoxLayout()
         buttons.addWidget(self.own_role)
         buttons.addWidget(issue)
         buttons.addWidget(accept)
         buttons.addStretch(1)
+        buttons.addWidget(self.replace_button)
         buttons.addWidget(self.revoke_button)
         self.peers = _table(
             [
@@ -395,6 +403,7 @@ class SyncPage(Page):
             "open": translate("sync_page", "Chờ trả lời"),
             "accepted": translate("sync_page", "Đã nhất trí"),
             "disputed": translate("sync_page", "Không nhất trí"),
+            "applied": translate("sync_page", "Đã áp dụng"),
         }
         self.inbox.setRowCount(len(items))
         for row, c in enumerate(items):
@@ -722,3 +731,37 @@ class SyncPage(Page):
         self.changed.emit()
         self.refresh()
         return True
+
+    def replace_keys(self) -> str | None:
+        """New keys for this unit (a lost laptop, a suspected leak): after confirmation, replace them and
+        write the new enrolment file at once, since the other side must enrol it again. Returns the
+        new fingerprint."""
+        if not confirm(
+            self,
+            translate("sync_page", "Thay khóa"),
+            translate(
+                "sync_page",
+                "Thay khóa trao đổi của đơn vị mình? Chỉ làm khi máy bị mất hoặc nghi lộ khóa.\n\n"
+                "Sau khi thay: mang tệp đăng ký mới đến đơn vị kia để họ đăng ký lại; gói ký bằng khóa cũ "
+                "sẽ bị từ chối; gói gửi tiếp theo là gói đầy đủ.",
+            ),
+            translate("sync_page", "Thay khóa"),
+        ):
+            return None
+        try:
+            fingerprint = sx.replace_keys(self.ctx.db, self.ctx.actor)
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        self.changed.emit()
+        self.refresh()
+        show_info(
+            self,
+            translate("sync_page", "Đã thay khóa"),
+            translate(
+                "sync_page",
+                "Đã tạo khóa mới. Mã đối chiếu mới:\n{fingerprint}\n\n"
+                "Hãy cấp tệp đăng ký mới (nút “Cấp tệp đăng ký của đơn vị mình…”) và mang đến đơn vị kia.",
+            ).format(fingerprint=fingerprint),
+        )
+        return fingerprint
