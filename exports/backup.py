@@ -10,9 +10,11 @@ Restore refuses a damaged backup, takes the database's single-instance lock (the
 it), makes a safety backup of the current file first, stages the copy next to the database, gives it a
 new incarnation id (the sync layer re-baselines), checks it again and renames it into place.
 
-The UI and `main.py` call: `backup_database` (on close, before migration/import/restore, on request),
-`backup_if_due` (daily), `list_backups` / `last_good_backup` (the corrupted-start path),
-`restore_preview` and `restore_backup`."""
+The UI and `main.py` call: `backup_database` (on close, before migration/restore, on request),
+`backup_before_import` (every import: the Excel member list and sync packages), `backup_if_due`
+(daily), `list_backups` / `last_good_backup` (the corrupted-start path), `restore_preview` and
+`restore_backup`. A backup or restore the user asked for is audited with `log_backup` / `log_restore`
+(automatic ones are not: they run at close, at start and before migrations, outside any user action)."""
 
 from __future__ import annotations
 
@@ -26,10 +28,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from exports import atomic
-from models import dbfile
-from models.db import Database, open_database
+from models import audit, dbfile
+from models.db import Database, open_database, unit_of_work
 from models.errors import StorageError
 from models.i18n import QT_TRANSLATE_NOOP
+from models.security import Actor
 from models.storage import InstanceLock, fsync_dir
 
 log = logging.getLogger(__name__)
@@ -194,6 +197,20 @@ def backup_database(
         "backup (%s) written in %.0f ms, %d bytes", reason, (time.perf_counter() - started) * 1000, info.size
     )
     return info
+
+
+def backup_before_import(
+    db: Database, folder: Path | None = None, *, keep: int | None = KEEP_DEFAULT
+) -> BackupInfo:
+    """The verified backup every import takes before it changes anything (reason "import"). Call it
+    outside any open session (the database has one connection); if it raises, do not import."""
+    return backup_database(db, folder, reason="import", keep=keep)
+
+
+def log_backup(db: Database, actor: Actor, info: BackupInfo) -> None:
+    """Audit a backup made on request (after it was written and verified)."""
+    with unit_of_work(db, actor) as session:
+        audit.record_output(session, "backup", "database", info.reason, file_format=SUFFIX)
 
 
 def backup_if_due(
@@ -387,3 +404,10 @@ def restore_backup(
         lock.release()
     log.info("restored a backup; new incarnation")
     return RestoreResult(safety=safety, incarnation_id=incarnation_id)
+
+
+def log_restore(db: Database, actor: Actor, result: RestoreResult) -> None:
+    """Audit a restore in the restored database (opened again after `restore_backup`); the record id
+    is the new incarnation the sync layer re-baselines on."""
+    with unit_of_work(db, actor) as session:
+        audit.record_output(session, "restore", "database", result.incarnation_id, file_format=SUFFIX)

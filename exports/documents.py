@@ -7,8 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from exports import atomic
-from exports.xlsx import Sheet
+from exports.xlsx import Sheet, Value
 from forms.document import Document, Table
+from models import audit
+from models.db import Database, unit_of_work
+from models.security import Actor
 
 
 def _verify_pdf(path: Path) -> None:
@@ -37,6 +40,23 @@ def save_xlsx(sheets: Sequence[Sheet], target: Path) -> Path:
     return atomic.write_bytes(target, workbook_bytes(sheets), _verify_xlsx)
 
 
+# Amount columns written as numbers (Excel shows them with the machine's thousands separator).
+_MONEY_COLUMNS = {"dues_sheet": (3, 4, 5)}
+
+
+def _as_numbers(rows: Sequence[Sequence[str]], columns: Sequence[int]) -> list[list[Value]]:
+    """ "74.000" → 74000 in the given columns; empty cells stay empty."""
+    out: list[list[Value]] = []
+    for row in rows:
+        cells: list[Value] = list(row)
+        for i in columns:
+            digits = str(row[i]).replace(".", "")
+            if digits.isdigit():
+                cells[i] = int(digits)
+        out.append(cells)
+    return out
+
+
 def document_sheets(document: Document, title: str) -> list[Sheet]:
     """The tables of a document as worksheets, with the header lines above each."""
     heading = [
@@ -45,6 +65,7 @@ def document_sheets(document: Document, title: str) -> list[Sheet]:
         f"{document.title} – {document.subject}".strip(" –"),
     ]
     tables = [b for b in document.blocks if isinstance(b, Table)]
+    money = _MONEY_COLUMNS.get(str(document.metadata.get("kind", "")), ())
     sheets = []
     for i, table in enumerate(tables, start=1):
         name = table.caption.rstrip(":") if table.caption else (title if len(tables) == 1 else f"{title} {i}")
@@ -53,10 +74,74 @@ def document_sheets(document: Document, title: str) -> list[Sheet]:
             Sheet(
                 name,
                 [c.replace("\n", " ") for c in table.columns],
-                table.rows,
+                _as_numbers(table.rows, money) if money else table.rows,
                 widths,
                 heading,
                 document.landscape,
+                dict.fromkeys(money, "#,##0"),
             )
         )
     return sheets
+
+
+# ---------------------------------------------------------------- audit of what goes out
+
+
+def document_identity(document: Document) -> tuple[str, str]:
+    """(record kind, record id) of a document for the audit log, from its metadata; never a name."""
+    meta = document.metadata
+    if "meeting_id" in meta:
+        return ("minutes_extract" if "item" in meta else "minutes"), meta["meeting_id"]
+    if "cell_id" in meta and "month" in meta:
+        return "blank_minutes", meta["cell_id"]
+    if "period" in meta:
+        return "report", meta["period"]
+    if "kind" in meta:
+        return meta["kind"], meta.get("month", "")
+    if "scope" in meta:
+        return "register", ""
+    return "document", ""
+
+
+def document_rows(document: Document) -> int:
+    """How many table rows a document carries (members on a register, lines of a report)."""
+    return sum(len(block.rows) for block in document.blocks if isinstance(block, Table))
+
+
+def log_output(
+    db: Database,
+    actor: Actor,
+    action: str,
+    entity: str,
+    record_id: str = "",
+    *,
+    count: int | None = None,
+    target: Path | None = None,
+) -> None:
+    """Record that something was printed, written to a file, imported, backed up or restored, in its
+    own short transaction once the output has succeeded (the file is written and verified)."""
+    file_format = target.suffix if target is not None else ""
+    with unit_of_work(db, actor) as session:
+        audit.record_output(session, action, entity, record_id, count=count, file_format=file_format)
+
+
+def log_document(
+    db: Database,
+    actor: Actor,
+    action: str,
+    document: Document,
+    target: Path | None = None,
+    *,
+    count: int | None = None,
+) -> None:
+    """`log_output` for a document: its kind and id from its metadata, its table rows as the count."""
+    entity, record_id = document_identity(document)
+    log_output(
+        db,
+        actor,
+        action,
+        entity,
+        record_id,
+        count=document_rows(document) if count is None else count,
+        target=target,
+    )

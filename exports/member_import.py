@@ -4,7 +4,9 @@ Hostile files are refused before parsing: size cap, zip structure (allow-listed 
 traversal, total and per-member size caps, compression-ratio cap), defusedxml active in openpyxl, a
 row cap. Text in legacy Vietnamese encodings (TCVN3/ABC, VNI) and formula cells are refused with a
 clear message. The import itself is staged: `read_rows` → `preview` (per-row errors and warnings) →
-`apply` of the rows the user chose, all in the caller's single transaction."""
+`apply` of the rows the user chose, all in the caller's single transaction. `import_members` is what
+the CLI and the wizard call: a verified backup (reason "import") first, then `apply` and an audit
+entry in one transaction."""
 
 from __future__ import annotations
 
@@ -18,10 +20,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from exports import backup
+from models import audit
 from models.dates import add_months, format_date, parse_date
+from models.db import Database, unit_of_work
 from models.errors import DomainError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.picklists import normalise_ethnicity
+from models.security import Actor
 from models.services import membership as ms
 from models.services import organisation as org
 from models.text import clean, fold, looks_legacy_encoded, split_full_name
@@ -527,3 +533,26 @@ def apply(
         if progress is not None:
             progress(i, len(chosen))
     return created
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: list[str]  # the new members' ids
+    backup: backup.BackupInfo  # the verified copy taken before anything was imported
+
+
+def import_members(
+    db: Database,
+    actor: Actor,
+    chosen: list[ImportRow],
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    backup_folder: Path | None = None,
+) -> ImportResult:
+    """Back up the database (verified; if that fails nothing is imported), then create the chosen rows
+    and the audit entry of the import in one transaction (all or nothing)."""
+    taken = backup.backup_before_import(db, backup_folder)
+    with unit_of_work(db, actor) as session:
+        created = apply(session, chosen, progress)
+        audit.record_output(session, "import", "member", count=len(created), file_format="xlsx")
+    return ImportResult(created, taken)

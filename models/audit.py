@@ -119,6 +119,36 @@ def record(
     return entry
 
 
+# What leaves the database as a file, on paper or as a whole copy (issue 3: print / export / import).
+OUTPUT_ACTIONS = frozenset({"print", "export", "import", "backup", "restore"})
+
+
+def record_output(
+    session: Session,
+    action: str,
+    entity: str,
+    record_id: str = "",
+    *,
+    count: int | None = None,
+    file_format: str = "",
+) -> AuditEntry:
+    """Append the entry for a document printed or written, a data import, a backup or a restore.
+
+    `entity` names the kind of record that went out ("register", "minutes", "report", "database"),
+    `record_id` which one (a meeting id, a period key; never a name), `count` how many rows or records
+    it carried. Only these counts and the format are stored: no personal value, no file path. Unlike
+    the other services this asks for no permission: the reads behind the output were checked."""
+    if action not in OUTPUT_ACTIONS:
+        msg = f"unknown output action {action!r}"
+        raise ValueError(msg)
+    fields = []
+    if count is not None:
+        fields.append(f"count={count}")
+    if file_format:
+        fields.append(f"format={file_format.lower().lstrip('.')}")
+    return record(session, action, entity[:40], record_id[:36], fields=fields)
+
+
 @dataclass(frozen=True)
 class ChainReport:
     entries: int

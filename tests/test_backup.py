@@ -8,10 +8,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from exports import backup as bk
+from exports import member_import as mi
 from models import dbfile
-from models.db import Database, open_database, unit_of_work
+from models.db import Database, open_database, read_session, unit_of_work
+from models.entities import AuditEntry
 from models.errors import StorageError
 from models.security import SYSTEM_ACTOR
 from models.services import organisation as org
@@ -173,3 +176,58 @@ def test_restore_onto_a_corrupt_database_keeps_a_byte_copy(db: Database, tmp_pat
     assert result.safety is not None and result.safety.suffix == ".bak"
     assert result.safety.read_bytes() == bytes(data)
     dbfile.check_file(db.path, None)
+
+
+# ---------------------------------------------------------------- before an import
+
+
+def _member_list(path: Path) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["Họ và tên", "Giới tính", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"])
+    sheet.append(["Quàng Thị Ánh", "Nữ", "01/06/1995", "Na Hát", "01/06/2025"])
+    sheet.append(["Giàng A Páo", "Nam", "07/07/1990", "Na Hát", "19/05/2015"])
+    wb.save(path)
+    return path
+
+
+def _import_rows(db: Database, tmp_path: Path) -> list[mi.ImportRow]:
+    table = mi.read_table(_member_list(tmp_path / "danh-sach.xlsx"))
+    with read_session(db, SYSTEM_ACTOR) as session:
+        preview = mi.preview(session, table, mi.suggest_mapping(table.headers))
+    assert not preview.invalid
+    return preview.valid
+
+
+def test_an_import_first_takes_a_verified_backup_of_the_data_before_it(db: Database, tmp_path: Path) -> None:
+    _populate(db)
+    folder = bk.default_folder(db.path)
+    bk.backup_database(db, reason="manual")
+    before = _digests(db.path)
+    result = mi.import_members(db, SYSTEM_ACTOR, _import_rows(db, tmp_path))
+
+    assert len(result.created) == 2
+    backups = bk.list_backups(folder, db.path.stem)
+    assert [b.reason for b in backups] == ["import", "manual"]  # a new generation, the old one kept
+    assert backups[0].path == result.backup.path
+    dbfile.check_file(result.backup.path, db.key)  # quick_check passes
+    assert _digests(result.backup.path)["members"] == before["members"]  # the data as it was
+    preview = bk.restore_preview(db.path, result.backup.path, db.key)
+    assert {t.table: t.added for t in preview.tables}["members"] == 2  # what restoring it would undo
+    with read_session(db, SYSTEM_ACTOR) as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "import")).all()
+        assert [(e.entity, e.fields) for e in entries] == [("member", '["count=2","format=xlsx"]')]
+
+
+def test_no_import_when_the_backup_cannot_be_made(db: Database, tmp_path: Path) -> None:
+    _populate(db)
+    rows = _import_rows(db, tmp_path)
+    before = _digests(db.path)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the backup folder should be", encoding="utf-8")
+    with pytest.raises(StorageError):
+        mi.import_members(db, SYSTEM_ACTOR, rows, backup_folder=blocked)
+    assert _digests(db.path) == before

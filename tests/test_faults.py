@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from exports import atomic
 from exports import backup as bk
@@ -234,3 +235,49 @@ def test_damaged_start_offers_the_last_good_backup(db: Database, tmp_path: Path)
     assert bk.last_good_backup(db.path, None) == older
     bk.restore_backup(older.path, db.path, key=None)
     open_database(db.path, check_drive=False).close()
+
+
+# ---------------------------------------------------------------- documents: no audit entry for a failed write
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])
+def test_a_register_that_fails_part_way_keeps_the_old_file_and_is_not_audited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    import main
+    from exports import keyring
+    from models import audit
+    from models.entities import AuditEntry
+    from tests.test_audit_chain import PASSWORD, small_commune
+
+    monkeypatch.setenv("DUX_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv(keyring.ENV_USER, "quantri")
+    monkeypatch.setenv(keyring.ENV_PASSWORD, PASSWORD)
+    monkeypatch.setattr(main, "setup_logging", lambda verbose=False: tmp_path / "app.log")
+    path = tmp_path / "xa.db"
+    small_commune(path)
+    out = tmp_path / "ra"
+    out.mkdir()
+    target = out / f"so-danh-sach{suffix}"
+
+    def exports_logged() -> int:
+        with (
+            keyring.unlock(path, "quantri", PASSWORD, check_drive=False) as unlocked,
+            read_session(unlocked.db, unlocked.actor) as session,
+        ):
+            assert audit.verify(session).ok
+            return len(session.scalars(select(AuditEntry).where(AuditEntry.action == "export")).all())
+
+    assert main.main(["register", str(path), "--out", str(target)]) == 0
+    good = target.read_bytes()
+    assert exports_logged() == 1
+    failing = atomic.failing_after(len(good) // 2)
+    # Only the document's writes fail (the key file is still written when the database closes).
+    atomic.set_opener(lambda p: failing(p) if "so-danh-sach" in p.name else atomic._default_open(p))
+    capsys.readouterr()
+    assert main.main(["register", str(path), "--out", str(target)]) == 1
+    assert "Không đủ chỗ trống để ghi tệp" in capsys.readouterr().err
+    atomic.set_opener(None)
+    assert target.read_bytes() == good  # the previous good file intact
+    assert _names(out) == [target.name]  # nothing half-written left beside it
+    assert exports_logged() == 1  # a file that was not written is not recorded as exported

@@ -1,6 +1,8 @@
 """The in-app PDF preview (QtPdf): the rendered document as the printer will get it, with zoom, Print
 (QPrinter through the print dialog, whose Vietnamese labels come from the Qt catalogue loaded by
-ui/i18n.py) and Save as (written atomically and verified by `exports.documents.save_pdf`)."""
+ui/i18n.py) and Save as (written atomically and verified by `exports.documents.save_pdf`). Both are
+audited ("print" / "export") when the preview knows who acts: the `ctx` passed in, or else the opening
+page's own `ctx`."""
 
 from __future__ import annotations
 
@@ -22,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.documents import save_pdf
+from exports.documents import log_document, save_pdf
 from forms.document import Document
-from models.errors import StorageError
+from models.errors import DomainError
+from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import translate
 
@@ -39,10 +42,18 @@ class PdfPreview(QDialog):
     """Shows one `Document`; `pdf_document` is the loaded QPdfDocument (for tests)."""
 
     def __init__(
-        self, document: Document, suggested_name: str, parent: QWidget | None = None, *, data: bytes = b""
+        self,
+        document: Document,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        *,
+        data: bytes = b"",
+        ctx: AppContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
+        parent_ctx = getattr(parent, "ctx", None)
+        self.ctx = ctx if ctx is not None else parent_ctx if isinstance(parent_ctx, AppContext) else None
         self.suggested_name = suggested_name
         if not data:
             from exports.pdf import render_pdf  # reportlab loads on the first preview, not at start-up
@@ -171,8 +182,16 @@ class PdfPreview(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(translate("pdf_preview", "In văn bản"))
         dialog.setMinMax(1, self.pdf_document.pageCount())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.print_to(printer):
+            try:
+                self.log("print")
+            except DomainError as exc:
+                show_error(self, exc)
+
+    def log(self, action: str, target: Path | None = None) -> None:
+        """Audit a print or a save (nothing to record without a context, e.g. a bare preview)."""
+        if self.ctx is not None:
+            log_document(self.ctx.db, self.ctx.actor, action, self.document, target)
 
     # -- save
 
@@ -191,6 +210,7 @@ class PdfPreview(QDialog):
     def save_to(self, target: Path) -> Path:
         """Write the PDF atomically (raises StorageError with a message for the clerk)."""
         self.saved_to = save_pdf(self.document, target)
+        self.log("export", self.saved_to)
         return self.saved_to
 
     def save_as(self) -> None:
@@ -199,12 +219,19 @@ class PdfPreview(QDialog):
             return
         try:
             self.save_to(target)
-        except StorageError as exc:
+        except DomainError as exc:
             show_error(self, exc)
 
     @classmethod
-    def ask(cls, document: Document, suggested_name: str, parent: QWidget | None = None) -> Path | None:
+    def ask(
+        cls,
+        document: Document,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        *,
+        ctx: AppContext | None = None,
+    ) -> Path | None:
         """Show the preview; returns where the user saved the PDF, if they did."""
-        dialog = cls(document, suggested_name, parent)
+        dialog = cls(document, suggested_name, parent, ctx=ctx)
         dialog.exec()
         return dialog.saved_to

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from exports import member_import as mi
 from models.dates import format_date
-from models.db import read_session, unit_of_work
+from models.db import read_session
 from models.errors import DomainError
 from models.i18n import QT_TRANSLATE_NOOP
 from ui.context import AppContext
@@ -433,8 +433,7 @@ class ImportMembersDialog(QDialog):
                     raise Cancelled
                 progress(done, total)
 
-            with unit_of_work(ctx.db, ctx.actor) as session:
-                return mi.apply(session, chosen, step)
+            return mi.import_members(ctx.db, ctx.actor, chosen, step).created  # backs up first
 
         try:
             self.created = self.runner.run_and_wait(

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.documents import document_sheets, save_pdf, save_xlsx
+from exports.documents import document_sheets, log_document, log_output, save_pdf, save_xlsx
 from exports.xlsx import Sheet
 from forms.register import LIST_COLUMNS, member_list_rows, member_register
 from models.dates import format_date, today
@@ -729,7 +729,9 @@ class MembersPage(Page):
                 (5, 28, 8, 12, 10, 24, 16, 13, 13, 14, 15),
                 heading,
             )
-            return save_xlsx([sheet], target)
+            written = save_xlsx([sheet], target)
+            log_output(self.ctx.db, self.ctx.actor, "export", "member_list", count=len(rows), target=written)
+            return written
 
         saved = self._export(translate("members_ui", "Đang xuất danh sách…"), job)
         if saved is not None:
@@ -761,8 +763,13 @@ class MembersPage(Page):
             with read_session(self.ctx.db, self.ctx.actor) as session:
                 sheet = member_register(session, cell_id=cell_id)
             if target.suffix.lower() == ".xlsx":
-                return save_xlsx(document_sheets(sheet.document, "Sổ danh sách"), target)
-            return save_pdf(sheet.document, target)
+                written = save_xlsx(document_sheets(sheet.document, "Sổ danh sách"), target)
+            else:
+                written = save_pdf(sheet.document, target)
+            log_document(
+                self.ctx.db, self.ctx.actor, "export", sheet.document, written, count=len(sheet.rows)
+            )
+            return written
 
         saved = self._export(translate("members_ui", "Đang in sổ danh sách…"), job)
         if saved is not None:

@@ -1,15 +1,18 @@
 """Báo cáo: the periodic report (DOMAIN.md §5, issue 7). Choose the period; every number of the tables
 opens the records behind it; the consistency problems are listed; the clerk writes the narrative with
 the previous period's text beside it; draft → reviewed → finalised (frozen figures, drift banner);
-PDF and XLSX saved atomically, preview opens the saved PDF."""
+PDF and XLSX saved atomically, preview and print in the app (ui/pdf_preview.PdfPreview).
+
+The table is laid out from the form's own columns: every figure cell of any section opens the records
+of the indicator it shows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.documents import save_pdf, save_xlsx
-from exports.paths import data_dir
+from exports.documents import log_document, save_pdf, save_xlsx
 from exports.report_export import report_sheets
+from forms.document import Document
 from forms.indicators import CATALOGUE
 from forms.periods import Period
 from forms.quarterly import (
@@ -40,6 +43,8 @@ from forms.quarterly import (
     FormDefinition,
     Narrative,
     Report,
+    ReportCell,
+    ReportTable,
     current_report,
     cutoff_date,
     finalise_report,
@@ -58,9 +63,11 @@ from ui.dialogs.report_explain import ExplainDialog
 from ui.errors import confirm, show_error, show_info
 from ui.i18n import translate
 from ui.pages.base import Page
+from ui.pdf_preview import PdfPreview
 from ui.tasks import Cancel, Cancelled, Progress, TaskRunner
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+SHARE_ROLE = Qt.ItemDataRole.UserRole + 2
 LINK = QColor(20, 70, 160)
 BANNER_STYLE = "background: #fff3cd; color: #664d03; border: 1px solid #e0c36a; padding: 6px;"
 PROBLEM_STYLE = "color: #b00020;"
@@ -98,12 +105,12 @@ def load_state(ctx: AppContext, period: Period, form: FormDefinition = DEFAULT_Q
     return ReportState(report, snapshot, drift, previous, cutoff)
 
 
-def write_report(ctx: AppContext, state: ReportState, target: Path) -> Path:
-    """The report as PDF or XLSX (by the target's suffix), written atomically and verified."""
+def build_document(ctx: AppContext, state: ReportState) -> Document:
+    """The report in the Party document format, with the audit chain head in the footer."""
     snapshot = state.snapshot
     with read_session(ctx.db, ctx.actor) as session:
         head = audit.head(session)
-        document = report_document(
+        return report_document(
             session,
             state.report,
             narrative_of(snapshot),
@@ -111,9 +118,17 @@ def write_report(ctx: AppContext, state: ReportState, target: Path) -> Path:
             signer=snapshot.signer if snapshot else "",
             footer=f"Nhật ký kiểm toán #{head[0]}: {head[1][:16]}",
         )
+
+
+def write_report(ctx: AppContext, state: ReportState, target: Path) -> Path:
+    """The report as PDF or XLSX (by the target's suffix), written atomically and verified."""
+    document = build_document(ctx, state)
     if target.suffix.lower() == ".xlsx":
-        return save_xlsx(report_sheets(state.report, document), target)
-    return save_pdf(document, target)
+        written = save_xlsx(report_sheets(state.report, document), target)
+    else:
+        written = save_pdf(document, target)
+    log_document(ctx.db, ctx.actor, "export", document, written)
+    return written
 
 
 class NarrativeEditor(QWidget):
@@ -226,24 +241,13 @@ class ReportsPage(Page):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
 
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [
-                translate("reports_page", "TT"),
-                translate("reports_page", "Chỉ tiêu"),
-                translate("reports_page", "Đơn vị"),
-                translate("reports_page", "Số lượng"),
-                translate("reports_page", "Tỷ lệ (%)"),
-            ]
-        )
+        # Sections declare their own columns: the grid is as wide as the widest section; each section
+        # starts with its title row and its own column-heading row.
+        self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 40), (2, 90), (3, 90), (4, 80)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().hide()
         self.table.cellClicked.connect(self._cell_clicked)
         self.table.cellActivated.connect(self._cell_clicked)
         self.table.setToolTip(translate("reports_page", "Bấm vào một con số để xem các hồ sơ được tính."))
@@ -392,71 +396,120 @@ class ReportsPage(Page):
     def _fill_table(self, report: Report, drift: reports.Drift | None) -> None:
         changed = drift.changed_figures if drift is not None else {}
         self.table.clearSpans()
-        rows = sum(1 + len(t.rows) for t in report.tables)
-        self.table.setRowCount(rows)
+        self.table.clearContents()
+        width = max((len(t.columns) for t in report.tables), default=0)
+        self.table.setColumnCount(width)
+        self.table.setRowCount(sum(2 + len(t.rows) for t in report.tables))
         bold = QFont(self.table.font())
         bold.setBold(True)
-        link = QFont(self.table.font())
-        link.setUnderline(True)
         row = 0
         for table in report.tables:
             title = QTableWidgetItem(table.title)
             title.setFont(bold)
             title.setBackground(QBrush(QColor(232, 236, 244)))
             self.table.setItem(row, 0, title)
-            self.table.setSpan(row, 0, 1, 5)
+            self.table.setSpan(row, 0, 1, width)
             row += 1
-            for cells, key in zip(table.rows, table.keys, strict=True):
-                for column, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    if column in (0, 2):
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                    elif column in (3, 4):
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    if column == 3:
-                        item.setData(KEY_ROLE, key)
-                        item.setForeground(QBrush(LINK))
-                        item.setFont(link)
-                        item.setToolTip(
-                            translate("reports_page", "Bấm để xem các hồ sơ được tính vào số này")
-                        )
-                        if key in changed:
-                            now = changed[key][1]
-                            item.setBackground(QBrush(QColor(255, 236, 153)))
-                            item.setToolTip(
-                                translate("reports_page", "Đã chốt: {frozen}; hiện nay: {now}").format(
-                                    frozen=text, now=format_value(now, CATALOGUE[key].unit)
-                                )
-                            )
-                    self.table.setItem(row, column, item)
+            for column, text in enumerate(table.columns):
+                item = QTableWidgetItem(text)
+                item.setFont(bold)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(QColor(245, 246, 250)))
+                self.table.setItem(row, column, item)
+            self._span_last(table, row, width)
+            row += 1
+            for cells in table.cells:
+                for column, cell in enumerate(cells):
+                    self.table.setItem(row, column, self._cell_item(table, column, cell, changed))
+                self._span_last(table, row, width)
                 row += 1
+        header = self.table.horizontalHeader()
+        label_column = next(
+            (i for t in report.tables for i, role in enumerate(t.roles) if role == "label"), 0
+        )
+        for column in range(width):
+            mode = QHeaderView.ResizeMode.Stretch if column == label_column else QHeaderView.ResizeMode.Fixed
+            header.setSectionResizeMode(column, mode)
+            if column != label_column:
+                self.table.setColumnWidth(column, 40 if column == 0 else 92)
         self.table.resizeRowsToContents()
+
+    def _span_last(self, table: ReportTable, row: int, width: int) -> None:
+        """A section narrower than the grid: its last column takes the remaining width."""
+        if len(table.columns) < width:
+            self.table.setSpan(row, len(table.columns) - 1, 1, width - len(table.columns) + 1)
+
+    def _cell_item(
+        self,
+        table: ReportTable,
+        column: int,
+        cell: ReportCell,
+        changed: dict[str, tuple[int | float | None, int | float | None]],
+    ) -> QTableWidgetItem:
+        item = QTableWidgetItem(cell.text)
+        role = table.roles[column]
+        if role in ("index", "unit"):
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        elif role == "value":
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != "value" or cell.key is None:
+            return item
+        link = QFont(self.table.font())
+        link.setUnderline(True)
+        item.setData(KEY_ROLE, cell.key)
+        item.setData(SHARE_ROLE, cell.share_of is not None)
+        item.setForeground(QBrush(LINK))
+        item.setFont(link)
+        item.setToolTip(translate("reports_page", "Bấm để xem các hồ sơ được tính vào số này"))
+        if cell.key in changed and cell.share_of is None:
+            now = changed[cell.key][1]
+            item.setBackground(QBrush(QColor(255, 236, 153)))
+            item.setToolTip(
+                translate("reports_page", "Đã chốt: {frozen}; hiện nay: {now}").format(
+                    frozen=cell.text,
+                    now=format_value(now, CATALOGUE[cell.key].unit),
+                )
+            )
+        return item
+
+    def find_key(self, key: str) -> tuple[int, int]:
+        """(row, column) of the first figure showing indicator `key` itself (not a share), or (-1, -1)."""
+        for row in range(self.table.rowCount()):
+            for column in range(self.table.columnCount()):
+                item = self.table.item(row, column)
+                if item is not None and item.data(KEY_ROLE) == key and not item.data(SHARE_ROLE):
+                    return row, column
+        return -1, -1
 
     def row_of(self, key: str) -> int:
         """The table row showing indicator `key` (first occurrence), -1 when absent."""
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 3)
-            if item is not None and item.data(KEY_ROLE) == key:
-                return row
-        return -1
+        return self.find_key(key)[0]
 
     def value_text(self, key: str) -> str:
-        row = self.row_of(key)
-        item = self.table.item(row, 3) if row >= 0 else None
+        row, column = self.find_key(key)
+        item = self.table.item(row, column) if row >= 0 else None
         return item.text() if item is not None else ""
 
-    def _cell_clicked(self, row: int, _column: int) -> None:
-        item = self.table.item(row, 3)
+    def _cell_clicked(self, row: int, column: int) -> None:
+        item = self.table.item(row, column)
         key = item.data(KEY_ROLE) if item is not None else None
         if isinstance(key, str):
             self.explain(key)
 
     def explain(self, key: str) -> None:
-        row = self.row_of(key)
-        if self.state is None or row < 0:
+        if self.state is None or key not in self.state.report.values:
             return
-        item = self.table.item(row, 1)
-        label = item.text() if item is not None else key
+        label = CATALOGUE[key].label
+        for table in self.state.report.tables:
+            for cells in table.cells:
+                if any(c.key == key for c in cells):
+                    label = next(
+                        (c.text.strip() for i, c in enumerate(cells) if table.roles[i] == "label"), label
+                    )
+                    break
+            else:
+                continue
+            break
         ExplainDialog.ask(label, self.value_text(key), self.state.report.values[key], self)
 
     # ------------------------------------------------------------ writing
@@ -583,11 +636,22 @@ class ReportsPage(Page):
             show_error(self, exc)
             return None
 
+    def preview_document(self) -> Document | None:
+        """The document the preview shows (the frozen figures of a finalised report)."""
+        if self.state is None:
+            self.load()
+        state = self.state
+        if state is None:
+            return None
+        try:
+            return build_document(self.ctx, state)
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+
     def preview(self) -> Path | None:
-        """Save the PDF in the data folder and open it in the system viewer, which prints it."""
-        folder = data_dir() / "preview"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = self.save_to(folder / self.default_name("pdf"))
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return path
+        """Show the report in the in-app preview (zoom, print, save as); returns where it was saved."""
+        document = self.preview_document()
+        if document is None:
+            return None
+        return PdfPreview.ask(document, self.default_name("pdf"), self)
