@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import date
 from typing import Any
 
 from forms.document import Document, Header, Paragraph, SignatureBlock, Table, doc_number, vi_percent
-from models.dates import format_date
+from models.dates import format_date, today
 from models.i18n import translate
 from models.rules import rule
 from models.services import meetings as mt
 from models.services import organisation as org
+from models.text import fold
 
 CTX = "minutes"
 DOTS = "." * 110
@@ -127,11 +130,12 @@ def _agenda_item(number: int, item: mt.AgendaView) -> list[Paragraph]:
     return blocks
 
 
-def _votes(meeting: mt.MeetingView) -> list[Paragraph | Table]:
-    if not meeting.votes:
+def _votes(meeting: mt.MeetingView, votes: tuple[mt.VoteView, ...] | None = None) -> list[Paragraph | Table]:
+    votes = meeting.votes if votes is None else votes
+    if not votes:
         return []
     rows = []
-    for i, v in enumerate(meeting.votes, start=1):
+    for i, v in enumerate(votes, start=1):
         outcome = "Thông qua" if v.outcome.passed else "Không thông qua"
         needed = (
             f"cần {v.outcome.required}/{v.outcome.basis_count}"
@@ -172,7 +176,7 @@ def _votes(meeting: mt.MeetingView) -> list[Paragraph | Table]:
 def minutes_document(session: Any, meeting_id: str) -> Document:
     """The minutes of a held meeting."""
     m = mt.get_meeting(session, meeting_id)
-    held = m.held_date or m.planned_date or date.today()  # noqa: DTZ011 - a calendar date
+    held = m.held_date or m.planned_date or today()
     header = _header(session, m.cell_name, m.cell_symbol, m.number, m.held_date)
     blocks: list[Paragraph | Table] = [
         Paragraph("I. THỜI GIAN, ĐỊA ĐIỂM", "heading", indent=False),
@@ -290,13 +294,52 @@ def blank_minutes(session: Any, cell_id: str, month: str) -> Document:
     )
 
 
+_WORD = re.compile(r"\w+")
+
+
+def vote_concerns_item(vote: mt.VoteView, item: mt.AgendaView) -> bool:
+    """Whether a vote was taken on this agenda item. Votes carry no link to an item, only their
+    subject, so the subject is matched against the item, ignoring case and diacritics: one contains
+    the other, the subject is quoted in the item's content or conclusion, or at least two thirds
+    (and at least two) of the subject's words are in the title."""
+    subject, title = fold(vote.subject), fold(item.title)
+    if not subject or not title:
+        return False
+    if subject in title or title in subject:
+        return True
+    if subject in fold(item.content) or subject in fold(item.conclusion):
+        return True
+    words = set(_WORD.findall(subject))
+    shared = words & set(_WORD.findall(title))
+    return len(shared) >= max(2, math.ceil(len(words) * 2 / 3))
+
+
+def _cell_signer(session: Any, m: mt.MeetingView, on: date) -> tuple[str, str]:
+    """(label, name) signing on behalf of the cell: its secretary on the meeting date; otherwise the
+    chair, titled by the position held then (deputy secretary) or as the chair."""
+    held: dict[str, list[org.PositionView]] = {}
+    for pos in org.list_positions(session, cell_id=m.cell_id, current_only=False):
+        if pos.start_date <= on and (pos.end_date is None or pos.end_date >= on):
+            held.setdefault(pos.role, []).append(pos)
+    secretaries = sorted(held.get("secretary", []), key=lambda p: p.start_date)
+    if secretaries:
+        return "BÍ THƯ", secretaries[-1].member_name
+    deputies = {p.member_id for p in held.get("deputy_secretary", [])}
+    if m.chair_member_id is not None and m.chair_member_id in deputies:
+        return "PHÓ BÍ THƯ", m.chair_name
+    return "CHỦ TRÌ", m.chair_name
+
+
 def extract_document(session: Any, meeting_id: str, item_seq: int) -> Document:
-    """Trích biên bản: one agenda item of a held meeting (e.g. for an admission file)."""
+    """Trích biên bản: one agenda item of a held meeting (e.g. for an admission file), with only the
+    votes taken on that item, signed on behalf of the cell by its secretary at the meeting date."""
     m = mt.get_meeting(session, meeting_id)
     items = {a.seq: a for a in m.agenda}
     item = items[item_seq]
-    held = m.held_date or date.today()  # noqa: DTZ011
+    held = m.held_date or m.planned_date or today()
     s = m.summary
+    votes = tuple(v for v in m.votes if vote_concerns_item(v, item))
+    label, signer = _cell_signer(session, m, held)
     blocks: list[Paragraph | Table] = [
         Paragraph(
             f"Vào hồi {_time_words(m.start_time)}, {_day_words(held)}, tại {m.place or '...'}, {m.cell_name} "
@@ -310,14 +353,14 @@ def extract_document(session: Any, meeting_id: str, item_seq: int) -> Document:
         ),
         Paragraph("Trích nội dung:", "heading", indent=False),
         *_agenda_item(1, item),
-        *_votes(m),
+        *_votes(m, votes),
     ]
     return Document(
         header=_header(session, m.cell_name, m.cell_symbol, m.number, m.held_date),
         title="TRÍCH BIÊN BẢN",
         subject=f"{subject_line(m)} (nội dung: {item.title})",
         blocks=tuple(blocks),
-        signatures=(None, SignatureBlock("T/M CHI BỘ", "BÍ THƯ", m.chair_name)),
+        signatures=(None, SignatureBlock("T/M CHI BỘ", label, signer)),
         recipients=("- Đảng ủy xã (để báo cáo),", "- Lưu chi bộ."),
         metadata={"meeting_id": m.id, "item": str(item_seq)},
     )

@@ -19,6 +19,7 @@ from models.db import Database, read_session, unit_of_work
 from models.security import SYSTEM_ACTOR
 from models.services import meetings as mt
 from models.services import membership as ms
+from models.services import organisation as org
 from tests.builders import admit, profile, village_and_cell
 
 
@@ -80,9 +81,19 @@ def meeting(db: Database) -> tuple[str, str]:
                         ),
                         "Chi bộ thống nhất đánh giá hoàn thành tốt nhiệm vụ tháng 01.",
                     ),
+                    mt.AgendaInput(
+                        "Xét đề nghị kết nạp quần chúng Vì Thị Mai vào Đảng",
+                        "Lường Văn Hùng",
+                        "Đồng chí Lường Văn Hùng báo cáo lý lịch và quá trình phấn đấu của quần chúng.",
+                        (mt.Speech("Cầm Thị Hoa", "Quần chúng gương mẫu, đủ điều kiện.", people["Hoa"]),),
+                        "Chi bộ đề nghị Đảng ủy xã xem xét kết nạp quần chúng Vì Thị Mai.",
+                    ),
                 ),
                 tasks=(mt.TaskInput("Vận động nhân dân trồng rừng", "Lò Văn Thanh", date(2026, 2, 28)),),
-                votes=(mt.VoteInput("Thông qua nghị quyết tháng 02/2026", 4, 0, 0),),
+                votes=(
+                    mt.VoteInput("Thông qua nghị quyết tháng 02/2026", 4, 0, 0),
+                    mt.VoteInput("Đề nghị kết nạp quần chúng Vì Thị Mai", 4, 0, 0, rule="admission"),
+                ),
                 conclusion="Chi bộ thống nhất các nhiệm vụ trọng tâm tháng 02/2026.",
                 quality_score=92,
                 prep_committee_met=True,
@@ -90,6 +101,14 @@ def meeting(db: Database) -> tuple[str, str]:
             ),
         )
     return cell, saved.id
+
+
+def _secretaries(db: Database, cell: str, *holders: tuple[str, date]) -> None:
+    """Record the cell's secretaries (given name, start date) through the positions service."""
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        by_name = {c.name.split()[-1]: c.id for c in ms.member_choices(s, cell_id=cell)}
+        for given, start in holders:
+            org.assign_position(s, org.PositionInput(by_name[given], "secretary", start, cell))
 
 
 def _text(pdf: bytes) -> str:
@@ -136,10 +155,12 @@ def test_minutes_text_reads_back(db: Database, meeting: tuple[str, str]) -> None
 def test_fonts_embedded_and_coverage(db: Database, meeting: tuple[str, str]) -> None:
     from reportlab.pdfbase.ttfonts import TTFontFile
 
+    _secretaries(db, meeting[0], ("Hùng", date(2020, 10, 1)))
     with read_session(db, SYSTEM_ACTOR) as s:
         doc = minutes_document(s, meeting[1])
         blank = blank_minutes(s, meeting[0], "2026-03")
-    for document in (doc, blank):
+        extract = extract_document(s, meeting[1], 2)
+    for document in (doc, blank, extract):
         pdf = render_pdf(document)
         reader = PdfReader(io.BytesIO(pdf))
         fonts: set[str] = set()
@@ -174,8 +195,85 @@ def test_blank_minutes_list_members_and_extract(db: Database, meeting: tuple[str
         assert name in blank
     assert "Miễn SH" in blank
     assert "TRÍCH BIÊN BẢN" in extract
-    assert "T/M CHI BỘ" in extract and "BÍ THƯ" in extract
     assert "Đánh giá kết quả thực hiện nhiệm vụ tháng 01/2026" in extract
+    assert "Xét đề nghị kết nạp" not in extract  # the other item is not extracted
+
+
+def test_extract_has_only_its_votes_and_the_cell_secretary_signs(
+    db: Database, meeting: tuple[str, str]
+) -> None:
+    """The admission item's extract: its own vote only, the header of the meeting, signed for the cell
+    by the secretary in office on the meeting day (not the chair, not today's secretary)."""
+    cell, meeting_id = meeting
+    _secretaries(db, cell, ("Hùng", date(2020, 10, 1)), ("Ánh", date(2026, 3, 1)))
+    with read_session(db, SYSTEM_ACTOR) as s:
+        admission = _flat(_text(render_pdf(extract_document(s, meeting_id, 2))))
+        report = _flat(_text(render_pdf(extract_document(s, meeting_id, 1))))
+    for expected in (
+        "CHI BỘ BẢN NA HÁT",
+        "Số 01-BB/CB",
+        "Mường Lèo, ngày 03 tháng 02 năm 2026",
+        "TRÍCH BIÊN BẢN",
+        "Xét đề nghị kết nạp quần chúng Vì Thị Mai vào Đảng",
+        "Đồng chí Cầm Thị Hoa: Quần chúng gương mẫu",
+        "Kết quả biểu quyết",
+        "Đề nghị kết nạp quần chúng Vì Thị Mai 4 0 0 Biểu quyết giơ tay",
+        "T/M CHI BỘ",
+        "BÍ THƯ",
+        "Lường Văn Hùng",
+    ):
+        assert expected in admission, expected
+    assert "Thông qua nghị quyết tháng 02/2026" not in admission  # another item's vote
+    assert "Quàng Thị Ánh" not in admission  # secretary only from March, after the meeting
+    assert "Đánh giá kết quả thực hiện" not in admission
+    # The monthly report item had no vote of its own: no vote table at all.
+    assert "Kết quả biểu quyết" not in report
+    assert "Vì Thị Mai" not in report
+    assert "Lường Văn Hùng" in report  # the signer is the cell's secretary on the day
+
+
+def test_extract_without_a_recorded_secretary_is_signed_by_the_chair(
+    db: Database, meeting: tuple[str, str]
+) -> None:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        document = extract_document(s, meeting[1], 2)
+    signature = document.signatures[1]
+    assert signature is not None
+    assert (signature.on_behalf, signature.title, signature.name) == ("T/M CHI BỘ", "CHỦ TRÌ", "Lò Văn Thanh")
+
+
+@pytest.mark.parametrize(
+    ("subject", "title", "content", "related"),
+    [
+        ("Kết nạp quần chúng Vì Thị Mai vào Đảng", "Xét kết nạp quần chúng Vì Thị Mai vào Đảng", "", True),
+        ("de nghi ket nap vi thi mai", "Xét đề nghị kết nạp Vì Thị Mai vào Đảng", "", True),
+        (
+            "Cử quần chúng đi học lớp nhận thức về Đảng",
+            "Phát triển đảng viên",
+            "đề nghị cử quần chúng đi học lớp nhận thức về Đảng.",
+            True,
+        ),
+        (
+            "Thông qua nghị quyết tháng 02/2026",
+            "Đánh giá kết quả thực hiện nhiệm vụ tháng 01/2026",
+            "",
+            False,
+        ),
+        (
+            "Nghị quyết sinh hoạt chi bộ tháng 3",
+            "Phát triển đảng viên",
+            "rà soát nguồn phát triển đảng",
+            False,
+        ),
+    ],
+)
+def test_votes_are_matched_to_items_by_subject(subject: str, title: str, content: str, related: bool) -> None:
+    from forms.minutes import vote_concerns_item
+
+    outcome = mt.VoteOutcome(True, 1, 1)
+    vote = mt.VoteView(subject, "resolution", 1, 0, 0, "hands", outcome)
+    item = mt.AgendaView(1, title, "", content, (), "", "", "")
+    assert vote_concerns_item(vote, item) is related
 
 
 def test_pdf_text_is_nfc(db: Database, meeting: tuple[str, str]) -> None:
