@@ -4,11 +4,14 @@ the unlock function they are given (`exports.keyring.unlock` in the app), showin
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMarginsF, Qt, QTimer
+from PySide6.QtGui import QFont, QPageLayout, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.auth import LoginDelayed, LoginError
+from models.dates import format_date, today
 from models.errors import DomainError
 
 T = TypeVar("T")
@@ -199,10 +203,11 @@ class NewPasswordDialog(QDialog):
 
 
 class RecoveryCodeDialog(QDialog):
-    """Shows the recovery code once, with what to do with it."""
+    """Shows the recovery code once, with what to do with it, and prints it on a sheet to keep."""
 
     def __init__(self, parent: QWidget | None, code: str) -> None:
         super().__init__(parent)
+        self.code = code
         self.setWindowTitle(self.tr("Mã khôi phục"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -219,10 +224,57 @@ class RecoveryCodeDialog(QDialog):
         code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         code_label.setStyleSheet("font-family: monospace; font-size: 16pt; padding: 12px;")
         layout.addWidget(code_label)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tôi đã chép mã"))
+        self.print_button = QPushButton(self.tr("In mã khôi phục"))
+        self.print_button.setAutoDefault(False)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_code)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+    def sheet(self) -> QTextDocument:
+        """The printed sheet: what the code is, the code in large print, the date, who keeps it."""
+        document = QTextDocument(self)
+        document.setDefaultFont(QFont("Tinos", 12))
+        title = self.tr("MÃ KHÔI PHỤC DỮ LIỆU")
+        purpose = self.tr(
+            "Sổ tay Văn phòng Đảng ủy xã. Mã này mở được dữ liệu khi quên mật khẩu hoặc mất tệp khóa. Cất vào tủ hồ sơ mật; không chụp ảnh, không gửi qua mạng."
+        )
+        printed = self.tr("Ngày in: {date}").format(date=format_date(today()))
+        keeper = self.tr("Người giữ mã (ký, ghi rõ họ tên):")
+        lines = [
+            f"<h2 align='center'>{html.escape(title)}</h2>",
+            f"<p>{html.escape(purpose)}</p>",
+            f"<p align='center' style='font-family: monospace; font-size: 20pt;'><b>{html.escape(self.code)}</b></p>",
+            f"<p>{html.escape(printed)}</p>",
+            f"<p>{html.escape(keeper)}</p>",
+        ]
+        document.setHtml("".join(lines))
+        return document
+
+    def make_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.tr("Mã khôi phục"))
+        printer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+        return printer
+
+    def choose_printer(self, printer: QPrinter) -> bool:
+        """The system print dialog (tests replace this to print into a PDF file)."""
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("In mã khôi phục"))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def print_code(self) -> bool:
+        printer = self.make_printer()
+        if not self.choose_printer(printer):
+            return False
+        self.sheet().print_(printer)
+        self.status.setText(self.tr("Đã gửi mã khôi phục tới máy in. Hãy kiểm tra tờ in đọc rõ từng ký tự."))
+        return True
 
     @classmethod
     def ask(cls, parent: QWidget | None, code: str) -> bool:

@@ -218,3 +218,37 @@ def test_add_user_dialog_and_other_screenshots(qtbot: QtBot) -> None:
     qtbot.addWidget(code)
     code.show()
     shot(code, "recovery-code.png")
+
+
+def test_recovery_code_is_printed_on_a_sheet_to_keep(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    code = auth.new_recovery_code()
+    dialog = RecoveryCodeDialog(None, code)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.print_button.text() == "In mã khôi phục"
+    sheet = tmp_path / "ma-khoi-phuc.pdf"
+
+    def into_pdf(printer: QPrinter) -> bool:  # the print dialog, answered "print to this file"
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(sheet))
+        return True
+
+    monkeypatch.setattr(dialog, "choose_printer", into_pdf)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    words = " ".join(page.extract_text() for page in PdfReader(sheet).pages).split()
+    assert code in words
+    assert "MÃ KHÔI PHỤC DỮ LIỆU" in " ".join(words)
+    assert "Đã gửi mã khôi phục tới máy in" in dialog.status.text()
+    assert dialog.isVisible()  # still open: the clerk confirms once the sheet is in hand
+
+    monkeypatch.setattr(dialog, "choose_printer", lambda _printer: False)  # cancelled print dialog
+    sheet.unlink()
+    dialog.status.clear()
+    assert dialog.print_code() is False
+    assert not sheet.exists()
+    assert dialog.status.text() == ""
