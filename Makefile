@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock 2>/dev/null | cut -c1-16)
 DB ?=
 
-.PHONY: run test lint typecheck pytest soak bench build lock clean sysdeps screenshots
+.PHONY: run test lint typecheck pytest soak bench build lock clean sysdeps screenshots translations
 
 $(STAMP): requirements.lock
 	@test -n "$(PYTHON)" || { echo "Cần Python 3.11 trở lên (Python 3.11+ is required)."; exit 2; }
@@ -44,8 +44,15 @@ bench: $(STAMP) sysdeps
 build: $(STAMP) sysdeps
 	$(PY) scripts/build.py
 
+# Under Xvfb when it is installed (Debian: xvfb), otherwise Qt's offscreen platform.
+SHOT_DISPLAY := $(shell command -v xvfb-run >/dev/null 2>&1 && echo 'xvfb-run -a -s "-screen 0 1366x768x24"' || echo 'env QT_QPA_PLATFORM=offscreen')
+
 screenshots: $(STAMP) sysdeps
-	$(PY) scripts/screenshots.py
+	$(SHOT_DISPLAY) $(PY) scripts/screenshots.py --lang vi
+	$(SHOT_DISPLAY) $(PY) scripts/screenshots.py --lang en
+
+translations: $(STAMP)
+	$(PY) scripts/update_translations.py
 
 lock:
 	rm -rf /tmp/dux-lock && $(PYTHON) -m venv /tmp/dux-lock

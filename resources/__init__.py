@@ -20,6 +20,18 @@ def path(*parts: str) -> Path:
     return root().joinpath(*parts)
 
 
+def manual() -> Path:
+    """The clerk's manual (Markdown with its screenshots beside it): docs/manual in a checkout,
+    resources/manual in the frozen build (build.spec copies it there)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    folder = (
+        Path(frozen) / "resources" / "manual"
+        if frozen
+        else Path(__file__).resolve().parents[1] / "docs" / "manual"
+    )
+    return folder / "huong-dan-su-dung.md"
+
+
 def font(name: str) -> Path:
     return path("fonts", name)
 

@@ -1,9 +1,13 @@
-"""Screenshots of the main window and of every Organisation tab at 1366×768, for looking at layout,
-clipping and Vietnamese text. Run under a display, e.g.:
+"""Screenshots of the real application at 1366×768, for the clerk's manual and for looking at layout,
+clipping and text: every area of the main window, the login, the member profile, the meeting entry
+form, the minutes preview and the backup dialog.
 
-    Xvfb :99 -screen 0 1366x768x24 &  DISPLAY=:99 .venv/bin/python scripts/screenshots.py
+    make screenshots                      # Vietnamese → docs/manual/images, English → docs/screenshots/en
+    .venv/bin/python scripts/screenshots.py --lang en --out /tmp/shots
 
-Creates a demo commune in a temporary folder and writes PNGs to docs/screenshots/."""
+It creates an encrypted demo commune in a temporary folder (the same generator as `main.py demo`),
+logs in as the demo administrator and drives the real widgets. Runs under Xvfb (`make screenshots`
+uses xvfb-run when it is installed) or with QT_QPA_PLATFORM=offscreen."""
 
 from __future__ import annotations
 
@@ -11,74 +15,192 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+SIZE = (1366, 768)
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--members", type=int, default=1200)
-    parser.add_argument("--lang", default="vi")
+    parser.add_argument("--out", default="")
+    parser.add_argument("--members", type=int, default=600)
+    parser.add_argument("--lang", default="vi", choices=["vi", "en"])
     args = parser.parse_args()
-    out = Path(args.out)
+    default = ROOT / "docs" / ("manual/images" if args.lang == "vi" else "screenshots/en")
+    out = Path(args.out) if args.out else default
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dux-shots-") as folder:
         os.environ["DUX_DATA_DIR"] = str(Path(folder) / "data")
-        from PySide6.QtWidgets import QApplication, QWidget
+        return shoot_all(Path(folder), out, args.lang, args.members)
 
-        from models.demo import DemoOptions, generate_demo
-        from models.setup import open_app_database
-        from ui.app import default_actor, make_application
-        from ui.context import AppContext
-        from ui.main_window import MainWindow
 
-        app = make_application(args.lang)
-        path = Path(folder) / "demo.db"
-        generate_demo(path, DemoOptions(members=args.members, seed=1))
-        db = open_app_database(path, check_drive=False)
+def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from exports import keyring
+    from exports.demo_db import create_demo_database
+    from models.db import read_session
+    from models.services import meetings as mt
+    from ui.app import make_application
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    app = make_application(lang)
+    path = folder / "demo.db"
+    print(f"creating a demo commune of {members} members …", flush=True)
+    create_demo_database(path, members=members, seed=1, check_drive=False, meeting_years=2)
+    unlocked = keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False)
+    failures: list[str] = []
+    written: list[Path] = []
+
+    def settle() -> None:
+        for _ in range(8):
+            app.processEvents()
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        target = out / f"{name}.png"
+        if not widget.grab().save(str(target)):
+            failures.append(f"{name}: could not write {target}")
+            return
+        written.append(target)
+        print(target, flush=True)
+
+    def attempt(name: str, action: Callable[[], None]) -> None:
         try:
-            window = MainWindow(AppContext(db, default_actor()))
-            window.setGeometry(0, 0, 1366, 768)
-            window.showMaximized()
+            action()
+        except Exception as exc:  # noqa: BLE001 - a failed shot is reported, the others go on
+            failures.append(f"{name}: {type(exc).__name__}: {exc}")
 
-            def settle() -> None:
-                for _ in range(5):
-                    app.processEvents()
+    ctx = AppContext(unlocked.db, unlocked.actor, unlocked)
+    settings = Settings(folder / "settings.ini")
+    try:
 
-            def shoot(widget: QWidget, name: str) -> None:
-                settle()
-                target = out / f"{name}.png"
-                widget.grab().save(str(target))
-                print(target)
+        def login() -> None:
+            from ui.login import LoginDialog
 
-            window.show_area("overview")
-            shoot(window, "main-window-overview")
+            dialog = LoginDialog(None, path, lambda u, p: None, hint="admin / demo2026")
+            dialog.show()
+            save(dialog, "login")
+            dialog.close()
+
+        attempt("login", login)
+        window = MainWindow(ctx, settings)
+        window.resize(*SIZE)
+        window.show()
+
+        def area(key: str) -> Callable[[], None]:
+            def shot() -> None:
+                window.show_area(key)
+                save(window, f"area-{key}")
+
+            return shot
+
+        for key in window.pages:
+            attempt(key, area(key))
+
+        def organisation_tabs() -> None:
             window.show_area("organisation")
             tabs = window.organisation.tabs
-            names = ("unit", "villages", "cells", "positions", "assignments")
-            for index, name in enumerate(names):
+            for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
-                shoot(window, f"organisation-{name}")
-            from ui.dialogs.organisation import CellDialog, PositionDialog
+                save(window, f"organisation-tab-{index + 1}")
+            tabs.setCurrentIndex(0)
 
-            tabs.setCurrentIndex(2)
-            cell = window.organisation.cells_tab.model.row_at(0)
-            dialog = CellDialog(AppContext(db, default_actor()), cell, window)
+        attempt("organisation", organisation_tabs)
+
+        def members_page() -> None:
+            from ui.dialogs.member_profile import MemberProfileDialog
+
+            window.show_area("members")
+            page = window.pages["members"]
+            model = page.model  # type: ignore[attr-defined]
+            member_id = model.id_at(min(5, model.rowCount(QModelIndex()) - 1))
+            dialog = MemberProfileDialog(ctx, member_id, window)
+            dialog.resize(1000, 700)
             dialog.show()
-            shoot(dialog, "dialog-cell")
+            save(dialog, "member-profile")
+            dialog.form.setCurrentIndex(dialog.form.count() - 1)
+            save(dialog, "member-history")
             dialog.close()
-            position = PositionDialog(AppContext(db, default_actor()), cell.id, window)
-            position.show()
-            shoot(position, "dialog-position")
-            position.close()
-            window.close()
-            QApplication.processEvents()
-        finally:
-            db.close()
-    return 0
+            page.tabs.setCurrentWidget(page.attention)  # type: ignore[attr-defined]
+            save(window, "members-attention")
+            page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+
+        attempt("members", members_page)
+
+        def meeting() -> None:
+            from forms.minutes import minutes_document
+            from ui.dialogs.meeting_entry import MeetingDialog
+            from ui.pdf_preview import PdfPreview
+
+            with read_session(ctx.db, ctx.actor) as session:
+                held = [m for m in mt.list_meetings(session) if m.status == "held"]
+                chosen = max(held, key=lambda m: (m.date or date.min, m.present))
+            dialog = MeetingDialog(ctx, chosen.cell_id, chosen.month, chosen.id, window)
+            dialog.resize(1100, 700)
+            dialog.show()
+            for index in range(dialog.tabs.count()):
+                dialog.tabs.setCurrentIndex(index)
+                save(dialog, f"meeting-entry-{index + 1}")
+            dialog.close()
+            with read_session(ctx.db, ctx.actor) as session:
+                document = minutes_document(session, chosen.id)
+            preview = PdfPreview(document, "bien-ban.pdf", window, ctx=ctx)
+            preview.resize(1000, 720)
+            preview.show()
+            save(preview, "minutes-preview")
+            preview.close()
+
+        attempt("meeting", meeting)
+
+        def reports() -> None:
+            window.show_area("reports")
+            page = window.reports
+            page.show_button.click()
+            settle()
+            save(window, "reports-figures")
+            page.tabs.setCurrentIndex(1)
+            save(window, "reports-narrative")
+            page.tabs.setCurrentIndex(0)
+
+        attempt("reports", reports)
+
+        def sync_tabs() -> None:
+            window.show_area("sync")
+            tabs = window.sync.tabs
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                save(window, f"sync-tab-{index + 1}")
+            tabs.setCurrentIndex(0)
+
+        attempt("sync", sync_tabs)
+
+        def backups() -> None:
+            from ui.backup_dialog import BackupDialog
+
+            dialog = BackupDialog(ctx.db, window)
+            dialog.resize(900, 560)
+            dialog.show()
+            save(dialog, "backup")
+            dialog.close()
+
+        attempt("backup", backups)
+        window.close()
+        QApplication.processEvents()
+    finally:
+        unlocked.close()
+    print(f"{len(written)} screenshots in {out}")
+    for failure in failures:
+        print(f"FAILED {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -143,6 +143,11 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(translate("main_window", "Trợ &giúp"))
+        manual = QAction(translate("main_window", "Hướng dẫn sử dụng"), self)
+        manual.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        manual.triggered.connect(self.open_manual)
+        help_menu.addAction(manual)
+        self.manual_action = manual
         logs = QAction(translate("main_window", "Mở thư mục nhật ký"), self)
         logs.triggered.connect(lambda: self._open_folder(str(logs_dir())))
         help_menu.addAction(logs)
@@ -159,6 +164,11 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.restore_request = chosen
             self.close()
+
+    def open_manual(self) -> None:
+        from ui.help_dialog import HelpDialog
+
+        HelpDialog.ask(self)
 
     def change_password(self) -> None:
         from exports import keyring
