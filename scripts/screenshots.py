@@ -18,6 +18,11 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.db import Database
+    from ui.context import AppContext
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -174,12 +179,23 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
         attempt("reports", reports)
 
         def sync_tabs() -> None:
+            province = make_province(folder, ctx)
+            window.refresh_all()
             window.show_area("sync")
             tabs = window.sync.tabs
-            for index in range(tabs.count()):
-                tabs.setCurrentIndex(index)
-                save(window, f"sync-tab-{index + 1}")
+            for index, name in enumerate(("sync-commune", "sync-receiving", "sync-enrolment")):
+                if tabs.isTabVisible(index):
+                    tabs.setCurrentIndex(index)
+                    save(window, name)
             tabs.setCurrentIndex(0)
+            upper = MainWindow(AppContext(province, ctx.actor), Settings(folder / "province.ini"))
+            upper.resize(*SIZE)
+            upper.show()
+            upper.show_area("sync")
+            upper.sync.tabs.setCurrentIndex(1)
+            save(upper, "sync-province-board")
+            upper.close()
+            province.close()
 
         attempt("sync", sync_tabs)
 
@@ -201,6 +217,41 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
     for failure in failures:
         print(f"FAILED {failure}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def make_province(folder: Path, ctx: AppContext) -> Database:
+    """A receiving (provincial) installation enrolled with the demo commune, which has sent it one
+    package: the commune's sync tab and the province's completeness board then show real data."""
+    from exports import sync as sx
+    from models.db import unit_of_work
+    from models.security import SYSTEM_ACTOR
+    from models.services import organisation as org
+    from models.services import sync as ss
+    from models.setup import open_app_database
+
+    province = open_app_database(folder / "tinh.db", create=True, check_drive=False)
+    with unit_of_work(province, SYSTEM_ACTOR) as s:
+        org.setup_unit(
+            s,
+            org.UnitSetup(
+                name="Đảng bộ tỉnh Sơn La",
+                committee_name="Tỉnh ủy Sơn La",
+                symbol="TU",
+                place_name="Sơn La",
+                province="Sơn La",
+                upper_name="Ban Chấp hành Trung ương Đảng",
+                upper_symbol="TW",
+                upper_header_line="BAN CHẤP HÀNH TRUNG ƯƠNG",
+            ),
+        )
+    with unit_of_work(province, SYSTEM_ACTOR) as p, unit_of_work(ctx.db, SYSTEM_ACTOR) as c:
+        ss.enrol(c, ss.own_bundle(p, "upper"))
+        ss.enrol(p, ss.own_bundle(c, "commune"))
+    stick = folder / "usb"
+    stick.mkdir(exist_ok=True)
+    package = sx.export_package(ctx.db, ctx.actor, stick)
+    sx.import_files(province, ctx.actor, [package.path])
+    return province
 
 
 if __name__ == "__main__":
