@@ -239,7 +239,7 @@ def test_recovery_code_is_printed_on_a_sheet_to_keep(
         return True
 
     monkeypatch.setattr(dialog, "choose_printer", into_pdf)
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    dialog.print_button.click()
     words = " ".join(page.extract_text() for page in PdfReader(sheet).pages).split()
     assert code in words
     assert "MÃ KHÔI PHỤC DỮ LIỆU" in " ".join(words)
