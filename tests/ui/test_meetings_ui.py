@@ -11,19 +11,21 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from exports.pdf import render_pdf
-from forms.minutes import minutes_document
 from models.db import Database, read_session, unit_of_work
 from models.security import SYSTEM_ACTOR
 from models.services import meetings as mt
 from models.services import membership as ms
 from tests.builders import admit, profile, village_and_cell
+from ui import pdf_preview
 from ui.context import AppContext
 from ui.dialogs.meeting_entry import AttendanceModel, MeetingDialog, month_from_text, time_from_text
 from ui.dialogs.meeting_extract import ExtractDialog
+from ui.pages import meetings as meetings_page
 from ui.pages.meetings import (
     HELD,
     MISSING,
@@ -92,12 +94,9 @@ def _select(combo: object, text: str) -> None:
     combo.setCurrentIndex(index)
 
 
-def test_enter_a_meeting_from_scratch_and_print_it(
-    qtbot: QtBot, ctx: AppContext, db: Database, cell: tuple[str, dict[str, str]]
-) -> None:
-    cell_id, _ids = cell
-    dialog = MeetingDialog(ctx, cell_id, "2026-02")
-    qtbot.addWidget(dialog)
+def _fill_february(dialog: MeetingDialog) -> None:
+    """Type up a paper record of the February meeting into the empty form, checking what the clerk
+    sees on the way, and press Lưu."""
     dialog.show()
     # Everyone counted starts present; the exempted member is listed apart and not counted.
     assert dialog.attendance.rowCount() == 8
@@ -159,29 +158,118 @@ def test_enter_a_meeting_from_scratch_and_print_it(
     vote.votes_for.setValue(5)
     dialog.quality_score.setText("92")
     assert dialog.quality_rating.currentData() == "tot"
-
     dialog.save_button.click()
+
+
+def test_enter_a_meeting_from_scratch_and_print_it(
+    qtbot: QtBot,
+    ctx: AppContext,
+    db: Database,
+    cell: tuple[str, dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """From the page: Ghi biên bản… on February, the form typed up from scratch, then Xem biên bản
+    opens the preview, whose Print button prints through the print dialog and whose Save as writes
+    the PDF that is read back."""
+    cell_id, _ids = cell
+    forms: list[MeetingDialog] = []
+
+    def type_up(dialog: MeetingDialog) -> int:
+        forms.append(dialog)
+        qtbot.addWidget(dialog)
+        _fill_february(dialog)
+        return int(dialog.result())
+
+    notices: list[str] = []
+    monkeypatch.setattr(MeetingDialog, "exec", type_up)
+    monkeypatch.setattr(meetings_page, "show_info", lambda _p, _t, text: notices.append(text))
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.changed.connect(page.refresh)  # as the main window does (refresh_all)
+    page.year.setValue(2026)
+    page.refresh()
+    page.grid.setCurrentIndex(
+        page.overview.index(page.overview.row_of_cell(cell_id), page.overview.column_of_month(2))
+    )
+    assert page.overview.month_state(page.overview.row_at(0), 2) != "held"
+    assert page.meetings.rowCount() == 0
+    page.new_button.click()
+    assert len(forms) == 1
+    dialog = forms[0]
     saved = dialog.result_value
     assert saved is not None, [dialog.errors.text(f) for f in dialog.errors.fields()]
     assert saved.number == 1
     assert any("Tỷ lệ dự họp 75,0%" in w for w in saved.warnings)
     assert any("vắng không lý do" in w for w in saved.warnings)
+    assert notices and "Đã lưu biên bản số 01." in notices[-1]  # the page tells the clerk
+    # The page now shows the month as held and selects the new meeting in its list.
+    assert page.overview.month_state(page.overview.row_at(page.overview.row_of_cell(cell_id)), 2) == "held"
+    selected = page.selected_meeting()
+    assert selected is not None and selected.id == saved.id
+    assert page.preview_button.isEnabled()
 
     with read_session(db, SYSTEM_ACTOR) as s:
         view = mt.get_meeting(s, saved.id)
-        pdf = render_pdf(minutes_document(s, saved.id))
     assert view.summary.exempted == 1
     assert view.guests == (mt.Guest("Quàng Văn Thắng", "Đảng ủy viên", True),)
     assert [sp.speaker for sp in view.agenda[0].speeches] == ["Lò Văn Hùng", "Lò Văn Khánh"]
     assert view.votes[0].outcome.passed
     assert view.tasks[0].due_date == date(2026, 2, 28)
-    text = _text(pdf)
+
+    # The preview the page opens: Print (through the print dialog, into a PDF printer) and Save as.
+    printed = tmp_path / "may-in.pdf"
+    saved_pdf = tmp_path / "bien-ban.pdf"
+    previews: list[PdfPreview] = []
+    print_dialogs: list[str] = []
+
+    class AcceptingPrintDialog:
+        """Stands in for QPrintDialog: the clerk presses In with the printer as it was set up."""
+
+        def __init__(self, printer: QPrinter, parent: object = None) -> None:
+            printer.setOutputFileName(str(printed))  # a PDF "printer" instead of paper
+            self.printer = printer
+
+        def setWindowTitle(self, title: str) -> None:
+            print_dialogs.append(title)
+
+        def setMinMax(self, low: int, high: int) -> None:
+            assert (low, high) == (1, self.printer.toPage())
+
+        def exec(self) -> int:
+            return int(QDialog.DialogCode.Accepted)
+
+    def use_preview(preview: PdfPreview) -> int:
+        previews.append(preview)
+        qtbot.addWidget(preview)
+        preview.print_button.click()
+        preview.save_button.click()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(pdf_preview, "QPrintDialog", AcceptingPrintDialog)
+    monkeypatch.setattr(PdfPreview, "exec", use_preview)
+    monkeypatch.setattr(PdfPreview, "ask_target", lambda _self: saved_pdf)
+    page.preview_button.click()
+    assert len(previews) == 1
+    preview = previews[0]
+    assert preview.windowTitle() == "Xem trước: BIÊN BẢN Sinh hoạt chi bộ định kỳ tháng 02 năm 2026"
+    assert preview.suggested_name == "bien-ban-chi-bo-ban-na-hat-2026-02-so-01.pdf"
+    assert print_dialogs == ["In văn bản"]
+    pages = preview.pdf_document.pageCount()
+    assert pages >= 1
+    assert len(PdfReader(printed).pages) == pages  # every page went to the printer
+    assert preview.saved_to == saved_pdf
+    text = _text(saved_pdf.read_bytes())
+    assert text == _text(preview.data)  # the file is what the preview showed
     assert "Số 01-BB/CB" in text
+    assert "ngày 03 tháng 02 năm 2026" in text
     assert "Lò Văn Chiến (Ốm)" in text
     assert "Vắng không lý do: đồng chí Lò Văn Dũng" in text
     assert "Đồng chí Lò Văn Hùng: Đề nghị tuần tra hằng tuần." in text
     assert "Đồng chí Lò Văn Khánh" in text
+    assert "Nghị quyết tháng 2" in text
     assert "Cầm Văn Piếng" in text
+    assert "THƯ KÝ" in text and "CHỦ TRÌ" in text
 
 
 def test_errors_beside_fields_on_their_tab(
@@ -316,6 +404,67 @@ def test_models_pass_qtmodeltester(
     meetings = meeting_model()
     qtmodeltester.check(  # type: ignore[attr-defined]
         meetings
+    )
+
+
+def test_meetings_page_models_pass_qtmodeltester_with_data(
+    qtmodeltester: object, db: Database, cell: tuple[str, dict[str, str]]
+) -> None:
+    """The meetings list and the year overview filled with held, thematic and planned meetings of two
+    cells, checked as filled, after sorting every column both ways, and after a reload."""
+    cell_id, ids = cell
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        other = village_and_cell(s, "Bản Huổi Lè", "Chi bộ bản Huổi Lè")
+        mt.save_meeting(s, _january(cell_id, ids, attendance={ids["Chiến"]: ("absent_excused", "Ốm")}))
+        mt.save_meeting(
+            s,
+            _january(
+                cell_id,
+                ids,
+                kind="thematic",
+                held_date=date(2026, 1, 20),
+                thematic_topic="Học tập và làm theo tư tưởng Hồ Chí Minh",
+                quality_score=85,
+            ),
+        )
+        mt.save_meeting(s, _january(cell_id, ids, month="2026-02", held_date=date(2026, 2, 3)))
+        mt.save_meeting(s, mt.MeetingInput(cell_id, "regular", "2026-03", planned_date=date(2026, 3, 3)))
+        mt.save_meeting(s, mt.MeetingInput(other, "regular", "2026-02", planned_date=date(2026, 2, 5)))
+    with read_session(db, SYSTEM_ACTOR) as s:
+        rows = mt.list_meetings(s, year=2026)
+        overview_rows = load_overview(s, 2026)
+    assert len(rows) == 5
+    assert len(overview_rows) == 2
+
+    meetings = meeting_model()
+    meetings.set_rows(rows)
+    assert meetings.rowCount() == 5
+    qtmodeltester.check(  # type: ignore[attr-defined]
+        meetings
+    )
+    for column in range(meetings.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            meetings.sort(column, order)
+            qtmodeltester.check(  # type: ignore[attr-defined]
+                meetings
+            )
+    meetings.sort(0, Qt.SortOrder.DescendingOrder)
+    assert meetings.data(meetings.index(0, 0)) == "03"  # the cell's third minutes number first
+    meetings.set_rows(rows[:2])
+    qtmodeltester.check(  # type: ignore[attr-defined]
+        meetings
+    )
+
+    overview = OverviewModel()
+    overview.set_rows(2026, overview_rows, on=date(2026, 2, 10))
+    assert overview.rowCount() == 2
+    assert overview.columnCount() == 1 + 16  # the cell name, 12 months and 4 thematic columns
+    qtmodeltester.check(  # type: ignore[attr-defined]
+        overview
+    )
+    overview.set_rows(2026, overview_rows[:1], on=date(2026, 12, 31))
+    qtmodeltester.check(  # type: ignore[attr-defined]
+        overview
     )
 
 
