@@ -24,6 +24,7 @@ class Sheet:
     heading: Sequence[str] = ()  # lines above the table (e.g. unit and report title)
     landscape: bool = True
     number_format: dict[int, str] = field(default_factory=dict)  # column index -> Excel number format
+    cell_format: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> format, wins
 
 
 class _Cells:
@@ -89,8 +90,13 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         for line in spec.heading:
             ws.append([cells.text(line, bold=True, border=False, wrap=False)])
         ws.append([cells.text(c, bold=True) for c in spec.columns])
-        for row in spec.rows:
-            ws.append([cells.value(v, spec.number_format.get(i)) for i, v in enumerate(row)])
+        for r, row in enumerate(spec.rows):
+            ws.append(
+                [
+                    cells.value(v, spec.cell_format.get((r, i)) or spec.number_format.get(i))
+                    for i, v in enumerate(row)
+                ]
+            )
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -107,8 +107,8 @@ def consolidated_document(
             Table(
                 table.columns,
                 table.rows,
-                widths=(0.5, 5.0, 1.0, 1.2, 1.1),
-                align=("center", "left", "center", "right", "right"),
+                widths=table.widths,
+                align=table.align,
                 font_size=9,
                 caption=table.title,
             )

@@ -10,13 +10,25 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from forms.document import vi_int
 from forms.periods import Period
 from models.dates import add_months, format_date, full_years_between
+from models.i18n import translate
 from models.picklists import is_minority
 from models.rules import rule
-from models.services.membership import OCCUPATIONS, THEORY_LEVELS
+from models.security import Permission, actor_of
+from models.services.membership import OCCUPATIONS, STATUS_LABELS, THEORY_LEVELS
 from models.services.organisation import CELL_KINDS
-from models.services.statistics import EventFact, Facts, MemberFact, day_before, months_between
+from models.services.rating import EXCLUSIONS
+from models.services.statistics import (
+    AttendeeFact,
+    DuesFact,
+    EventFact,
+    Facts,
+    MemberFact,
+    day_before,
+    months_between,
+)
 from models.text import fold
 
 Record = tuple[str, str]  # (record id, label shown when explaining)
@@ -46,6 +58,8 @@ class Context:
         self.period = period
         self.facts = facts or Facts(session)
         self._cache: dict[str, Any] = {}
+        # Inspection, discipline and petition records name people only for the inspection role.
+        self.sees_sensitive = actor_of(session).can(Permission.VIEW_SENSITIVE)
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -73,14 +87,26 @@ class Context:
         return [e for e in every if e.kind in kinds]
 
 
-def _members(items: list[MemberFact]) -> Explained:
-    return Explained(len(items), tuple((m.id, m.name) for m in items))
+def _members(ctx: Context, items: list[MemberFact]) -> Explained:
+    return Explained(len(items), tuple((m.id, ctx.facts.member_label(m.id, m.cell_id)) for m in items))
 
 
-def _events(items: list[EventFact]) -> Explained:
-    return Explained(
-        len(items), tuple((e.id, f"{e.member_name} ({format_date(e.event_date)})") for e in items)
-    )
+def _event_label(ctx: Context, e: EventFact) -> str:
+    cell = ctx.facts.cell_name(e.cell_id or ctx.facts.cell_on(e.member_id, e.event_date))
+    return f"{e.member_name} ({format_date(e.event_date)})" + (f" — {cell}" if cell else "")
+
+
+def _events(ctx: Context, items: list[EventFact]) -> Explained:
+    return Explained(len(items), tuple((e.id, _event_label(ctx, e)) for e in items))
+
+
+def money(amount: int) -> str:
+    return f"{vi_int(amount)} đồng"
+
+
+def month_label(month: str) -> str:
+    """ "2026-01" → "tháng 01/2026"."""
+    return f"tháng {month[5:]}/{month[:4]}"
 
 
 def _grade(text: str) -> int:
@@ -175,7 +201,7 @@ def _add(
 
 
 def _filtered(pred: Callable[[MemberFact, Context], bool]) -> Callable[[Context], Explained]:
-    return lambda ctx: _members([m for m in ctx.closing if pred(m, ctx)])
+    return lambda ctx: _members(ctx, [m for m in ctx.closing if pred(m, ctx)])
 
 
 def _age(m: MemberFact, ctx: Context) -> int:
@@ -228,62 +254,81 @@ for _code, _label in THEORY_LEVELS.items():
 
 @indicator("members.average_age", "Tuổi bình quân", "tuổi")
 def _average_age(ctx: Context) -> Explained:
-    ages = [_age(m, ctx) for m in ctx.closing]
-    return Explained(round(sum(ages) / len(ages), 1) if ages else None)
+    ages = [(m, _age(m, ctx)) for m in ctx.closing]
+    if not ages:
+        return Explained(None)
+    return Explained(
+        round(sum(a for _, a in ages) / len(ages), 1),
+        tuple((m.id, f"{ctx.facts.member_label(m.id, m.cell_id)}: {a} tuổi") for m, a in ages),
+        f"tổng số tuổi {sum(a for _, a in ages)} : {len(ages)} đảng viên",
+    )
 
 
 # ---------------------------------------------------------------- movements in the period
 
-_add("move.opening", "Số đảng viên đầu kỳ", lambda ctx: _members(ctx.opening))
-_add("move.admitted", "Kết nạp", lambda ctx: _events(ctx.events("admitted")))
+_add("move.opening", "Số đảng viên đầu kỳ", lambda ctx: _members(ctx, ctx.opening))
+_add("move.admitted", "Kết nạp", lambda ctx: _events(ctx, ctx.events("admitted")))
 _add(
     "move.readmitted",
     "Kết nạp lại, khôi phục đảng tịch",
-    lambda ctx: _events(ctx.events("readmitted", "restored")),
+    lambda ctx: _events(ctx, ctx.events("readmitted", "restored")),
 )
 _add(
     "move.transfer_in",
     "Chuyển đến (chính thức)",
-    lambda ctx: _events([e for e in ctx.events("transfer_in") if not e.temporary]),
+    lambda ctx: _events(ctx, [e for e in ctx.events("transfer_in") if not e.temporary]),
 )
 _add(
     "move.transfer_in_temp",
     "Chuyển đến sinh hoạt tạm thời (không tính)",
-    lambda ctx: _events([e for e in ctx.events("transfer_in") if e.temporary]),
+    lambda ctx: _events(ctx, [e for e in ctx.events("transfer_in") if e.temporary]),
 )
 _add(
     "move.transfer_out",
     "Chuyển đi (chính thức)",
-    lambda ctx: _events([e for e in ctx.events("transfer_out") if not e.temporary]),
+    lambda ctx: _events(ctx, [e for e in ctx.events("transfer_out") if not e.temporary]),
 )
-_add("move.died", "Từ trần", lambda ctx: _events(ctx.events("died")))
-_add("move.struck_off", "Xóa tên", lambda ctx: _events(ctx.events("struck_off")))
-_add("move.left", "Xin ra khỏi Đảng", lambda ctx: _events(ctx.events("left")))
-_add("move.expelled", "Khai trừ", lambda ctx: _events(ctx.events("expelled")))
-_add("move.closing", "Số đảng viên cuối kỳ", lambda ctx: _members(ctx.closing))
+_add("move.died", "Từ trần", lambda ctx: _events(ctx, ctx.events("died")))
+_add("move.struck_off", "Xóa tên", lambda ctx: _events(ctx, ctx.events("struck_off")))
+_add("move.left", "Xin ra khỏi Đảng", lambda ctx: _events(ctx, ctx.events("left")))
+_add("move.expelled", "Khai trừ", lambda ctx: _events(ctx, ctx.events("expelled")))
+_add("move.closing", "Số đảng viên cuối kỳ", lambda ctx: _members(ctx, ctx.closing))
 _add(
     "move.admitted.women",
     "Kết nạp: nữ",
-    lambda ctx: _events([e for e in ctx.events("admitted", "readmitted") if e.sex == "F"]),
+    lambda ctx: _events(ctx, [e for e in ctx.events("admitted", "readmitted") if e.sex == "F"]),
 )
 _add(
     "move.admitted.minority",
     "Kết nạp: dân tộc thiểu số",
-    lambda ctx: _events([e for e in ctx.events("admitted", "readmitted") if is_minority(e.ethnicity)]),
+    lambda ctx: _events(ctx, [e for e in ctx.events("admitted", "readmitted") if is_minority(e.ethnicity)]),
 )
 _add(
     "move.admitted.youth",
     "Kết nạp: đoàn viên thanh niên",
-    lambda ctx: _events([e for e in ctx.events("admitted", "readmitted") if e.youth_union]),
+    lambda ctx: _events(ctx, [e for e in ctx.events("admitted", "readmitted") if e.youth_union]),
 )
 
 MOVEMENT_IN = ("move.admitted", "move.readmitted", "move.transfer_in")
 MOVEMENT_OUT = ("move.transfer_out", "move.died", "move.struck_off", "move.left", "move.expelled")
+BALANCE_KEYS = ("move.opening", *MOVEMENT_IN, *MOVEMENT_OUT, "move.closing")
 
 
 @indicator("move.plan", "Chỉ tiêu kết nạp cả năm", "người")
 def _plan(ctx: Context) -> Explained:
-    return Explained(ctx.facts.plan(ctx.period.year))
+    plans = ctx.facts.plans(ctx.period.year)
+    return Explained(
+        sum(p.target for p in plans),
+        tuple(
+            (
+                p.id,
+                f"Chỉ tiêu năm {ctx.period.year} của "
+                + (ctx.facts.cell_name(p.cell_id) if p.cell_id else "đảng bộ")
+                + f": {vi_int(p.target)} người",
+            )
+            for p in plans
+        ),
+    )
 
 
 @indicator("move.plan_pct", "Kết nạp từ đầu năm so với chỉ tiêu", "%")
@@ -292,10 +337,11 @@ def _plan_pct(ctx: Context) -> Explained:
     since_january = ctx.facts.events_between(
         date(ctx.period.year, 1, 1), ctx.period.end, ("admitted", "readmitted")
     )
+    records = tuple((e.id, _event_label(ctx, e)) for e in since_january)
     if not plan:
-        return Explained(None, tuple((e.id, e.member_name) for e in since_january), "chưa có chỉ tiêu")
+        return Explained(None, records, "chưa có chỉ tiêu")
     return Explained(
-        round(100 * len(since_january) / plan, 1), tuple((e.id, e.member_name) for e in since_january)
+        round(100 * len(since_january) / plan, 1), records, f"{len(since_january)} / {plan} người"
     )
 
 
@@ -310,13 +356,13 @@ def _recognitions(ctx: Context, late: bool) -> Explained:
         if start <= (e.decision_date or e.event_date) <= end
     ]
     return _events(
-        [e for e in decided if (((e.decision_date or e.event_date) - e.event_date).days > grace) == late]
+        ctx, [e for e in decided if (((e.decision_date or e.event_date) - e.event_date).days > grace) == late]
     )
 
 
 _add("move.recognised_on_time", "Công nhận chính thức đúng hạn", lambda ctx: _recognitions(ctx, late=False))
 _add("move.recognised_late", "Công nhận chính thức chậm", lambda ctx: _recognitions(ctx, late=True))
-_add("badges.awarded", "Trao huy hiệu Đảng", lambda ctx: _events(ctx.events("badge_awarded")))
+_add("badges.awarded", "Trao huy hiệu Đảng", lambda ctx: _events(ctx, ctx.events("badge_awarded")))
 
 
 # ---------------------------------------------------------------- organisation
@@ -466,38 +512,95 @@ def _attendance(ctx: Context) -> Explained:
 # ---------------------------------------------------------------- rating (year)
 
 
-def _disciplines(ctx: Context, form: str) -> Explained:
-    rows = [d for d in ctx.facts.disciplines_between(ctx.period.start, ctx.period.end) if d.form == form]
-    return Explained(len(rows), tuple((d.id, format_date(d.decision_date)) for d in rows))
+def _ratings(ctx: Context, subject: str) -> list[Any]:
+    rows: list[Any] = ctx.cached(
+        f"ratings:{subject}", lambda: [r for r, _ in ctx.facts.ratings(ctx.period.year, subject)]
+    )
+    return rows
 
 
-def _train_level(ctx: Context, level: str) -> Explained:
-    levels = {level, "cu_nhan"} if level == "cao_cap" else {level}
-    return Explained(sum(n for c, n in _courses(ctx) if c.kind == "theory" and c.level in levels))
+def _rating_label(ctx: Context, r: Any) -> str:
+    if r.member_id:
+        return ctx.facts.member_label(r.member_id, r.cell_id)
+    return ctx.facts.cell_name(r.cell_id)
+
+
+def _rating_records(ctx: Context, rows: list[Any]) -> Explained:
+    return Explained(len(rows), tuple((r.id, _rating_label(ctx, r)) for r in rows))
 
 
 def _rating(ctx: Context, subject: str, level: str) -> Explained:
-    rows = [
-        r
-        for r, _ in ctx.facts.ratings(ctx.period.year, subject)
-        if r.level == level and not r.excluded_reason
-    ]
-    return Explained(len(rows), tuple((r.id, r.member_id or r.cell_id) for r in rows))
+    return _rating_records(
+        ctx, [r for r in _ratings(ctx, subject) if r.level == level and not r.excluded_reason]
+    )
 
 
-for _code, _label in RATING_LEVELS.items():
-    _add(f"rating.members.{_code}", _label, partial(_rating, subject="member", level=_code))
-    _add(f"rating.orgs.{_code}", _label, partial(_rating, subject="organisation", level=_code), "tổ chức")
-_add(
-    "rating.members.excluded",
-    "Không xếp loại",
-    lambda ctx: Explained(
-        sum(1 for r, _ in ctx.facts.ratings(ctx.period.year, "member") if r.excluded_reason)
-    ),
-)
+def _rated(ctx: Context, subject: str) -> Explained:
+    return _rating_records(ctx, [r for r in _ratings(ctx, subject) if r.level and not r.excluded_reason])
+
+
+def _excluded(ctx: Context, subject: str) -> Explained:
+    rows = [r for r in _ratings(ctx, subject) if r.excluded_reason]
+    return Explained(
+        len(rows),
+        tuple(
+            (
+                r.id,
+                f"{_rating_label(ctx, r)}: {translate('rating', EXCLUSIONS.get(r.excluded_reason, r.excluded_reason))}",
+            )
+            for r in rows
+        ),
+    )
+
+
+def excellent_quota_pct(ctx: Context) -> float:
+    return float(rule(ctx.session, "rating.excellent_quota_pct_of_good", date(ctx.period.year, 12, 31)))
+
+
+def _quota(ctx: Context, subject: str) -> Explained:
+    """The most that may be rated excellent: the quota share of those rated good (rounded down)."""
+    good = _rating(ctx, subject, "tot")
+    pct = excellent_quota_pct(ctx)
+    return Explained(
+        int(int(good.value or 0) * pct / 100), good.records, f"{pct:g}% của {good.value} “hoàn thành tốt”"
+    )
+
+
+def _over_quota(ctx: Context, subject: str) -> Explained:
+    excellent = _rating(ctx, subject, "xuat_sac")
+    over = int(excellent.value or 0) - int(_quota(ctx, subject).value or 0)
+    return Explained(max(over, 0), excellent.records if over > 0 else ())
+
+
+for _subject, _prefix, _unit in (
+    ("member", "rating.members", "người"),
+    ("organisation", "rating.orgs", "tổ chức"),
+):
+    _add(f"{_prefix}.rated", "Được xếp loại", partial(_rated, subject=_subject), _unit)
+    for _code, _label in RATING_LEVELS.items():
+        _add(f"{_prefix}.{_code}", _label, partial(_rating, subject=_subject, level=_code), _unit)
+    _add(
+        f"{_prefix}.quota",
+        "Tối đa được xếp hoàn thành xuất sắc (theo tỷ lệ so với hoàn thành tốt)",
+        partial(_quota, subject=_subject),
+        _unit,
+    )
+    _add(
+        f"{_prefix}.over_quota",
+        "Số hoàn thành xuất sắc vượt tỷ lệ cho phép",
+        partial(_over_quota, subject=_subject),
+        _unit,
+    )
+_add("rating.members.excluded", "Không xếp loại", partial(_excluded, subject="member"))
 
 
 # ---------------------------------------------------------------- inspection, discipline, petitions
+
+
+def _subject_name(ctx: Context, member_id: str | None, cell_id: str | None) -> str:
+    if member_id:
+        return f"đảng viên {ctx.facts.member_label(member_id)}"
+    return ctx.facts.cell_name(cell_id) or "tổ chức đảng"
 
 
 def _inspections(ctx: Context, activity: str, subject: str) -> Explained:
@@ -506,7 +609,41 @@ def _inspections(ctx: Context, activity: str, subject: str) -> Explained:
         for i in ctx.facts.inspections_between(ctx.period.start, ctx.period.end)
         if i.activity == activity and (i.subject_member_id is not None) == (subject == "member")
     ]
-    return Explained(len(rows), tuple((i.id, format_date(i.start_date)) for i in rows))
+    word = "Kiểm tra" if activity == "inspection" else "Giám sát"
+    return Explained(
+        len(rows),
+        tuple(
+            (
+                i.id,
+                f"{word} ngày {format_date(i.start_date)}"
+                + (
+                    f": {_subject_name(ctx, i.subject_member_id, i.subject_cell_id)}"
+                    if ctx.sees_sensitive
+                    else ""
+                ),
+            )
+            for i in rows
+        ),
+    )
+
+
+def _disciplines(ctx: Context, form: str) -> Explained:
+    rows = [d for d in ctx.facts.disciplines_between(ctx.period.start, ctx.period.end) if d.form == form]
+    return Explained(
+        len(rows),
+        tuple(
+            (
+                d.id,
+                f"{DISCIPLINE[form]}, quyết định ngày {format_date(d.decision_date)}"
+                + (
+                    f": {_subject_name(ctx, d.subject_member_id, d.subject_cell_id)}"
+                    if ctx.sees_sensitive
+                    else ""
+                ),
+            )
+            for d in rows
+        ),
+    )
 
 
 for _act, _act_label in (("inspection", "Kiểm tra"), ("supervision", "Giám sát")):
@@ -527,6 +664,23 @@ for _code, _label in DISCIPLINE.items():
         sensitive=True,
     )
 
+PETITION_STATUS = {
+    "pending": "đang giải quyết",
+    "resolved": "đã giải quyết",
+    "filed": "lưu đơn",
+    "transferred": "đã chuyển",
+}
+
+
+def _petition_label(ctx: Context, p: Any) -> str:
+    text = f"Đơn nhận ngày {format_date(p.received_date)}"
+    if p.closed_date is not None and p.closed_date <= ctx.period.end:
+        text += f", {PETITION_STATUS.get(p.status, p.status)} ngày {format_date(p.closed_date)}"
+    if ctx.sees_sensitive:
+        about = p.subject_text or (p.summary or "").split("\n")[0]
+        text += f": {about[:80]}" if about else ""
+    return text
+
 
 def _petitions(ctx: Context, what: str) -> Explained:
     start, end = ctx.period.start, ctx.period.end
@@ -544,7 +698,7 @@ def _petitions(ctx: Context, what: str) -> Explained:
             and p.closed_date is not None
             and p.closed_date <= end
         ]
-    return Explained(len(chosen), tuple((p.id, format_date(p.received_date)) for p in chosen))
+    return Explained(len(chosen), tuple((p.id, _petition_label(ctx, p)) for p in chosen))
 
 
 for _code, _label in (
@@ -567,39 +721,48 @@ def _courses(ctx: Context) -> list[tuple[Any, int]]:
     return rows
 
 
+def _attendees(ctx: Context) -> list[AttendeeFact]:
+    rows: list[AttendeeFact] = ctx.cached(
+        "attendees", lambda: ctx.facts.attendees_between(ctx.period.start, ctx.period.end)
+    )
+    return rows
+
+
+def _trainees(ctx: Context, kinds: tuple[str, ...] = (), levels: tuple[str, ...] = ()) -> Explained:
+    rows = [
+        a for a in _attendees(ctx) if (not kinds or a.kind in kinds) and (not levels or a.level in levels)
+    ]
+    return Explained(len(rows), tuple((a.id, f"{a.person} — lớp {a.course_name}") for a in rows))
+
+
 _add(
     "train.classes",
     "Lớp đào tạo, bồi dưỡng đã mở",
-    lambda ctx: Explained(len(_courses(ctx)), tuple((c.id, c.name) for c, _ in _courses(ctx))),
+    lambda ctx: Explained(
+        len(_courses(ctx)),
+        tuple(
+            (c.id, f"{c.name} (khai giảng {format_date(c.start_date)}, {n} học viên)")
+            for c, n in _courses(ctx)
+        ),
+    ),
     "lớp",
 )
-_add(
-    "train.trainees",
-    "Học viên",
-    lambda ctx: Explained(
-        sum(n for _, n in _courses(ctx)), tuple((c.id, f"{c.name}: {n}") for c, n in _courses(ctx))
-    ),
-)
-for _code, _label in (
-    ("so_cap", "Học viên sơ cấp lý luận chính trị"),
-    ("trung_cap", "Học viên trung cấp lý luận chính trị"),
-    ("cao_cap", "Học viên cao cấp, cử nhân"),
+_add("train.trainees", "Học viên", _trainees)
+for _code, _label, _levels in (
+    ("so_cap", "Học viên sơ cấp lý luận chính trị", ("so_cap",)),
+    ("trung_cap", "Học viên trung cấp lý luận chính trị", ("trung_cap",)),
+    ("cao_cap", "Học viên cao cấp, cử nhân", ("cao_cap", "cu_nhan")),
 ):
-    _add(
-        f"train.level.{_code}",
-        _label,
-        partial(_train_level, level=_code),
+    _add(f"train.level.{_code}", _label, partial(_trainees, kinds=("theory",), levels=_levels))
+_add("train.new_member", "Học viên bồi dưỡng đảng viên mới", partial(_trainees, kinds=("new_member",)))
+_add("train.awareness", "Học viên lớp nhận thức về Đảng", partial(_trainees, kinds=("awareness",)))
+
+
+def _dues_rows(ctx: Context) -> list[DuesFact]:
+    rows: list[DuesFact] = ctx.cached(
+        "dues_rows", lambda: ctx.facts.dues_rows(ctx.period.start, ctx.period.end)
     )
-_add(
-    "train.new_member",
-    "Học viên bồi dưỡng đảng viên mới",
-    lambda ctx: Explained(sum(n for c, n in _courses(ctx) if c.kind == "new_member")),
-)
-_add(
-    "train.awareness",
-    "Học viên lớp nhận thức về Đảng",
-    lambda ctx: Explained(sum(n for c, n in _courses(ctx) if c.kind == "awareness")),
-)
+    return rows
 
 
 def _dues(ctx: Context) -> tuple[int, int, int | None]:
@@ -609,16 +772,62 @@ def _dues(ctx: Context) -> tuple[int, int, int | None]:
     return totals
 
 
+def _dues_label(ctx: Context, d: DuesFact) -> str:
+    return (
+        f"{ctx.facts.member_label(d.member_id, d.cell_id)} — {month_label(d.month)}: "
+        f"phải nộp {money(d.due)}, đã nộp {money(d.paid)}"
+    )
+
+
+def _dues_due(ctx: Context) -> Explained:
+    rows = [d for d in _dues_rows(ctx) if d.due]
+    return Explained(_dues(ctx)[0], tuple((d.id, _dues_label(ctx, d)) for d in rows))
+
+
+def _dues_collected(ctx: Context) -> Explained:
+    rows = [d for d in _dues_rows(ctx) if d.paid]
+    return Explained(_dues(ctx)[1], tuple((d.id, _dues_label(ctx, d)) for d in rows))
+
+
+def _dues_months(ctx: Context) -> list[tuple[str, int, float | None]]:
+    """(month, collected, retention %) for the months with dues rows."""
+    paid: dict[str, int] = {}
+    for d in _dues_rows(ctx):
+        paid[d.month] = paid.get(d.month, 0) + d.paid
+    return [(m, paid[m], ctx.facts.retention_pct(m)) for m in sorted(paid)]
+
+
+def _retained(ctx: Context) -> Explained:
+    records = tuple(
+        (
+            month,
+            f"{month_label(month).capitalize()}: đã thu {money(paid)} × {pct:g}% = {money(round(paid * pct / 100))}"
+            if pct is not None
+            else f"{month_label(month).capitalize()}: đã thu {money(paid)}, chưa có tỷ lệ trích giữ lại",
+        )
+        for month, paid, pct in _dues_months(ctx)
+    )
+    return Explained(_dues(ctx)[2], records)
+
+
 def _remitted(ctx: Context) -> Explained:
     _, collected, retained = _dues(ctx)
-    return Explained(None if retained is None else collected - retained)
+    records = tuple(
+        (
+            month,
+            f"{month_label(month).capitalize()}: đã thu {money(paid)} − giữ lại {money(round(paid * pct / 100))}"
+            f" = {money(paid - round(paid * pct / 100))}",
+        )
+        for month, paid, pct in _dues_months(ctx)
+        if pct is not None
+    )
+    return Explained(None if retained is None else collected - retained, records)
 
 
-_add("dues.due", "Đảng phí phải thu", lambda ctx: Explained(_dues(ctx)[0]), "đồng")
-_add("dues.collected", "Đảng phí đã thu", lambda ctx: Explained(_dues(ctx)[1]), "đồng")
-_add("dues.retained", "Đảng phí trích giữ lại", lambda ctx: Explained(_dues(ctx)[2]), "đồng")
+_add("dues.due", "Đảng phí phải thu", _dues_due, "đồng")
+_add("dues.collected", "Đảng phí đã thu", _dues_collected, "đồng")
+_add("dues.retained", "Đảng phí trích giữ lại", _retained, "đồng")
 _add("dues.remitted", "Đảng phí nộp cấp trên", _remitted, "đồng")
-
 
 # ---------------------------------------------------------------- evaluation
 
@@ -666,18 +875,54 @@ def balance_problems(ctx: Context, values: Evaluation) -> list[str]:
     return problems
 
 
+ENDED_STATUSES = frozenset({"transferred_out", "struck_off", "left", "expelled", "deceased"})
+VIEW_LABELS = {
+    None: "không có trong danh sách",
+    "probationary": "đảng viên dự bị",
+    "official": "đảng viên chính thức",
+}
+
+
+def register_view(
+    status: str, admission: date | None, official: date | None, end: date | None, on: date
+) -> str | None:
+    """What a register row (status and key dates) says about a day: not in the list (None), a
+    probationary or an official member."""
+    if admission is None or admission > on:
+        return None
+    if status in ENDED_STATUSES and (end is None or end <= on):
+        return None
+    return "official" if official is not None and official <= on else "probationary"
+
+
 def register_mismatches(ctx: Context) -> list[str]:
-    """For a period ending today or later: members whose stored status disagrees with their history."""
+    """Members whose register row disagrees with their history, as it matters for the period.
+
+    For a period still running, the stored status and "counted" flag are compared with the history as
+    of today. For a past period, the register as of the period end (read from the row's status and
+    dates) is compared with what the history's own status and dates say about that day, so a stale
+    or damaged row is named when it changes who was a member, or which kind, at the period end."""
     today_ = date.today()  # noqa: DTZ011 - a calendar date
-    if ctx.period.end < today_:
-        return []
+    on = min(ctx.period.end, today_)
     states = ctx.facts.states(today_)
     problems = []
     for mid, m in ctx.facts.members.items():
         state = states.get(mid)
-        if state is not None and (state.counted != m.counted or state.status != m.status):
+        if state is None:
+            continue
+        stored = translate("membership", STATUS_LABELS.get(m.status, m.status))
+        history = translate("membership", STATUS_LABELS.get(state.status, state.status))
+        who = ctx.facts.member_label(mid)
+        if ctx.period.end >= today_:
+            if state.counted != m.counted or state.status != m.status:
+                problems.append(f"{who}: trạng thái lưu “{stored}” khác lịch sử “{history}”.")
+            continue
+        in_register = register_view(m.status, m.admission_date, m.official_date, m.end_date, on)
+        in_history = register_view(state.status, state.ceremony, state.official, state.end_date, on)
+        if in_register != in_history:
             problems.append(
-                f"{ctx.facts.name(mid)}: trạng thái lưu “{m.status}” khác lịch sử “{state.status}”."
+                f"{who}: trạng thái lưu “{stored}” khác lịch sử “{history}”; ngày {format_date(on)} sổ đảng "
+                f"viên ghi {VIEW_LABELS[in_register]}, lịch sử ghi {VIEW_LABELS[in_history]}."
             )
     return problems
 

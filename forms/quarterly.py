@@ -1,6 +1,7 @@
-"""Report forms as data. A form is sections of rows; each row names an indicator from the catalogue
-(and optionally the indicator it is a share of). A province's real statistical form is a new
-`FormDefinition`; the renderers (PDF, XLSX) and the finalisation never change.
+"""Report forms as data. A form is sections; a section declares its columns (row number, label, unit,
+figures) and its rows; each figure cell names an indicator from the catalogue, or an indicator as a
+share of another. A province's real statistical form is a new `FormDefinition`: `build_tables` lays
+out whatever a definition declares, and the renderers (PDF, XLSX) and the finalisation never change.
 
 No official form number is invented: the default form is named plainly."""
 
@@ -12,7 +13,9 @@ from typing import Any
 
 from forms.document import Document, Header, Paragraph, SignatureBlock, Table, doc_number, vi_decimal, vi_int
 from forms.indicators import (
+    BALANCE_KEYS,
     CATALOGUE,
+    RATING_LEVELS,
     Context,
     Evaluation,
     Explained,
@@ -28,18 +31,45 @@ from models.services.statistics import Facts
 
 
 @dataclass(frozen=True)
+class FormColumn:
+    """A column of a section's table. `role` says what its cells hold: "index" (the row number),
+    "label" (the row's text), "unit" (the unit of the row's first figure) or "value" (a figure: the
+    row names, for each value column, the indicator shown there)."""
+
+    title: str
+    role: str = "value"
+    width: float = 1.2  # relative width in the PDF (Excel: about 9 characters per unit)
+
+
+@dataclass(frozen=True)
+class FormCell:
+    """One figure of a row: an indicator, or — the "share" variant — the indicator as a percentage of
+    another one (`share_of`)."""
+
+    key: str
+    share_of: str | None = None
+
+    def indicators(self) -> tuple[str, ...]:
+        return (self.key, self.share_of) if self.share_of else (self.key,)
+
+
+@dataclass(frozen=True)
 class FormRow:
-    key: str  # indicator key
-    share_of: str | None = None  # show value as % of this indicator too
+    """One row: a figure per value column of the section (None leaves it blank). A row without any
+    figure is a group heading: its label, no number."""
+
+    cells: tuple[FormCell | None, ...]
+    label: str = ""  # default: the label of the first cell's indicator
     indent: int = 0
-    label: str = ""  # overrides the indicator's label
 
 
 @dataclass(frozen=True)
 class FormSection:
     title: str
+    columns: tuple[FormColumn, ...]
     rows: tuple[FormRow, ...]
     yearly_only: bool = False
+    sheet_name: str = ""  # a short worksheet name; default: derived from the title
 
 
 @dataclass(frozen=True)
@@ -48,24 +78,57 @@ class FormDefinition:
     name: str
     sections: tuple[FormSection, ...]
 
+    def shown_sections(self, period: Period) -> list[FormSection]:
+        return [s for s in self.sections if period.is_year or not s.yearly_only]
+
     def keys(self, period: Period) -> list[str]:
-        keys: list[str] = []
-        for section in self.sections:
-            if section.yearly_only and not period.is_year:
-                continue
-            for row in section.rows:
-                keys.append(row.key)
-                if row.share_of:
-                    keys.append(row.share_of)
+        keys = [
+            key
+            for section in self.shown_sections(period)
+            for row in section.rows
+            for cell in row.cells
+            if cell is not None
+            for key in cell.indicators()
+        ]
         return list(dict.fromkeys(keys))
 
 
+# ---------------------------------------------------------------- the default form
+
+INDEX = FormColumn("TT", "index", 0.5)
+LABEL = FormColumn("Chỉ tiêu", "label", 5.0)
+UNIT = FormColumn("Đơn vị", "unit", 1.0)
+STANDARD_COLUMNS = (INDEX, LABEL, UNIT, FormColumn("Số lượng"), FormColumn("Tỷ lệ (%)", width=1.1))
+
+
+def figure(key: str, share_of: str | None = None, indent: int = 0, label: str = "") -> FormRow:
+    """A row of the standard columns: the figure, and its share of `share_of` when given."""
+    return FormRow((FormCell(key), FormCell(key, share_of) if share_of else None), label, indent)
+
+
 def _rows(keys: list[str], share_of: str | None = None, indent: int = 1) -> tuple[FormRow, ...]:
-    return tuple(FormRow(k, share_of, indent) for k in keys)
+    return tuple(figure(k, share_of, indent) for k in keys)
+
+
+def heading(label: str, columns: int = 2) -> FormRow:
+    return FormRow((None,) * columns, label)
 
 
 def _family(prefix: str) -> list[str]:
     return [k for k in CATALOGUE if k.startswith(prefix)]
+
+
+def _rating_row(level: str, label: str) -> FormRow:
+    return FormRow(
+        (
+            FormCell(f"rating.members.{level}"),
+            FormCell(f"rating.members.{level}", "rating.members.rated"),
+            FormCell(f"rating.orgs.{level}"),
+            FormCell(f"rating.orgs.{level}", "rating.orgs.rated"),
+        ),
+        label,
+        1,
+    )
 
 
 DEFAULT_QUARTERLY = FormDefinition(
@@ -74,8 +137,9 @@ DEFAULT_QUARTERLY = FormDefinition(
     sections=(
         FormSection(
             "1. Đảng viên đến cuối kỳ",
+            STANDARD_COLUMNS,
             (
-                FormRow("members.total", indent=0),
+                figure("members.total"),
                 *_rows(
                     [
                         "members.official",
@@ -89,21 +153,28 @@ DEFAULT_QUARTERLY = FormDefinition(
                     ],
                     "members.total",
                 ),
-                FormRow("members.average_age", indent=0),
+                figure("members.average_age"),
+                heading("Chia theo độ tuổi:"),
                 *_rows(_family("members.age."), "members.total"),
+                heading("Chia theo nghề nghiệp:"),
                 *_rows(_family("members.occupation."), "members.total"),
+                heading("Trình độ giáo dục phổ thông:"),
                 *_rows(_family("members.education."), "members.total"),
+                heading("Trình độ chuyên môn:"),
                 *_rows(_family("members.professional."), "members.total"),
+                heading("Trình độ lý luận chính trị:"),
                 *_rows(_family("members.theory."), "members.total"),
             ),
+            sheet_name="1. Đảng viên",
         ),
         FormSection(
             "2. Biến động đảng viên trong kỳ",
+            STANDARD_COLUMNS,
             (
-                FormRow("move.opening", indent=0),
+                figure("move.opening"),
                 *_rows(["move.admitted", "move.readmitted", "move.transfer_in"]),
                 *_rows(["move.transfer_out", "move.died", "move.struck_off", "move.left", "move.expelled"]),
-                FormRow("move.closing", indent=0),
+                figure("move.closing"),
                 *_rows(
                     [
                         "move.transfer_in_temp",
@@ -118,46 +189,80 @@ DEFAULT_QUARTERLY = FormDefinition(
                     ]
                 ),
             ),
+            sheet_name="2. Biến động",
         ),
         FormSection(
             "3. Tổ chức cơ sở đảng",
+            STANDARD_COLUMNS,
             (
-                FormRow("org.cells", indent=0),
+                figure("org.cells"),
                 *_rows(_family("org.cells.")),
                 *_rows(["org.secretary_village_head", "org.congress_held"]),
-                FormRow("org.villages", indent=0),
+                figure("org.villages"),
                 *_rows(["org.villages_no_cell", "org.villages_no_member"]),
             ),
+            sheet_name="3. Tổ chức đảng",
         ),
         FormSection(
             "4. Sinh hoạt chi bộ",
+            STANDARD_COLUMNS,
             (
-                FormRow("meet.regular_due", indent=0),
-                FormRow("meet.regular_held", "meet.regular_due", indent=1),
+                figure("meet.regular_due"),
+                figure("meet.regular_held", "meet.regular_due", indent=1),
                 *_rows(["meet.thematic_held", "meet.assigned_attended", "meet.attendance_pct"]),
                 *_rows(_family("meet.quality.")),
             ),
+            sheet_name="4. Sinh hoạt chi bộ",
         ),
         FormSection(
             "5. Kiểm tra, giám sát, kỷ luật",
+            STANDARD_COLUMNS,
             (*_rows(_family("insp."), indent=0), *_rows(_family("disc."), indent=0)),
+            sheet_name="5. Kiểm tra, kỷ luật",
         ),
-        FormSection("6. Giải quyết đơn thư", _rows(_family("pet."), indent=0)),
-        FormSection("7. Đào tạo, bồi dưỡng", _rows([*_family("train.")], indent=0)),
-        FormSection("8. Đảng phí", _rows(_family("dues."), indent=0)),
+        FormSection(
+            "6. Giải quyết đơn thư",
+            STANDARD_COLUMNS,
+            _rows(_family("pet."), indent=0),
+            sheet_name="6. Đơn thư",
+        ),
+        FormSection(
+            "7. Đào tạo, bồi dưỡng",
+            STANDARD_COLUMNS,
+            _rows(_family("train."), indent=0),
+            sheet_name="7. Đào tạo",
+        ),
+        FormSection(
+            "8. Đảng phí", STANDARD_COLUMNS, _rows(_family("dues."), indent=0), sheet_name="8. Đảng phí"
+        ),
         FormSection(
             "9. Đánh giá, xếp loại chất lượng (cuối năm)",
             (
-                *(
-                    FormRow(k, None, 1, f"Đảng viên: {CATALOGUE[k].label.lower()}")
-                    for k in _family("rating.members.")
+                INDEX,
+                FormColumn("Mức xếp loại", "label", 4.0),
+                FormColumn("Đảng viên", width=1.1),
+                FormColumn("Tỷ lệ (%)", width=1.0),
+                FormColumn("Tổ chức đảng", width=1.1),
+                FormColumn("Tỷ lệ (%)", width=1.0),
+            ),
+            (
+                FormRow(
+                    (FormCell("rating.members.rated"), None, FormCell("rating.orgs.rated"), None),
+                    "Tổng số được xếp loại",
                 ),
-                *(
-                    FormRow(k, None, 1, f"Tổ chức đảng: {CATALOGUE[k].label.lower()}")
-                    for k in _family("rating.orgs.")
+                *(_rating_row(level, label) for level, label in RATING_LEVELS.items()),
+                FormRow((FormCell("rating.members.excluded"), None, None, None), "Không xếp loại"),
+                FormRow(
+                    (FormCell("rating.members.quota"), None, FormCell("rating.orgs.quota"), None),
+                    "Tối đa được xếp hoàn thành xuất sắc (tỷ lệ so với hoàn thành tốt)",
+                ),
+                FormRow(
+                    (FormCell("rating.members.over_quota"), None, FormCell("rating.orgs.over_quota"), None),
+                    "Số hoàn thành xuất sắc vượt tỷ lệ",
                 ),
             ),
             yearly_only=True,
+            sheet_name="9. Xếp loại chất lượng",
         ),
     ),
 )
@@ -174,12 +279,43 @@ def format_value(value: int | float | None, unit: str) -> str:
     return vi_int(int(value))
 
 
+# ---------------------------------------------------------------- the computed tables
+
+
+@dataclass(frozen=True)
+class ReportCell:
+    """One printed cell: its text (PDF, screen), its value for a spreadsheet (a number, or the text),
+    its kind ("int", "decimal", "percent" for numbers; "text") and the indicator it explains."""
+
+    text: str
+    value: int | float | str
+    kind: str = "text"
+    key: str | None = None
+    share_of: str | None = None  # the "share" variant: `key` as a percentage of this indicator
+
+
 @dataclass(frozen=True)
 class ReportTable:
     title: str
+    sheet_name: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    keys: tuple[str, ...]  # the indicator of each row (for explanations)
+    roles: tuple[str, ...]
+    widths: tuple[float, ...]
+    cells: tuple[tuple[ReportCell, ...], ...]
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(c.text for c in row) for row in self.cells)
+
+    @property
+    def align(self) -> tuple[str, ...]:
+        return tuple(
+            {"index": "center", "label": "left", "unit": "center"}.get(r, "right") for r in self.roles
+        )
+
+    def keys(self) -> list[str]:
+        """The indicators of the table, in reading order."""
+        return list(dict.fromkeys(c.key for row in self.cells for c in row if c.key))
 
 
 @dataclass(frozen=True)
@@ -194,27 +330,66 @@ class Report:
         return {k: v.value for k, v in self.values.items()}
 
 
+INDENT_MARKS = ("", "- ", "+ ")  # sub-rows as the Party's reports mark them (a PDF drops leading spaces)
+
+
+def _figure_cell(cell: FormCell, values: dict[str, Explained]) -> ReportCell:
+    value = values[cell.key].value
+    if cell.share_of is not None:
+        base = values[cell.share_of].value
+        if value is None or not base:
+            return ReportCell("–", "–", "text", cell.key, cell.share_of)
+        share = round(100 * float(value) / float(base), 1)
+        return ReportCell(vi_decimal(share, 1), share, "percent", cell.key, cell.share_of)
+    unit = CATALOGUE[cell.key].unit
+    if value is None:
+        return ReportCell("–", "–", "text", cell.key)
+    if unit == "%":
+        return ReportCell(format_value(value, unit), round(float(value), 1), "percent", cell.key)
+    if isinstance(value, float) and not value.is_integer():
+        return ReportCell(format_value(value, unit), round(value, 1), "decimal", cell.key)
+    return ReportCell(format_value(value, unit), int(value), "int", cell.key)
+
+
 def build_tables(
     form: FormDefinition, period: Period, values: dict[str, Explained]
 ) -> tuple[ReportTable, ...]:
+    """Lay out each shown section as its columns declare: nothing here knows a section or a row."""
     tables = []
-    for section in form.sections:
-        if section.yearly_only and not period.is_year:
-            continue
-        rows, keys = [], []
-        for i, row in enumerate(section.rows, start=1):
-            ind = CATALOGUE[row.key]
-            value = values[row.key].value
-            share = ""
-            if row.share_of and value is not None:
-                base = values[row.share_of].value
-                share = vi_decimal(100 * float(value) / float(base), 1) if base else "–"
-            label = ("   " * row.indent) + (row.label or ind.label)
-            rows.append((str(i), label, ind.unit, format_value(value, ind.unit), share))
-            keys.append(row.key)
+    for section in form.shown_sections(period):
+        value_columns = sum(1 for c in section.columns if c.role == "value")
+        rows = []
+        number = 0
+        for row in section.rows:
+            if len(row.cells) != value_columns:
+                msg = f"{section.title}: a row has {len(row.cells)} cells for {value_columns} value columns"
+                raise ValueError(msg)
+            first = next((c for c in row.cells if c is not None), None)
+            number += first is not None
+            label = row.label or (CATALOGUE[first.key].label if first else "")
+            figures = iter(row.cells)
+            printed = []
+            for column in section.columns:
+                if column.role == "index":
+                    printed.append(ReportCell(str(number), number, "int") if first else ReportCell("", ""))
+                elif column.role == "label":
+                    text = INDENT_MARKS[min(row.indent, len(INDENT_MARKS) - 1)] + label
+                    printed.append(ReportCell(text, text))
+                elif column.role == "unit":
+                    unit = CATALOGUE[first.key].unit if first else ""
+                    printed.append(ReportCell(unit, unit))
+                else:
+                    cell = next(figures)
+                    printed.append(ReportCell("", "") if cell is None else _figure_cell(cell, values))
+            rows.append(tuple(printed))
         tables.append(
             ReportTable(
-                section.title, ("TT", "Chỉ tiêu", "Đơn vị", "Số lượng", "Tỷ lệ (%)"), tuple(rows), tuple(keys)
+                section.title,
+                section.sheet_name,
+                tuple(c.title for c in section.columns),
+                tuple(c.role for c in section.columns),
+                tuple(c.width for c in section.columns),
+                tuple(rows),
             )
         )
     return tuple(tables)
@@ -233,7 +408,10 @@ def build_report(
     ctx = Context(session, period, Facts(session, unit_ids) if unit_ids else None)
     evaluation: Evaluation = evaluate(ctx, form.keys(period))
     values = dict(evaluation.values)
-    problems = [*balance_problems(ctx, evaluation), *register_mismatches(ctx)]
+    # The movement balance is checked whatever the form shows.
+    missing = [k for k in BALANCE_KEYS if k not in values]
+    checked = Evaluation({**values, **evaluate(ctx, missing).values}) if missing else evaluation
+    problems = [*balance_problems(ctx, checked), *register_mismatches(ctx)]
     if frozen is not None:
         values = {k: Explained(frozen.get(k), v.records, v.note) for k, v in values.items()}
     return Report(period, form, values, build_tables(form, period, values), tuple(problems))
@@ -283,8 +461,8 @@ def report_document(
             Table(
                 table.columns,
                 table.rows,
-                widths=(0.5, 5.0, 1.0, 1.2, 1.1),
-                align=("center", "left", "center", "right", "right"),
+                widths=table.widths,
+                align=table.align,
                 font_size=11,
                 caption=table.title,
             )

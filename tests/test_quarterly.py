@@ -18,18 +18,36 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from exports.documents import save_pdf, save_xlsx
-from exports.report_export import report_sheets
-from forms.indicators import Context, evaluate
+from exports.report_export import report_sheets, short_sheet_name, unique_sheet_names
+from forms.document import vi_decimal
+from forms.indicators import CATALOGUE, Context, evaluate
 from forms.periods import Period
-from forms.quarterly import build_report, current_report, finalise_report, narrative_of, report_document
+from forms.quarterly import (
+    FormCell,
+    FormColumn,
+    FormDefinition,
+    FormRow,
+    FormSection,
+    Narrative,
+    build_report,
+    build_tables,
+    current_report,
+    finalise_report,
+    narrative_of,
+    report_document,
+)
 from models.db import Database, read_session, unit_of_work
 from models.errors import RuleViolation, ValidationError
-from models.security import SYSTEM_ACTOR
+from models.security import SYSTEM_ACTOR, Actor, Role
+from models.services import admission as adm
+from models.services import dues, reports
+from models.services import inspection as insp
 from models.services import meetings as mt
 from models.services import membership as ms
 from models.services import organisation as org
 from models.services import petitions as pt
-from models.services import reports
+from models.services import rating as rt
+from models.services import training as tr
 from tests.builders import admit, profile
 
 Q1 = Period.parse("2026-Q1")
@@ -50,7 +68,13 @@ def commune(db: Database) -> dict[str, str]:
         )
         b = org.add_cell(s, org.CellInput("Chi bộ Trường Tiểu học", "school"))
         ids.update(a=a, b=b)
-        ids["an"] = admit(s, a, profile("Lò", "Văn", "An", born=date(1960, 1, 1)), ceremony=date(2000, 3, 5))
+        an = replace(
+            profile("Lò", "Văn", "An", born=date(1960, 1, 1), education="10/10"),
+            occupation="retired",
+            political_theory="trung_cap",
+            professional_qualification="Trung cấp nông nghiệp",
+        )
+        ids["an"] = admit(s, a, an, ceremony=date(2000, 3, 5))
         ms.recognise_official(s, ms.EventInput(ids["an"], date(2001, 3, 5)))
         org.assign_position(
             s, org.PositionInput(ids["an"], "secretary", date(2020, 8, 1), cell_id=a, is_village_head=True)
@@ -77,8 +101,14 @@ def commune(db: Database) -> dict[str, str]:
         )
         ms.recognise_official(s, ms.EventInput(ids["dua"], date(2006, 4, 20)))  # 46 days late
         ms.record_death(s, ms.EventInput(ids["dua"], date(2026, 1, 20)))
+        em_profile = replace(
+            profile("Hà", "Thị", "Em", sex="F", born=date(1995, 2, 2)),
+            occupation="public_service",
+            political_theory="so_cap",
+            professional_qualification="Đại học sư phạm",
+        )
         em = ms.TransferIn(
-            profile("Hà", "Thị", "Em", sex="F", born=date(1995, 2, 2)), b, date(2026, 3, 15), "Đảng bộ xã Chiềng Sơn",
+            em_profile, b, date(2026, 3, 15), "Đảng bộ xã Chiềng Sơn",
             membership="official", admission_decision_date=date(2018, 5, 1), admission_date=date(2018, 5, 19), official_date=date(2019, 5, 19),
         )  # fmt: skip
         ids["em"] = ms.transfer_in(s, em).member_id
@@ -93,7 +123,11 @@ def commune(db: Database) -> dict[str, str]:
         ids["hai"] = admit(
             s,
             a,
-            profile("Lường", "Văn", "Hải", born=date(1955, 5, 5)),
+            replace(
+                profile("Lường", "Văn", "Hải", born=date(1955, 5, 5), education="7/10"),
+                occupation="retired",
+                political_theory="so_cap",
+            ),
             ceremony=date(1980, 3, 5),
             consideration=date(1980, 3, 1),
         )
@@ -133,6 +167,44 @@ def commune(db: Database) -> dict[str, str]:
         )
         pt.register_petition(s, pt.PetitionInput(date(2026, 2, 5), "phan_anh", "Phản ánh", anonymous=True))
         pt.close_petition(s, p1, "resolved", date(2026, 3, 1), result="Đã trả lời")
+        adm.set_plan(s, 2026, None, 4)
+        # A badge: Hải (Party age 45 years in 2025) receives the 45-year badge on 3/2/2026.
+        ms.award_badge(s, ms.EventInput(ids["hai"], date(2026, 2, 3)), 45)
+        # Training: a theory class (sơ cấp) with An and Bình, a new-member class with Bình.
+        course = tr.add_course(s, tr.CourseInput("Sơ cấp lý luận chính trị khóa 1", "theory", date(2026, 2, 20), level="so_cap"))  # fmt: skip
+        tr.enrol(s, course, [ids["an"], ids["binh"]])
+        ids["course"] = course
+        new_members = tr.add_course(
+            s, tr.CourseInput("Bồi dưỡng đảng viên mới", "new_member", date(2026, 3, 2))
+        )
+        tr.enrol(s, new_members, [ids["binh"]])
+        # Inspection: the commune's inspection committee inspects the school cell; a supervision of An.
+        insp.save_inspection(
+            s, insp.InspectionInput("inspection", "regular", date(2026, 2, 10), subject_cell_id=b)
+        )
+        insp.save_inspection(
+            s, insp.InspectionInput("supervision", "thematic", date(2026, 3, 5), subject_member_id=ids["an"])
+        )
+        # Discipline: a reprimand of Hải; Na Hát has 2 official members on 20/03 (An, Hải): 2 votes for.
+        insp.discipline(
+            s, insp.DisciplineInput("khien_trach", date(2026, 3, 20), 2, subject_member_id=ids["hai"])
+        )
+        # Dues (explicit amounts): January An 30.000 + Hải 10.000, all paid; February An 30.000 paid,
+        # Chung 20.000 unpaid. The retention share of both months is 90% (rule table).
+        dues.record_month(s, a, "2026-01", {
+            ids["an"]: dues.DuesEntry(30_000, amount_due=30_000),
+            ids["hai"]: dues.DuesEntry(10_000, amount_due=10_000),
+        })  # fmt: skip
+        dues.record_month(s, a, "2026-02", {
+            ids["an"]: dues.DuesEntry(30_000, amount_due=30_000),
+            ids["chung"]: dues.DuesEntry(0, amount_due=20_000),
+        })  # fmt: skip
+        # Ratings of 2026 (review on 25/03): Na Hát's roster is An, Bình (admitted under 6 months:
+        # not rated) and Hải (exempted: not rated); the school's is Em. An excellent, Em good.
+        members_round = rt.open_round(s, 2026, "member", date(2026, 3, 25))
+        rt.set_ratings(s, members_round, {ids["an"]: rt.RatingEntry(level="xuat_sac"), ids["em"]: rt.RatingEntry(level="tot")})  # fmt: skip
+        orgs_round = rt.open_round(s, 2026, "organisation", date(2026, 3, 25))
+        rt.set_ratings(s, orgs_round, {a: rt.RatingEntry(level="tot"), b: rt.RatingEntry(level="hoan_thanh")})
     return ids
 
 
@@ -192,6 +264,80 @@ def test_indicators_on_a_hand_built_commune(db: Database, commune: dict[str, str
     assert (v["pet.received"], v["pet.resolved"], v["pet.pending"]) == (2, 1, 1)
 
 
+def test_work_records_on_the_hand_built_commune(db: Database, commune: dict[str, str]) -> None:
+    v = _values(db, Period.parse("2026-Y"))
+    # Closing members on 31/12/2026: An (retired, 10/10, trung cấp theory, trung cấp professional),
+    # Bình (farmer, 12/12, no theory, untrained), Em (public service, 12/12, sơ cấp, university),
+    # Hải (retired, 7/10, sơ cấp, untrained).
+    assert (
+        v["members.occupation.retired"],
+        v["members.occupation.farmer"],
+        v["members.occupation.public_service"],
+        v["members.occupation.other"],
+    ) == (2, 1, 1, 0)
+    assert (v["members.education.thpt"], v["members.education.thcs"], v["members.education.tieu_hoc"]) == (3, 1, 0)  # fmt: skip
+    assert (
+        v["members.professional.dai_hoc"],
+        v["members.professional.trung_cap"],
+        v["members.professional.chua_dao_tao"],
+    ) == (1, 1, 2)
+    assert (v["members.theory.none"], v["members.theory.so_cap"], v["members.theory.trung_cap"]) == (1, 2, 1)
+    # Average age on 31/12/2026: Hải 71, An 66, Bình 36, Em 31.
+    assert v["members.average_age"] == pytest.approx((71 + 66 + 36 + 31) / 4, abs=0.05)
+    # Admissions: Bình against a plan of 4 → 25%. One badge (Hải, 45 years).
+    assert (v["move.plan"], v["badges.awarded"]) == (4, 1)
+    assert v["move.plan_pct"] == pytest.approx(100 * 1 / 4)
+    # Ratings 2026: rated An (excellent) and Em (good); Bình (new) and Hải (exempted) not rated.
+    rated = 2
+    assert (v["rating.members.rated"], v["rating.members.xuat_sac"], v["rating.members.tot"]) == (rated, 1, 1)
+    assert v["rating.members.excluded"] == 2
+    # Quota: at most 20% of 1 "good" = 0 excellent, so 1 excellent is 1 over.
+    assert (v["rating.members.quota"], v["rating.members.over_quota"]) == (int(1 * 20 / 100), 1 - 0)
+    assert (v["rating.orgs.rated"], v["rating.orgs.tot"], v["rating.orgs.hoan_thanh"]) == (2, 1, 1)
+    assert v["rating.orgs.over_quota"] == 0
+    # Inspection and discipline: one inspection of a cell, one supervision of a member, a reprimand.
+    assert (
+        v["insp.inspection.organisation"],
+        v["insp.supervision.member"],
+        v["insp.inspection.member"],
+        v["disc.khien_trach"],
+        v["disc.canh_cao"],
+    ) == (1, 1, 0, 1, 0)
+    # Training: 2 classes; trainees An + Bình (sơ cấp) and Bình (new members) = 3.
+    assert (
+        v["train.classes"],
+        v["train.trainees"],
+        v["train.level.so_cap"],
+        v["train.new_member"],
+        v["train.level.trung_cap"],
+    ) == (2, 2 + 1, 2, 1, 0)
+    # Dues: due 30.000 + 10.000 + 30.000 + 20.000; paid all but Chung's 20.000; 90% of each month kept.
+    due = 30_000 + 10_000 + 30_000 + 20_000
+    collected = due - 20_000
+    retained = round((30_000 + 10_000) * 90 / 100) + round(30_000 * 90 / 100)
+    assert (v["dues.due"], v["dues.collected"], v["dues.retained"], v["dues.remitted"]) == (
+        due,
+        collected,
+        retained,
+        collected - retained,
+    )
+
+
+def test_rating_rows_show_percentages_and_the_quota_check(db: Database, commune: dict[str, str]) -> None:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        report = build_report(s, Period.parse("2026-Y"))
+    table = next(t for t in report.tables if t.title.startswith("9."))
+    rows = {r[1]: r[2:] for r in table.rows}
+    # members: excellent 1 of 2 rated = 50,0%; organisations: good 1 of 2 = 50,0%, excellent 0 = 0,0%.
+    assert rows["- Hoàn thành xuất sắc nhiệm vụ"] == ("1", "50,0", "0", "0,0")
+    assert rows["- Hoàn thành tốt nhiệm vụ"] == ("1", "50,0", "1", "50,0")
+    assert rows["Số hoàn thành xuất sắc vượt tỷ lệ"] == ("1", "", "0", "")
+    quota = next(label for label in rows if label.startswith("Tối đa"))
+    assert rows[quota] == ("0", "", "0", "")
+    with read_session(db, SYSTEM_ACTOR) as s:  # the rating section is yearly only
+        assert not any(t.title.startswith("9.") for t in build_report(s, Q1).tables)
+
+
 def test_attendance_average_is_present_over_expected(db: Database, commune: dict[str, str]) -> None:
     with read_session(db, SYSTEM_ACTOR) as s:
         rows = {m.month: (m.present, m.expected) for m in mt.list_meetings(s)}
@@ -203,12 +349,65 @@ def test_attendance_average_is_present_over_expected(db: Database, commune: dict
 def test_explain_lists_the_records_behind_a_number(db: Database, commune: dict[str, str]) -> None:
     with read_session(db, SYSTEM_ACTOR) as s:
         report = build_report(s, Q1)
-    assert [label for _, label in report.values["move.died"].records] == ["Giàng A Dua (20/01/2026)"]
+    assert [label for _, label in report.values["move.died"].records] == [
+        "Giàng A Dua (20/01/2026) — Chi bộ bản Na Hát"
+    ]
     assert sorted(label for _, label in report.values["members.women"].records) == [
-        "Cầm Thị Bình",
-        "Hà Thị Em",
+        "Cầm Thị Bình — Chi bộ bản Na Hát",
+        "Hà Thị Em — Chi bộ Trường Tiểu học",
     ]
     assert report.problems == ()
+
+
+UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.IGNORECASE)
+
+
+def test_every_nonzero_indicator_is_explained_in_words(db: Database, commune: dict[str, str]) -> None:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        values = evaluate(Context(s, Q1), list(CATALOGUE)).values
+    nonzero = [k for k, x in values.items() if x.value]
+    # The hand-built commune exercises every family of the catalogue.
+    families = {k.split(".")[0] for k in nonzero}
+    assert families == {k.split(".")[0] for k in CATALOGUE}
+    for key in nonzero:
+        records = values[key].records
+        assert records, f"{key} = {values[key].value} has no records"
+        for _record_id, label in records:
+            assert label.strip() and not UUID.search(label), (key, label)
+    labels = {k: [label for _, label in values[k].records] for k in values}
+    assert labels["train.trainees"] == [
+        "Cầm Thị Bình — Chi bộ bản Na Hát — lớp Bồi dưỡng đảng viên mới",
+        "Cầm Thị Bình — Chi bộ bản Na Hát — lớp Sơ cấp lý luận chính trị khóa 1",
+        "Lò Văn An — Chi bộ bản Na Hát — lớp Sơ cấp lý luận chính trị khóa 1",
+    ]
+    assert labels["dues.retained"][0] == "Tháng 01/2026: đã thu 40.000 đồng × 90% = 36.000 đồng"
+    assert (
+        "Nguyễn Văn Chung — Chi bộ bản Na Hát — tháng 02/2026: phải nộp 20.000 đồng, đã nộp 0 đồng"
+        in labels["dues.due"]
+    )
+    assert labels["move.plan"] == ["Chỉ tiêu năm 2026 của đảng bộ: 4 người"]
+    assert labels["members.average_age"][0].endswith(" tuổi")
+    assert labels["rating.members.xuat_sac"] == ["Lò Văn An — Chi bộ bản Na Hát"]
+    assert sorted(labels["rating.members.excluded"]) == [
+        "Cầm Thị Bình — Chi bộ bản Na Hát: Kết nạp chưa đủ 6 tháng",
+        "Lường Văn Hải — Chi bộ bản Na Hát: Miễn sinh hoạt",
+    ]
+    assert labels["disc.khien_trach"] == [
+        "Khiển trách, quyết định ngày 20/03/2026: đảng viên Lường Văn Hải — Chi bộ bản Na Hát"
+    ]
+
+
+def test_sensitive_records_name_nobody_without_the_inspection_role(
+    db: Database, commune: dict[str, str]
+) -> None:
+    clerk = Actor(user_id="u2", login="vanthu", roles=frozenset({Role.CLERK}))
+    with read_session(db, clerk) as s:
+        values = evaluate(Context(s, Q1), [k for k, ind in CATALOGUE.items() if ind.sensitive]).values
+    shown = [label for x in values.values() for _, label in x.records]
+    assert shown and all(label for label in shown)
+    for name in ("Lường Văn Hải", "Lò Văn An", "Trường Tiểu học", "Đề nghị làm đường"):
+        assert not any(name in label for label in shown), name
+    assert values["disc.khien_trach"].records[0][1] == "Khiển trách, quyết định ngày 20/03/2026"
 
 
 def test_late_official_recognitions_are_counted(db: Database, commune: dict[str, str]) -> None:
@@ -245,6 +444,29 @@ def test_finalisation_freezes_figures_and_flags_later_edits(db: Database, commun
         reports.save_narrative(s, Q1.key, "default-quarterly", "x", "y", "z")
 
 
+def test_finalisation_of_a_past_period_refused_when_the_register_disagrees(
+    db: Database, commune: dict[str, str]
+) -> None:
+    assert Q1.end < date.today()  # the quarter is in the past
+    with db.engine.begin() as conn:  # damage: Chung's row says official and counted; he left on 1/3
+        conn.exec_driver_sql(
+            "UPDATE members SET counted = 1, status = 'official' WHERE id = ?", (commune["chung"],)
+        )
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        reports.save_narrative(s, Q1.key, "default-quarterly", "a", "b", "c")
+        reports.mark_reviewed(s, Q1.key, "default-quarterly")
+    with pytest.raises(RuleViolation) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
+        finalise_report(s, Q1)
+    assert (
+        "Nguyễn Văn Chung — Chi bộ bản Na Hát: trạng thái lưu “Chính thức” khác lịch sử “Đã chuyển đi”; "
+        "ngày 31/03/2026 sổ đảng viên ghi đảng viên chính thức, lịch sử ghi không có trong danh sách."
+    ) in exc.value.text()
+    with read_session(db, SYSTEM_ACTOR) as s:
+        assert reports.get(s, Q1.key, "default-quarterly").status == "reviewed"  # type: ignore[union-attr]
+        # A quarter before he left is not affected by the damaged row: it still finalises cleanly.
+        assert build_report(s, Period.parse("2025-Q4")).problems == ()
+
+
 def test_finalisation_refused_when_movements_do_not_balance(db: Database, commune: dict[str, str]) -> None:
     with db.engine.begin() as conn:  # damage: a member row says counted, its history says otherwise
         conn.exec_driver_sql(
@@ -256,49 +478,251 @@ def test_finalisation_refused_when_movements_do_not_balance(db: Database, commun
         reports.mark_reviewed(s, period.key, "default-quarterly")
     with pytest.raises(RuleViolation) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
         finalise_report(s, period)
-    assert "Nguyễn Văn Chung: trạng thái lưu “official” khác lịch sử “transferred_out”" in exc.value.text()
+    assert (
+        "Nguyễn Văn Chung — Chi bộ bản Na Hát: trạng thái lưu “Chính thức” khác lịch sử “Đã chuyển đi”."
+        in exc.value.text()
+    )
 
 
-def test_pdf_and_xlsx_agree_with_the_indicators(
+def _pdf_text(path: Path, footer: str = "") -> str:
+    """The PDF's text, whitespace collapsed, without the page numbers at the top of pages 2… and the
+    footer line printed on every page."""
+    pages = []
+    for number, page in enumerate(PdfReader(io.BytesIO(path.read_bytes())).pages, start=1):
+        lines = unicodedata.normalize("NFC", page.extract_text()).split("\n")
+        if number > 1 and lines and lines[0].strip() == str(number):
+            lines = lines[1:]
+        pages.append(" ".join(lines).replace(footer or "\0", " "))
+    return re.sub(r"\s+", " ", " ".join(pages))
+
+
+def _number(text: str) -> int | float | None:
+    """ "1.209" → 1209, "95,8" → 95.8, "–" → None."""
+    if text == "–":
+        return None
+    if "," in text:
+        return float(text.replace(".", "").replace(",", "."))
+    return int(text.replace(".", ""))
+
+
+def _pdf_rows(text: str, report: Any) -> list[list[tuple[str, str, list[str]]]]:
+    """Every table row read back from the PDF text: (label, unit, figure texts), table by table.
+    Rows are found by their number and label; what follows up to the next row is the unit and the
+    figures (a page break repeats the column headings, which are dropped)."""
+    tables = []
+    pos = 0
+    for i, table in enumerate(report.tables):
+        pos = text.index(table.title, pos) + len(table.title)
+        header = " ".join(" ".join(table.columns).split())
+        assert text[pos:].lstrip().startswith(header), table.title
+        roles = table.roles
+        anchors = [
+            " ".join(
+                c.text for c, role in zip(row, roles, strict=True) if role in ("index", "label") and c.text
+            )
+            for row in table.cells
+        ]
+        following = report.tables[i + 1].title if i + 1 < len(report.tables) else "Nơi nhận:"
+        starts = []
+        for anchor in anchors:
+            pos = text.index(f" {anchor} ", pos) + 1
+            starts.append(pos)
+            pos += len(anchor)
+        ends = [*starts[1:], text.index(following, pos)]
+        rows = []
+        for start, stop, anchor, row in zip(starts, ends, anchors, table.cells, strict=True):
+            rest = text[start + len(anchor) : stop].replace(header, " ").split()
+            unit = next((c.text for c, role in zip(row, roles, strict=True) if role == "unit"), "")
+            unit_words = len(unit.split())
+            assert " ".join(rest[:unit_words]) == unit, (anchor, rest)
+            label = next(c.text for c, role in zip(row, roles, strict=True) if role == "label")
+            rows.append((label, unit, rest[unit_words:]))
+        tables.append(rows)
+    return tables
+
+
+def _xlsx_rows(path: Path, report: Any) -> list[list[tuple[str, str, list[int | float | str]]]]:
+    """Every data row of every sheet: (label, unit, the non-blank figure values)."""
+    wb = openpyxl.load_workbook(path)
+    assert len(wb.worksheets) == len(report.tables)
+    tables = []
+    for ws, table in zip(wb.worksheets, report.tables, strict=True):
+        header_row = next(r for r in range(1, 10) if ws.cell(r, 1).value == table.columns[0])
+        assert [ws.cell(header_row, c + 1).value for c in range(len(table.columns))] == list(table.columns)
+        rows = []
+        for values in ws.iter_rows(min_row=header_row + 1, values_only=True):
+            cells = dict(zip(table.roles, values, strict=False))
+            figures = [
+                v
+                for v, role in zip(values, table.roles, strict=True)
+                if role == "value" and v not in (None, "")
+            ]
+            rows.append((str(cells["label"]), str(cells.get("unit") or ""), figures))
+        tables.append(rows)
+    return tables
+
+
+def _expected(report: Any, cell: Any) -> int | float | None:
+    """What a figure cell must show, computed from the indicator values (not from the cell)."""
+    value = report.values[cell.key].value
+    if cell.share_of is None:
+        return round(value, 1) if isinstance(value, float) else value
+    base = report.values[cell.share_of].value
+    return None if value is None or not base else round(100 * value / base, 1)
+
+
+def test_pdf_and_xlsx_agree_row_by_row_with_each_other_and_the_indicators(
     db: Database, commune: dict[str, str], tmp_path: Path
 ) -> None:
+    year = Period.parse("2026-Y")  # all nine tables, the yearly rating one included
     with read_session(db, SYSTEM_ACTOR) as s:
-        report, snapshot, _ = current_report(s, Q1)
+        report, snapshot, _ = current_report(s, year)
         document = report_document(
             s, report, narrative_of(snapshot), signer="Lò Văn An", footer="Nhật ký: abc"
         )
     pdf = save_pdf(document, tmp_path / "bc.pdf")
-    text = re.sub(
-        r"\s+",
-        " ",
-        unicodedata.normalize(
-            "NFC", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
-        ),
-    )
+    text = _pdf_text(pdf, "Nhật ký: abc")
     for expected in (
         "ĐẢNG BỘ TỈNH SƠN LA",
         "ĐẢNG ỦY XÃ MƯỜNG LÈO",
         "Số ...-BC/ĐU",
         "BÁO CÁO",
-        "Kết quả công tác xây dựng Đảng quý I năm 2026",
+        "Kết quả công tác xây dựng Đảng năm 2026",
         "T/M ĐẢNG ỦY",
         "Nơi nhận:",
         "Ban Tổ chức Tỉnh ủy (b/c)",
         "Lưu VP.",
     ):
         assert expected in text, expected
-    assert re.search(r"Tổng số đảng viên người 4 ", text)
-    assert re.search(r"Đảng viên nữ người 2 50,0", text)
     book = save_xlsx(report_sheets(report, document), tmp_path / "bc.xlsx")
+    from_pdf, from_xlsx = _pdf_rows(text, report), _xlsx_rows(book, report)
+    compared = 0
+    for table, pdf_rows, xlsx_rows in zip(report.tables, from_pdf, from_xlsx, strict=True):
+        assert len(pdf_rows) == len(xlsx_rows) == len(table.cells), table.title
+        for (label, unit, pdf_figures), (x_label, x_unit, x_figures), cells in zip(
+            pdf_rows, xlsx_rows, table.cells, strict=True
+        ):
+            assert (label, unit) == (x_label, x_unit)
+            wanted = [
+                _expected(report, c)
+                for c, role in zip(cells, table.roles, strict=True)
+                if role == "value" and c.key is not None
+            ]
+            assert [_number(t) for t in pdf_figures] == wanted, (table.title, label)
+            assert [None if v == "–" else v for v in x_figures] == wanted, (table.title, label)
+            compared += len(wanted)
+    assert compared == sum(1 for t in report.tables for row in t.cells for c in row if c.key is not None)
+    assert compared > 150
     wb = openpyxl.load_workbook(book)
-    sheet = wb["Đảng viên đến cuối kỳ"]
-    rows = {r[1]: r for r in sheet.iter_rows(min_row=5, values_only=True)}
-    assert rows["Tổng số đảng viên"][3] == report.values["members.total"].value == 4
-    assert rows["Đảng viên nữ"][4] == 50.0
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f"
+
+
+def test_xlsx_number_formats_and_sheet_names(db: Database, commune: dict[str, str], tmp_path: Path) -> None:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        report, snapshot, _ = current_report(s, Period.parse("2026-Y"))
+        document = report_document(s, report, narrative_of(snapshot))
+    wb = openpyxl.load_workbook(save_xlsx(report_sheets(report, document), tmp_path / "bc.xlsx"))
+    assert wb.sheetnames == [
+        "1. Đảng viên",
+        "2. Biến động",
+        "3. Tổ chức đảng",
+        "4. Sinh hoạt chi bộ",
+        "5. Kiểm tra, kỷ luật",
+        "6. Đơn thư",
+        "7. Đào tạo",
+        "8. Đảng phí",
+        "9. Xếp loại chất lượng",
+    ]
+    shown: dict[str, set[str]] = {"count": set(), "fraction": set()}
+    for ws, table in zip(wb.worksheets, report.tables, strict=True):
+        for row, cells in zip(ws.iter_rows(min_row=6), table.cells, strict=True):
+            for cell, printed in zip(row, cells, strict=True):
+                if isinstance(cell.value, int | float) and printed.key is not None:
+                    share = printed.share_of is not None or CATALOGUE[printed.key].unit == "%"
+                    fraction = share or not float(cell.value).is_integer()
+                    shown["fraction" if fraction else "count"].add(cell.number_format)
+    # Whole numbers never show a stray decimal comma ("165,"); shares and averages show one decimal.
+    assert shown == {"count": {"#,##0"}, "fraction": {"#,##0.0"}}
+    dues = wb["8. Đảng phí"]
+    collected = next(r for r in dues.iter_rows(min_row=6) if r[1].value == "Đảng phí đã thu")
+    assert (collected[3].value, collected[3].number_format) == (
+        report.values["dues.collected"].value,
+        "#,##0",
+    )
+
+
+def test_sheet_names_are_short_clean_and_unique() -> None:
+    title = "9. Đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên (cuối năm)"
+    short = short_sheet_name(title)
+    assert short == "9. Đánh giá, xếp loại chất"
+    assert len(short) <= 31 and title.startswith(short)
+    assert short_sheet_name("Đảng viên: nữ / dân tộc [*]") == "Đảng viên nữ dân tộc"
+    assert unique_sheet_names(["Biểu", "biểu", "Biểu"]) == ["Biểu", "biểu (2)", "Biểu (3)"]
+
+
+SMALL_FORM = FormDefinition(
+    key="test-small",
+    name="Biểu thử hai phần",
+    sections=(
+        FormSection(
+            "A. Đảng viên và kết nạp",
+            (FormColumn("Nội dung", "label", 3.0), FormColumn("Tổng số"), FormColumn("Nữ")),
+            (
+                FormRow((FormCell("members.total"), FormCell("members.women")), "Đảng viên cuối kỳ"),
+                FormRow((FormCell("move.admitted"), FormCell("move.admitted.women")), "Kết nạp trong kỳ"),
+            ),
+        ),
+        FormSection(
+            "B. Sinh hoạt",
+            (
+                FormColumn("Nội dung", "label", 3.0),
+                FormColumn("Số buổi"),
+                FormColumn("So với phải tổ chức (%)"),
+            ),
+            (
+                FormRow(
+                    (FormCell("meet.regular_held"), FormCell("meet.regular_held", "meet.regular_due")),
+                    "Sinh hoạt định kỳ",
+                ),
+                FormRow((FormCell("meet.thematic_held"), None), "Sinh hoạt chuyên đề"),
+            ),
+        ),
+    ),
+)
+
+
+def test_a_new_form_definition_renders_to_pdf_and_xlsx_without_renderer_changes(
+    db: Database, commune: dict[str, str], tmp_path: Path
+) -> None:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        report = build_report(s, Q1, SMALL_FORM)
+        document = report_document(s, report, Narrative("Kết quả."), signer="Lò Văn An")
+    assert set(report.figures()) == {
+        "members.total", "members.women", "move.admitted", "move.admitted.women",
+        "meet.regular_held", "meet.regular_due", "meet.thematic_held",
+    }  # fmt: skip
+    # By hand: 4 members of whom 2 women; Bình admitted (a woman); 2 regular meetings of 2 × 3 due.
+    regular_share = vi_decimal(100 * 2 / (2 * 3), 1)
+    text = _pdf_text(save_pdf(document, tmp_path / "small.pdf"))
+    for line in (
+        "A. Đảng viên và kết nạp Nội dung Tổng số Nữ Đảng viên cuối kỳ 4 2 Kết nạp trong kỳ 1 1",
+        f"B. Sinh hoạt Nội dung Số buổi So với phải tổ chức (%) Sinh hoạt định kỳ 2 {regular_share} "
+        "Sinh hoạt chuyên đề 1 Nơi nhận:",
+    ):
+        assert line in text, line
+    wb = openpyxl.load_workbook(save_xlsx(report_sheets(report, document), tmp_path / "small.xlsx"))
+    assert wb.sheetnames == ["A. Đảng viên và kết nạp", "B. Sinh hoạt"]
+    first = list(wb["A. Đảng viên và kết nạp"].iter_rows(min_row=6, values_only=True))
+    second = list(wb["B. Sinh hoạt"].iter_rows(min_row=6, values_only=True))
+    assert first == [("Đảng viên cuối kỳ", 4, 2), ("Kết nạp trong kỳ", 1, 1)]
+    assert second[0] == ("Sinh hoạt định kỳ", 2, round(100 * 2 / 6, 1))
+    assert second[1][:2] == ("Sinh hoạt chuyên đề", 1) and second[1][2] in (None, "")
+    broken = replace(SMALL_FORM.sections[0], rows=(FormRow((FormCell("members.total"),)),))
+    with pytest.raises(ValueError, match="1 cells for 2 value columns"):
+        build_tables(replace(SMALL_FORM, sections=(broken,)), Q1, report.values)
 
 
 def test_periods() -> None:

@@ -19,6 +19,7 @@ from models.entities import Cell, CellPosition, CellVillage, Member, MemberEvent
 from models.entities_meetings import Meeting, MeetingAttendance
 from models.entities_work import (
     AdmissionPlan,
+    Candidate,
     Course,
     CourseAttendee,
     Discipline,
@@ -54,6 +55,37 @@ class MemberFact:
     activity: str  # active / exempted / away
     counted: bool
     temp_in: bool
+
+
+@dataclass(frozen=True)
+class AttendeeFact:
+    """One attendee of a course started in the period (a member or a candidate)."""
+
+    id: str
+    course_id: str
+    course_name: str
+    kind: str
+    level: str
+    person: str
+
+
+@dataclass(frozen=True)
+class DuesFact:
+    """One member's dues row for a month."""
+
+    id: str
+    member_id: str
+    cell_id: str
+    month: str  # YYYY-MM
+    due: int
+    paid: int
+
+
+@dataclass(frozen=True)
+class PlanFact:
+    id: str
+    cell_id: str | None
+    target: int
 
 
 @dataclass(frozen=True)
@@ -99,10 +131,34 @@ class Facts:
         ):
             self.events[ev.member_id].append(ev)
         self._states: dict[date, dict[str, MemberState]] = {}
+        self._cell_names: dict[str, str] | None = None
 
     def name(self, member_id: str) -> str:
-        m = self.members[member_id]
+        m = self.members.get(member_id)
+        if m is None:  # a member of another unit (e.g. named by a record of this one)
+            row = self.session.execute(
+                select(Member.family_name, Member.middle_name, Member.given_name).where(
+                    Member.id == member_id
+                )
+            ).first()
+            return " ".join(p for p in row if p) if row else ""
         return " ".join(p for p in (m.family_name, m.middle_name, m.given_name) if p)
+
+    def cell_name(self, cell_id: str | None) -> str:
+        """The name of a cell of the units (closed ones too), "" when unknown."""
+        if self._cell_names is None:
+            rows = self.session.execute(
+                select(Cell.id, Cell.name).where(Cell.owner_unit_id.in_(self.unit_ids))
+            )
+            self._cell_names = {str(cid): str(name) for cid, name in rows}
+        return self._cell_names.get(cell_id or "", "")
+
+    def member_label(self, member_id: str, cell_id: str | None = None) -> str:
+        """ "Lò Văn An — Chi bộ bản Na Hát": the member and the cell (given, else the current one)."""
+        if cell_id is None and member_id in self.members:
+            cell_id = self.members[member_id].cell_id
+        cell = self.cell_name(cell_id)
+        return f"{self.name(member_id)} — {cell}" if cell else self.name(member_id)
 
     def states(self, on: date) -> dict[str, MemberState]:
         if on not in self._states:
@@ -284,17 +340,22 @@ class Facts:
         return sum(int(r[1] or 0) for r in by_month), sum(int(r[2] or 0) for r in by_month), retained
 
     def plan(self, year: int) -> int:
-        rows = list(
-            self.session.scalars(
-                select(AdmissionPlan).where(
+        return sum(p.target for p in self.plans(year))
+
+    def plans(self, year: int) -> list[PlanFact]:
+        """The year's admission plan: the commune-wide rows, else the cells' rows (which then add up)."""
+        rows = [
+            PlanFact(r.id, r.cell_id, int(r.target or 0))
+            for r in self.session.execute(
+                select(AdmissionPlan.id, AdmissionPlan.cell_id, AdmissionPlan.target).where(
                     AdmissionPlan.owner_unit_id.in_(self.unit_ids),
                     AdmissionPlan.year == year,
                     ~AdmissionPlan.deleted,
                 )
             )
-        )
+        ]
         commune = [p for p in rows if p.cell_id is None]
-        return sum(p.target for p in (commune or rows))
+        return commune or rows
 
     def ratings(self, year: int, subject: str) -> list[tuple[Rating, str]]:
         rounds = list(
@@ -366,6 +427,69 @@ class Facts:
             ).all()
         )
         return [(c, int(counts.get(c.id, 0))) for c in courses]
+
+    def attendees_between(self, start: date, end: date) -> list[AttendeeFact]:
+        """Attendees of the courses started in the period, with the course and the person's name."""
+        rows = self.session.execute(
+            select(
+                CourseAttendee.id,
+                Course.id,
+                Course.name,
+                Course.kind,
+                Course.level,
+                CourseAttendee.member_id,
+                Candidate.family_name,
+                Candidate.middle_name,
+                Candidate.given_name,
+            )
+            .join(Course, Course.id == CourseAttendee.course_id)
+            .outerjoin(Candidate, Candidate.id == CourseAttendee.candidate_id)
+            .where(
+                Course.owner_unit_id.in_(self.unit_ids),
+                ~Course.deleted,
+                ~CourseAttendee.deleted,
+                Course.start_date >= start,
+                Course.start_date <= end,
+            )
+            .order_by(Course.start_date, Course.name)
+        ).all()
+        out = []
+        for aid, cid, name, kind, level, member_id, family, middle, given in rows:
+            person = (
+                self.member_label(member_id)
+                if member_id
+                else " ".join(p for p in (family, middle, given) if p) + " (quần chúng)"
+            )
+            out.append(AttendeeFact(aid, cid, name, kind, level or "", person))
+        out.sort(key=lambda a: (a.course_name, a.person))
+        return out
+
+    def dues_rows(self, start: date, end: date) -> list[DuesFact]:
+        """Every member's dues row for the months of the period (plain rows)."""
+        return [
+            DuesFact(r[0], r[1], r[2], r[3], int(r[4] or 0), int(r[5] or 0))
+            for r in self.session.execute(
+                select(
+                    DuesPayment.id,
+                    DuesPayment.member_id,
+                    DuesPayment.cell_id,
+                    DuesPayment.month,
+                    DuesPayment.amount_due,
+                    DuesPayment.amount_paid,
+                )
+                .where(
+                    DuesPayment.owner_unit_id.in_(self.unit_ids),
+                    ~DuesPayment.deleted,
+                    DuesPayment.month.in_(_months(start, end)),
+                )
+                .order_by(DuesPayment.month)
+            )
+        ]
+
+    def retention_pct(self, month: str) -> float | None:
+        """The share of collected dues the commune keeps for a month (None while not entered)."""
+        share = rule(self.session, "dues.retention_pct", date(int(month[:4]), int(month[5:]), 1))
+        return None if share is None else float(share)
 
     def dues_between(self, start: date, end: date) -> list[DuesPayment]:
         return list(

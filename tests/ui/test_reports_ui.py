@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from forms.periods import Period
@@ -19,6 +20,7 @@ from ui.context import AppContext
 from ui.dialogs.report_explain import ExplainDialog
 from ui.pages import reports as page_module
 from ui.pages.reports import ReportsPage
+from ui.pdf_preview import PdfPreview
 
 PERIOD = Period.parse("2025-Q4")
 
@@ -45,14 +47,22 @@ def test_page_shows_a_number_and_explains_it(
     monkeypatch.setattr(ExplainDialog, "exec", fake_exec)
     page.show()
     row = page.row_of("members.women")
-    cell = page.table.item(row, 3)
+    cell = page.table.item(*page.find_key("members.women"))
     assert cell is not None
     page.table.scrollToItem(cell)
     rect = page.table.visualItemRect(cell)
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[no-untyped-call]
-    assert shown == [("Đảng viên nữ: 1", ["Cầm Thị Lan"])] or (
-        shown and shown[0][1] == ["Cầm Thị Lan"] and shown[0][0].endswith(": 1")
-    )
+    assert len(shown) == 1
+    heading, records = shown[0]
+    assert "Đảng viên nữ" in heading and heading.endswith(": 1")
+    assert records == ["Cầm Thị Lan — Chi bộ bản Huổi Lè"]
+    # The share beside it opens the same records.
+    column = page.find_key("members.women")[1] + 1
+    share = page.table.item(row, column)
+    assert share is not None and share.text() == "50,0"
+    rect = page.table.visualItemRect(share)
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[no-untyped-call]
+    assert shown[-1][1] == records
     assert "Kiểm tra số liệu" in page.tabs.tabText(2)
 
 
@@ -110,3 +120,41 @@ def test_previous_period_text_is_shown_for_reference(
     widget.set_period(PERIOD)
     assert widget.narrative.previous["results"].toPlainText() == "Kết quả quý III."
     assert widget.narrative.previous["results"].isReadOnly()
+
+
+def test_preview_shows_the_report_in_the_app(
+    page: ReportsPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previews: list[PdfPreview] = []
+
+    def fake_exec(dialog: PdfPreview) -> int:
+        previews.append(dialog)
+        return 0
+
+    monkeypatch.setattr(PdfPreview, "exec", fake_exec)
+    opened: list[object] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    assert page.preview() is None  # nothing saved from the preview
+    assert not opened  # no system viewer
+    assert len(previews) == 1
+    dialog = previews[0]
+    assert dialog.pdf_document.pageCount() >= 2
+    assert dialog.document.title == "BÁO CÁO"
+    assert dialog.document.subject == "Kết quả công tác xây dựng Đảng quý IV năm 2025"
+    assert dialog.suggested_name == "BaoCao-2025-Q4.pdf"
+
+
+def test_year_report_shows_the_rating_table_with_its_own_columns(page: ReportsPage) -> None:
+    page.set_period(Period.parse("2025-Y"))
+    assert page.state is not None
+    titles = [t.title for t in page.state.report.tables]
+    assert titles[-1].startswith("9. Đánh giá, xếp loại")
+    texts = [
+        page.table.item(r, c).text()  # type: ignore[union-attr]
+        for r in range(page.table.rowCount())
+        for c in range(page.table.columnCount())
+        if page.table.item(r, c) is not None
+    ]
+    for heading in ("Mức xếp loại", "Đảng viên", "Tổ chức đảng"):
+        assert heading in texts
+    assert page.table.columnCount() == 6

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -88,10 +89,21 @@ class DashboardData:
         return next(f for f in self.figures if f.key == key)
 
 
-def _member_records(session: object, statuses: tuple[str, ...]) -> tuple[Record, ...]:
-    ids = rg.member_ids(session, rg.RegisterFilter(statuses=statuses))  # type: ignore[arg-type]
-    rows = rg.member_rows(session, ids)  # type: ignore[arg-type]
-    return tuple((i, f"{rows[i].name} — {rows[i].cell_name}") for i in ids if i in rows)
+class _Register:
+    """The counted members of the register, read once: every member figure and its list come from
+    the same rows (the same filter as `register.counts`: in the register, counted — a member received
+    for temporary activity is neither counted nor listed)."""
+
+    def __init__(self, session: Any) -> None:
+        self.ids = rg.member_ids(session, rg.RegisterFilter())
+        self.rows = rg.member_rows(session, self.ids)
+
+    def records(self, statuses: tuple[str, ...] = ()) -> tuple[Record, ...]:
+        return tuple(
+            (i, f"{self.rows[i].name} — {self.rows[i].cell_name}")
+            for i in self.ids
+            if i in self.rows and (not statuses or self.rows[i].status in statuses)
+        )
 
 
 def load_dashboard(ctx: AppContext, on: date | None = None) -> DashboardData:
@@ -105,14 +117,14 @@ def load_dashboard(ctx: AppContext, on: date | None = None) -> DashboardData:
         data.unit_name, data.upper_name = unit.name, upper.name if upper else ""
         cells = org.list_cells(session, include_closed=False)
         counts = rg.counts(session, rg.RegisterFilter())
+        register = _Register(session)
         add = data.figures.append
-        in_register = ("official", "probationary", "exempted", "away")
         add(
             Figure(
                 "members",
                 translate("dashboard", "Đảng viên đang sinh hoạt"),
-                number(sum(c.member_count for c in cells)),
-                _member_records(session, in_register),
+                number(counts.total),
+                register.records(),
                 "members",
             )
         )
@@ -121,7 +133,7 @@ def load_dashboard(ctx: AppContext, on: date | None = None) -> DashboardData:
                 "official",
                 translate("dashboard", "Đảng viên chính thức"),
                 number(counts.official),
-                _member_records(session, ("official",)),
+                register.records(("official",)),
                 "members",
             )
         )
@@ -130,7 +142,7 @@ def load_dashboard(ctx: AppContext, on: date | None = None) -> DashboardData:
                 "probationary",
                 translate("dashboard", "Đảng viên dự bị"),
                 number(counts.probationary),
-                _member_records(session, ("probationary",)),
+                register.records(("probationary",)),
                 "members",
             )
         )
@@ -139,7 +151,7 @@ def load_dashboard(ctx: AppContext, on: date | None = None) -> DashboardData:
                 "exempted",
                 translate("dashboard", "Miễn sinh hoạt"),
                 number(counts.exempted),
-                _member_records(session, ("exempted",)),
+                register.records(("exempted",)),
                 "members",
             )
         )
@@ -148,7 +160,7 @@ def load_dashboard(ctx: AppContext, on: date | None = None) -> DashboardData:
                 "away",
                 translate("dashboard", "Đi làm ăn xa, vắng mặt"),
                 number(counts.away),
-                _member_records(session, ("away",)),
+                register.records(("away",)),
                 "members",
             )
         )
