@@ -4,6 +4,7 @@ quota, discipline forms and vote thresholds, petition counts, training, dues ari
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -341,3 +342,29 @@ def test_dues_retention_before_2026(db: Database, cell: str) -> None:
         700,
         90.0,
     )
+
+
+def test_dues_sheet_xlsx_writes_amounts_as_numbers(db: Database, cell: str, tmp_path: Path) -> None:
+    import openpyxl
+
+    from exports.documents import document_sheets, save_xlsx
+    from forms.dues_sheet import dues_sheet
+
+    ids = _officials(db, cell, 2)
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        dues.set_rate(s, "other", date(2026, 2, 3), fixed=74_000)
+        dues.record_month(s, cell, "2026-03", {ids[0]: dues.DuesEntry(74_000)})
+    with read_session(db, SYSTEM_ACTOR) as s:
+        document = dues_sheet(s, cell, "2026-03")
+    target = save_xlsx(document_sheets(document, "Đảng phí"), tmp_path / "dang-phi.xlsx")
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    rows = [list(r) for r in sheet.iter_rows()]
+    header = next(i for i, r in enumerate(rows) if r[0].value == "TT")
+    due_col = [c.value for c in rows[header]].index("Phải nộp (đ)")
+    paid_col = [c.value for c in rows[header]].index("Đã nộp (đ)")
+    first, second, total = rows[header + 1], rows[header + 2], rows[header + 3]
+    assert (first[due_col].value, first[paid_col].value) == (74_000, 74_000)
+    assert first[due_col].data_type == "n" and first[due_col].number_format == "#,##0"
+    assert (second[due_col].value, second[paid_col].value or "") == (74_000, "")  # not paid: empty, not 0
+    assert (total[1].value, total[due_col].value, total[paid_col].value) == ("Cộng", 148_000, 74_000)

@@ -14,6 +14,7 @@ from models.services.meetings import roster, vote_outcome
 from ui.context import AppContext
 from ui.dialogs.base import FormDialog
 from ui.dialogs.work_common import cell_combo, combo_key
+from ui.errors import show_info
 from ui.i18n import translate
 from ui.widgets import DateEdit, IntEdit, MemberPicker, collect
 
@@ -151,6 +152,20 @@ class StepDialog(FormDialog[str]):
                         "admission_ui", "Hạn ra quyết định: {date} (60 ngày làm việc từ ngày chi bộ xét)."
                     ).format(date=format_date(candidate.decision_due))
                 )
+        elif self.step == "admitted":
+            self.youth_date = DateEdit()
+            self.youth_date.setPlaceholderText(translate("admission_ui", "để trống nếu chưa rõ"))
+            if candidate.youth_union_member:
+                self.add_field(
+                    translate("admission_ui", "Ngày vào Đoàn:"), "youth_union_date", self.youth_date
+                )
+            if candidate.ceremony_due:
+                self.set_intro(
+                    translate(
+                        "admission_ui",
+                        "Hạn tổ chức kết nạp: {date} (30 ngày làm việc từ ngày có quyết định).",
+                    ).format(date=format_date(candidate.ceremony_due))
+                )
 
     def _show_required(self) -> None:
         try:
@@ -170,6 +185,9 @@ class StepDialog(FormDialog[str]):
         cid = self.candidate.id
         if self.step == "class_done":
             start = need_date(errors, "class_start", self.start)
+        youth_date: date | None = None
+        if self.step == "admitted" and self.candidate.youth_union_member:
+            youth_date = collect(errors, "youth_union_date", lambda: self.youth_date.date("youth_union_date"))
         if self.step == "cell_resolved":
             votes = collect(errors, "votes_for", lambda: self.votes.value("votes_for")) or 0
             official = collect(errors, "official_count", lambda: self.official.value("official_count")) or 0
@@ -188,7 +206,11 @@ class StepDialog(FormDialog[str]):
             elif self.step == "decided":
                 ad.record_decision(session, cid, on, self.number.text())
             else:
-                return ad.record_ceremony(session, cid, on).member_id
+                result = ad.record_ceremony(session, cid, on, youth_union_date=youth_date)
+        if self.step == "admitted":
+            if result.warnings:
+                show_info(self, translate("admission_ui", "Đã kết nạp"), "\n".join(result.warnings))
+            return result.member_id
         return cid
 
     @classmethod

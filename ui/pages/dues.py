@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from exports.documents import log_document, save_pdf
@@ -46,7 +46,7 @@ from ui.dialogs.work_dues import RateDialog
 from ui.errors import show_error, show_info
 from ui.i18n import translate
 from ui.pages.base import Page
-from ui.pages.organisation import fit_columns, make_table
+from ui.pages.organisation import make_table
 from ui.table import Column, RowTableModel
 
 
@@ -60,6 +60,7 @@ class DuesRow:
     amount_paid: int
     channel: str
     recorded: bool
+    paid_through: str | None = None  # "2026-03": the last month up to which every month is paid
 
     @property
     def paid_in_full(self) -> bool:
@@ -140,27 +141,57 @@ def sheet_model() -> GridModel:
                 edit_value=lambda r: r.channel,
             ),
             GridColumn(translate("dues_ui", "Tình trạng"), _paid_text),
+            GridColumn(translate("dues_ui", "Đã nộp đến"), lambda r: paid_through_text(r.paid_through)),
         ],
         lambda r: r.member_id,
         flagged=lambda r: r.recorded and not r.paid_in_full,
     )
 
 
-def unpaid_model() -> RowTableModel[dues.Unpaid]:
+def paid_through_text(month: str | None) -> str:
+    """ "2026-03" → "03/2026" (the month format of the Party's forms); None → "chưa nộp"."""
+    return f"{month[5:]}/{month[:4]}" if month else translate("dues_ui", "chưa nộp")
+
+
+@dataclass(frozen=True)
+class UnpaidRow:
+    unpaid: dues.Unpaid
+    paid_through: str | None
+
+
+def unpaid_model() -> RowTableModel[UnpaidRow]:
     return RowTableModel(
         [
-            Column(translate("dues_ui", "Họ và tên"), lambda u: u.name),
-            Column(translate("dues_ui", "Chi bộ"), lambda u: u.cell_name),
+            Column(translate("dues_ui", "Họ và tên"), lambda u: u.unpaid.name),
+            Column(translate("dues_ui", "Chi bộ"), lambda u: u.unpaid.cell_name),
             Column(
-                translate("dues_ui", "Số tháng"), lambda u: str(len(u.months)), lambda u: len(u.months), True
+                translate("dues_ui", "Số tháng"),
+                lambda u: str(len(u.unpaid.months)),
+                lambda u: len(u.unpaid.months),
+                True,
             ),
             Column(
                 translate("dues_ui", "Các tháng chưa nộp"),
-                lambda u: ", ".join(str(int(m[5:])) for m in u.months),
+                lambda u: ", ".join(str(int(m[5:])) for m in u.unpaid.months),
+            ),
+            Column(
+                translate("dues_ui", "Đã nộp đến"),
+                lambda u: paid_through_text(u.paid_through),
+                lambda u: u.paid_through or "",
             ),
         ],
-        row_id=lambda u: u.member_id,
+        row_id=lambda u: u.unpaid.member_id,
     )
+
+
+def stretch_name_column(view: QTableView) -> None:
+    """The name column (0) takes the room left; every other column is as wide as its contents, so the
+    table fits the page at 1366×768 without a horizontal scroll bar hiding the last columns."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(60)
 
 
 class DuesPage(Page):
@@ -185,8 +216,7 @@ class DuesPage(Page):
         )
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        stretch_name_column(self.view)
         self.all_paid = QPushButton(translate("dues_ui", "Đánh dấu cả chi bộ đã nộp đủ"))
         self.mark_paid = QPushButton(translate("dues_ui", "Đã nộp đủ (Cách)"))
         self.save_button = QPushButton(translate("dues_ui", "Lưu (Ctrl+S)"))
@@ -215,16 +245,19 @@ class DuesPage(Page):
         buttons.addWidget(self.all_paid)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        sheet_box = QGroupBox(translate("dues_ui", "Sổ thu đảng phí trong tháng"))
-        sheet_layout = QVBoxLayout(sheet_box)
+        sheet_tab = QWidget()
+        sheet_layout = QVBoxLayout(sheet_tab)
         sheet_layout.addLayout(buttons)
         sheet_layout.addWidget(self.view, 1)
         sheet_layout.addWidget(self.rates_warning)
         sheet_layout.addWidget(self.totals)
         self.unpaid = unpaid_model()
         self.unpaid_view = make_table(self.unpaid)
-        self.unpaid_title = QGroupBox()
-        unpaid_layout = QVBoxLayout(self.unpaid_title)
+        unpaid_tab = QWidget()
+        unpaid_layout = QVBoxLayout(unpaid_tab)
+        self.unpaid_title = QLabel()
+        self.unpaid_title.setStyleSheet("font-weight: bold;")
+        unpaid_layout.addWidget(self.unpaid_title)
         note = QLabel(
             translate(
                 "dues_ui",
@@ -234,15 +267,14 @@ class DuesPage(Page):
         note.setWordWrap(True)
         unpaid_layout.addWidget(note)
         unpaid_layout.addWidget(self.unpaid_view)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(sheet_box)
-        split.addWidget(self.unpaid_title)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([860, 440])
+        stretch_name_column(self.unpaid_view)
+        # Two tabs rather than side by side: at 1366×768 each table gets the full width, no column cut.
+        self.tabs = QTabWidget()
+        self.tabs.addTab(sheet_tab, translate("dues_ui", "Sổ thu đảng phí trong tháng"))
+        self.tabs.addTab(unpaid_tab, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
         self.cell.currentIndexChanged.connect(lambda _i: self.load_sheet())
         self.month.currentIndexChanged.connect(lambda _i: self.load_sheet())
         save = QShortcut(QKeySequence.StandardKey.Save, self)
@@ -270,6 +302,12 @@ class DuesPage(Page):
             self.model.set_rows([])
             return
         with read_session(self.ctx.db, self.ctx.actor) as session:
+            sheet = dues.sheet(session, cell_id, month)
+            year = int(month[:4])
+            unpaid = dues.unpaid_members(session, year, month)
+            through = dues.paid_through_many(
+                session, [r.member_id for r in sheet] + [u.member_id for u in unpaid]
+            )
             rows = [
                 DuesRow(
                     r.member_id,
@@ -280,25 +318,25 @@ class DuesPage(Page):
                     r.amount_paid,
                     r.channel,
                     r.recorded,
+                    through.get(r.member_id),
                 )
-                for r in dues.sheet(session, cell_id, month)
+                for r in sheet
             ]
             cell_totals = dues.totals(session, [month], cell_id)
-            year = int(month[:4])
-            unpaid = dues.unpaid_members(session, year, month)
             missing = ""
             try:
                 dues.require_rates_known(session, month)
             except DomainError as exc:
                 missing = exc.text()
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
-        self.unpaid.set_rows(unpaid)
-        fit_columns(self.unpaid_view)
-        self.unpaid_title.setTitle(
+        self.unpaid.set_rows([UnpaidRow(u, through.get(u.member_id)) for u in unpaid])
+        self.unpaid_title.setText(
             translate("dues_ui", "Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên").format(
-                year=year, count=len(unpaid)
+                year=year, count=vi_int(len(unpaid))
             )
+        )
+        self.tabs.setTabText(
+            1, translate("dues_ui", "Chưa nộp từ 3 tháng trở lên ({count})").format(count=vi_int(len(unpaid)))
         )
         self.rates_warning.setText(missing)
         self.rates_warning.setVisible(bool(missing))
