@@ -1,6 +1,7 @@
 """XLSX writing (openpyxl, write-only mode): every value is written as a plain value, strings as text —
-a cell starting with "=", "+", "-" or "@" is never a formula — with Vietnamese headers, A4 print set-up
-and frozen header rows. openpyxl is imported only when a workbook is written (start-up stays lean)."""
+a cell starting with "=", "+", "-" or "@" is never a formula — dates as real Excel dates shown
+dd/mm/yyyy, with Vietnamese headers, A4 print set-up and frozen header rows. openpyxl is imported only
+when a workbook is written (start-up stays lean)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import io
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 FONT_NAME = "Times New Roman"
+DATE_FORMAT = "dd/mm/yyyy"  # a real Excel date, shown the Vietnamese way
 _INVALID_SHEET_CHARS = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
-Value = str | int | float | None
+Value = str | int | float | date | None
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,11 @@ class _Cells:
         cell = self.cell_type(self.ws, value=value)
         cell.font = self.font
         cell.border = self.border
-        cell.number_format = number_format or ("#,##0" if isinstance(value, int) else "#,##0.00")
+        if isinstance(value, date):  # a date serial with a date format, sortable and filterable in Excel
+            cell.number_format = number_format or DATE_FORMAT
+            cell.alignment = self.nowrap
+        else:
+            cell.number_format = number_format or ("#,##0" if isinstance(value, int) else "#,##0.00")
         return cell
 
 

@@ -154,8 +154,9 @@ def member_register(
     return RegisterSheet(document, REGISTER_COLUMNS, tuple(rows), title)
 
 
-def member_list_rows(session: Any, ids: list[str]) -> tuple[tuple[str, ...], ...]:
-    """The flat list (as on screen) for an Excel export of the current, filtered view."""
+def member_list_rows(session: Any, ids: list[str]) -> tuple[tuple[str | date | None, ...], ...]:
+    """The flat list (as on screen) for an Excel export of the current, filtered view; dates stay
+    dates (None when unknown) so the workbook holds real Excel dates."""
     rows = rg.member_rows(session, ids)
     out = []
     for index, member_id in enumerate(ids, start=1):
@@ -165,12 +166,12 @@ def member_list_rows(session: Any, ids: list[str]) -> tuple[tuple[str, ...], ...
                 str(index),
                 r.name,
                 _sex(r.sex),
-                format_date(r.date_of_birth),
+                r.date_of_birth,
                 r.ethnicity,
                 r.cell_name,
                 translate("membership", ms.STATUS_LABELS.get(r.status, r.status)),
-                format_date(r.admission_date),
-                format_date(r.official_date),
+                r.admission_date,
+                r.official_date,
                 r.party_card_no,
                 r.cccd,
             )

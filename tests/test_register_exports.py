@@ -6,7 +6,7 @@ import io
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -94,4 +94,41 @@ def test_register_xlsx_reopens_with_same_rows_and_text_cells(db: Database, tmp_p
     rows = list(openpyxl.load_workbook(listing).worksheets[0].iter_rows(values_only=True))
     assert rows[0] == LIST_COLUMNS
     assert [r[1] for r in rows[1:]] == ["Giàng A Páo", "Lò Văn Thanh"]
-    assert rows[2][3] == "01/01/1980"
+
+
+def test_member_list_xlsx_holds_real_dates_and_no_formula(db: Database, tmp_path: Path) -> None:
+    """Dates in the exported list are Excel dates shown dd/mm/yyyy (sortable, filterable), not text;
+    an unknown date is an empty cell; a hostile text stays text."""
+    _setup(db)
+    with read_session(db, SYSTEM_ACTOR) as s:
+        ids = rg.member_ids(s, rg.RegisterFilter())
+        flat = member_list_rows(s, ids)
+    listing = save_xlsx(
+        [Sheet("Danh sách", LIST_COLUMNS, [*flat, ("3", "=1+1", "Nam", None, "@SUM(A1)")])],
+        tmp_path / "ds.xlsx",
+    )
+    ws = openpyxl.load_workbook(listing).worksheets[0]
+    header = [c.value for c in ws[1]]
+    born, admitted, official = (
+        header.index(name) + 1 for name in ("Ngày sinh", "Ngày vào Đảng", "Ngày chính thức")
+    )
+    thanh = next(row for row in ws.iter_rows(min_row=2) if row[1].value == "Lò Văn Thanh")
+    for column, expected in (
+        (born, date(1980, 1, 1)),
+        (admitted, date(2005, 3, 5)),
+        (official, date(2006, 3, 5)),
+    ):
+        cell = thanh[column - 1]
+        assert cell.is_date, (column, cell.value)
+        assert cell.data_type == "d" or isinstance(cell.value, datetime)
+        assert cell.value.date() == expected  # openpyxl reads an Excel date back as a datetime
+        assert cell.number_format == "dd/mm/yyyy"
+    pao = next(row for row in ws.iter_rows(min_row=2) if row[1].value == "Giàng A Páo")
+    assert pao[official - 1].value is None  # probationary: no official date, an empty cell, not "None"
+    hostile = next(row for row in ws.iter_rows(min_row=2) if row[0].value == "3")
+    assert hostile[1].value == "=1+1" and hostile[1].data_type == "s"
+    assert hostile[4].value == "@SUM(A1)" and hostile[4].data_type == "s"
+    for row in ws.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f"
+            assert not (isinstance(cell.value, str) and cell.value.startswith("=") and cell.data_type != "s")
