@@ -548,7 +548,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
-    from exports.documents import document_sheets, save_pdf, save_xlsx
+    from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
     from forms.consolidated import consolidate, consolidated_document
     from forms.periods import Period
     from models.db import read_session
@@ -564,6 +564,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
             save_pdf(document, target)
         else:
             save_xlsx(document_sheets(document, "Tổng hợp"), target)
+        log_document(db, actor, "export", document, target)
     finally:
         close_cli_databases()
     out(

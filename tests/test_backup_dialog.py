@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from exports import backup as bk
-from models.db import Database, unit_of_work
+from models.db import Database, read_session, unit_of_work
+from models.entities import AuditEntry
 from models.security import SYSTEM_ACTOR
 from models.services import organisation as org
+from tests.builders import office_actor
 from tests.conftest import shots_dir
 from ui import backup_dialog
 from ui.backup_dialog import BackupDialog
@@ -45,3 +48,16 @@ def test_backup_preview_and_choose(
     monkeypatch.setattr(backup_dialog, "confirm", lambda *a: True)
     dialog.restore_button.click()
     assert dialog.chosen == dialog.items[1].path
+
+
+def _actions(db: Database) -> list[str]:
+    with read_session(db, SYSTEM_ACTOR) as session:
+        return list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+
+
+def test_backup_on_request_is_audited(qtbot: QtBot, db: Database) -> None:
+    before = len(_actions(db))
+    dialog = BackupDialog(db, None, office_actor())
+    qtbot.addWidget(dialog)
+    dialog.backup_button.click()
+    assert _actions(db)[before:] == ["backup"]

@@ -31,12 +31,14 @@ from ui.errors import confirm, show_error
 
 if TYPE_CHECKING:
     from models.db import Database
+    from models.security import Actor
 
 
 class BackupDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.actor = actor  # who asked for a backup (audited); None in the restore-at-start flow
         self.folder = bk.default_folder(db.path)
         self.chosen: Path | None = None
         self.setWindowTitle(QCoreApplication.translate("BackupDialog", "Sao lưu và phục hồi dữ liệu"))
@@ -131,6 +133,11 @@ class BackupDialog(QDialog):
         except StorageError as exc:
             show_error(self, exc)
             return None
+        if self.actor is not None:
+            try:
+                bk.log_backup(self.db, self.actor, info)
+            except StorageError as exc:
+                show_error(self, exc)
         if folder is not None:
             self.folder = folder
         self.refresh()
@@ -211,7 +218,7 @@ class BackupDialog(QDialog):
             self.accept()
 
     @classmethod
-    def ask(cls, db: Database, parent: QWidget | None = None) -> Path | None:
+    def ask(cls, db: Database, parent: QWidget | None = None, actor: Actor | None = None) -> Path | None:
         """Show the dialog; returns the backup the user chose to restore, or None."""
-        dialog = cls(db, parent)
+        dialog = cls(db, parent, actor)
         return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         before the database is opened again (run_gui)."""
         from ui.backup_dialog import BackupDialog
 
-        chosen = BackupDialog.ask(self.ctx.db, self)
+        chosen = BackupDialog.ask(self.ctx.db, self, self.ctx.actor)
         if chosen is not None:
             self.restore_request = chosen
             self.close()
