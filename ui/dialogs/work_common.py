@@ -19,10 +19,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QLabel,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -96,6 +98,18 @@ def warning_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def fit_to_width(view: QTableView, *stretch: int) -> None:
+    """Columns `stretch` share the room left (long free text, elided with its tooltip); every other
+    column is as wide as its contents, so a table fits the page at 1366×768 without a horizontal scroll
+    bar hiding its last columns."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(60)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 def month_choices(last: date, count: int = 24) -> list[str]:

@@ -26,11 +26,11 @@ from models.services import admission as ad
 from models.services import organisation as org
 from ui.context import AppContext
 from ui.dialogs.work_admission import NEXT, CandidateDialog, DropDialog, PlanDialog, StepDialog
-from ui.dialogs.work_common import RED, ratio_text, year_spin
+from ui.dialogs.work_common import RED, fit_to_width, ratio_text, year_spin
 from ui.errors import show_info
 from ui.i18n import translate
 from ui.pages.base import Page
-from ui.pages.organisation import fit_columns, make_table
+from ui.pages.organisation import make_table
 from ui.table import Column, RowTableModel
 
 BOARD_STAGES = ["candidate", "class_done", "sympathiser", "verified", "cell_resolved", "decided"]
@@ -65,6 +65,13 @@ def card_text(c: ad.CandidateView) -> str:
     return "\n".join(lines)
 
 
+def current_deadline(c: ad.CandidateView) -> str:
+    """The deadline of the step the candidate waits for (decision, then ceremony)."""
+    if c.stage == "cell_resolved":
+        return format_date(c.decision_due)
+    return format_date(c.ceremony_due) if c.stage == "decided" else ""
+
+
 def candidate_model() -> RowTableModel[ad.CandidateView]:
     return RowTableModel(
         [
@@ -86,9 +93,8 @@ def candidate_model() -> RowTableModel[ad.CandidateView]:
                 lambda c: format_date(c.cell_resolution_date),
                 lambda c: c.cell_resolution_date or MIN_DATE,
             ),
-            Column(translate("admission_ui", "Hạn quyết định"), lambda c: format_date(c.decision_due)),
+            Column(translate("admission_ui", "Hạn"), current_deadline),
             Column(translate("admission_ui", "Quyết định"), lambda c: format_date(c.decision_date)),
-            Column(translate("admission_ui", "Hạn kết nạp"), lambda c: format_date(c.ceremony_due)),
             Column(translate("admission_ui", "Kết nạp"), lambda c: format_date(c.ceremony_date)),
             Column(
                 translate("admission_ui", "Trễ hạn"),
@@ -192,6 +198,7 @@ class AdmissionPage(Page):
         self.board = Board(self._card_activated)
         self.model = candidate_model()
         self.view = make_table(self.model)
+        fit_to_width(self.view, 3)
         self.view.activated.connect(lambda _i: self.next_step())
         self.add_button = QPushButton(translate("admission_ui", "Thêm quần chúng… (Ctrl+N)"))
         self.step_button = QPushButton(translate("admission_ui", "Bước tiếp theo…"))
@@ -220,6 +227,7 @@ class AdmissionPage(Page):
         self.headline.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.plans = plan_model()
         self.plan_view = make_table(self.plans)
+        fit_to_width(self.plan_view, 0)
         plan_tab = QWidget()
         plan_layout = QVBoxLayout(plan_tab)
         plan_bar = QHBoxLayout()
@@ -252,7 +260,6 @@ class AdmissionPage(Page):
             self.rows = ad.list_candidates(session)
         self.board.show_candidates(self.rows)
         self.model.set_rows(self.rows)
-        fit_columns(self.view)
         open_rows = [c for c in self.rows if c.stage not in ("admitted", "dropped")]
         late = sum(1 for c in open_rows if c.late)
         self.summary.setText(
@@ -287,7 +294,6 @@ class AdmissionPage(Page):
                 *[r for r in cells if r[1].target or r[1].admitted],
             ]
         )
-        fit_columns(self.plan_view)
 
     def selected(self) -> ad.CandidateView | None:
         if self.tabs.currentIndex() == 0:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -36,6 +35,7 @@ from ui.dialogs.work_common import (
     GridModel,
     cell_combo,
     combo_key,
+    fit_to_width,
     month_choices,
     month_label,
     vi_int,
@@ -184,16 +184,6 @@ def unpaid_model() -> RowTableModel[UnpaidRow]:
     )
 
 
-def stretch_name_column(view: QTableView) -> None:
-    """The name column (0) takes the room left; every other column is as wide as its contents, so the
-    table fits the page at 1366×768 without a horizontal scroll bar hiding the last columns."""
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setMinimumSectionSize(60)
-
-
 class DuesPage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -216,7 +206,7 @@ class DuesPage(Page):
         )
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        stretch_name_column(self.view)
+        fit_to_width(self.view, 0)
         self.all_paid = QPushButton(translate("dues_ui", "Đánh dấu cả chi bộ đã nộp đủ"))
         self.mark_paid = QPushButton(translate("dues_ui", "Đã nộp đủ (Cách)"))
         self.save_button = QPushButton(translate("dues_ui", "Lưu (Ctrl+S)"))
@@ -267,7 +257,7 @@ class DuesPage(Page):
         note.setWordWrap(True)
         unpaid_layout.addWidget(note)
         unpaid_layout.addWidget(self.unpaid_view)
-        stretch_name_column(self.unpaid_view)
+        fit_to_width(self.unpaid_view, 0)
         # Two tabs rather than side by side: at 1366×768 each table gets the full width, no column cut.
         self.tabs = QTabWidget()
         self.tabs.addTab(sheet_tab, translate("dues_ui", "Sổ thu đảng phí trong tháng"))

@@ -10,10 +10,11 @@ from models.dates import format_date
 from models.db import unit_of_work
 from models.services import inspection as ins
 from ui.context import AppContext
+from ui.dialogs.work_common import fit_to_width
 from ui.dialogs.work_inspection import DisciplineDialog, InspectionDialog
 from ui.i18n import translate
 from ui.pages.base import Page
-from ui.pages.organisation import fit_columns, make_table
+from ui.pages.organisation import make_table
 from ui.table import Column, RowTableModel
 
 
@@ -79,6 +80,8 @@ class InspectionPage(Page):
         self.disciplines = discipline_model()
         self.inspection_view = make_table(self.inspections)
         self.discipline_view = make_table(self.disciplines)
+        fit_to_width(self.inspection_view, 3, 8)  # content and conclusion share the room left
+        fit_to_width(self.discipline_view, 6)  # the reason
         add_inspection = QPushButton(translate("inspection_ui", "Thêm kiểm tra, giám sát…"))
         add_discipline = QPushButton(translate("inspection_ui", "Thi hành kỷ luật…"))
         for b in (add_inspection, add_discipline):
@@ -123,8 +126,6 @@ class InspectionPage(Page):
             disciplines = ins.list_disciplines(session)
         self.inspections.set_rows(inspections)
         self.disciplines.set_rows(disciplines)
-        fit_columns(self.inspection_view)
-        fit_columns(self.discipline_view)
 
     def add_inspection(self) -> None:
         if InspectionDialog.ask(self.ctx, self) is not None:

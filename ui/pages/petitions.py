@@ -11,12 +11,12 @@ from models.dates import format_date, today
 from models.db import unit_of_work
 from models.services import petitions as pt
 from ui.context import AppContext
-from ui.dialogs.work_common import combo_key, year_spin
+from ui.dialogs.work_common import combo_key, fit_to_width, year_spin
 from ui.dialogs.work_petitions import ClosePetitionDialog, PetitionDialog
 from ui.errors import show_info
 from ui.i18n import translate
 from ui.pages.base import Page
-from ui.pages.organisation import fit_columns, make_table
+from ui.pages.organisation import make_table
 from ui.table import Column, RowTableModel
 
 
@@ -85,6 +85,7 @@ class PetitionsPage(Page):
         self.counts.setWordWrap(True)
         self.model = petition_model()
         self.view = make_table(self.model)
+        fit_to_width(self.view, 3)  # the summary
         self.view.activated.connect(lambda _i: self.close_selected())
         add = QPushButton(translate("petitions_ui", "Vào sổ đơn…"))
         close = QPushButton(translate("petitions_ui", "Xử lý đơn…"))
@@ -132,7 +133,6 @@ class PetitionsPage(Page):
             )
         )
         self.model.set_rows(rows)
-        fit_columns(self.view)
 
     def selected(self) -> pt.PetitionView | None:
         rows = self.view.selectionModel().selectedRows()

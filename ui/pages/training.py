@@ -11,12 +11,12 @@ from models.dates import format_date, today
 from models.db import read_session
 from models.services import training as tr
 from ui.context import AppContext
-from ui.dialogs.work_common import vi_int, year_spin
+from ui.dialogs.work_common import fit_to_width, vi_int, year_spin
 from ui.dialogs.work_training import LEVELS, CompleteDialog, CourseDialog, EnrolDialog
 from ui.errors import show_info
 from ui.i18n import translate
 from ui.pages.base import Page
-from ui.pages.organisation import fit_columns, make_table
+from ui.pages.organisation import make_table
 from ui.table import Column, RowTableModel
 
 
@@ -68,6 +68,7 @@ class TrainingPage(Page):
         self.ctx = ctx
         self.model = course_model()
         self.view = make_table(self.model)
+        fit_to_width(self.view, 0)
         self.year = year_spin(today().year)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
@@ -124,7 +125,6 @@ class TrainingPage(Page):
             )
         )
         self.model.set_rows(courses)
-        fit_columns(self.view)
 
     def selected(self) -> tr.CourseView | None:
         rows = self.view.selectionModel().selectedRows()
