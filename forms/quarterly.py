@@ -96,8 +96,8 @@ class FormDefinition:
 # ---------------------------------------------------------------- the default form
 
 INDEX = FormColumn("TT", "index", 0.5)
-LABEL = FormColumn("Chỉ tiêu", "label", 5.0)
-UNIT = FormColumn("Đơn vị", "unit", 1.0)
+LABEL = FormColumn("Chỉ tiêu", "label", 4.6)
+UNIT = FormColumn("Đơn vị", "unit", 1.4)
 STANDARD_COLUMNS = (INDEX, LABEL, UNIT, FormColumn("Số lượng"), FormColumn("Tỷ lệ (%)", width=1.1))
 
 
