@@ -2,9 +2,11 @@
 a small Vietnamese catalogue for Qt's own dialog buttons (qtbase_vi.ts), and a pseudo-localisation
 switch that lengthens every string to check layouts (`DUX_TRANS_SCALE=1.4`).
 
-The .ts sources are the only files committed. They are compiled with Qt's `lrelease` into a cache
-folder under the user data folder when the compiled file is missing or older than its source; when
-`lrelease` is not available (a trimmed frozen build) the .ts file is read directly."""
+The .ts sources are the only files committed. The frozen build carries them compiled (`make build` runs
+`lrelease` into build/i18n, and build.spec bundles the .qm files beside the .ts files), and those are
+loaded as they are. From a checkout they are compiled with Qt's `lrelease` into a cache folder under the
+user data folder when the compiled file is missing or older than its source; when neither a compiled
+file nor `lrelease` is available the .ts file is read directly."""
 
 from __future__ import annotations
 
@@ -51,8 +53,23 @@ def _lrelease() -> Path | None:
     return None
 
 
+def bundled_catalogue(name: str) -> Path | None:
+    """The .qm shipped beside resources/i18n/<name>.ts (the frozen build), unless its source is newer."""
+    bundled = resources.path("i18n", f"{name}.qm")
+    if not bundled.is_file():
+        return None
+    source = catalogue_source(name)
+    if getattr(sys, "frozen", False) or not source.is_file():
+        return bundled
+    return bundled if bundled.stat().st_mtime >= source.stat().st_mtime else None
+
+
 def compiled_catalogue(name: str) -> Path | None:
-    """The .qm compiled from resources/i18n/<name>.ts, rebuilt when missing or outdated."""
+    """The .qm of resources/i18n/<name>.ts: the bundled one, else one compiled into the cache folder
+    (rebuilt when missing or outdated)."""
+    bundled = bundled_catalogue(name)
+    if bundled is not None:
+        return bundled
     source = catalogue_source(name)
     if not source.is_file():
         return None
