@@ -7,15 +7,20 @@ import contextlib
 import hashlib
 import json
 import random
+import shutil
 import sqlite3
+import tempfile
 import unicodedata
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from exports import atomic, sync_package
@@ -695,3 +700,151 @@ def test_import_backs_up_before_it_changes_anything(
     assert _rows(province, _unit(commune))["members"] != []
     sx.import_files(province, SYSTEM_ACTOR, [package])  # "đã nhập": nothing to back up
     assert len(backup.list_backups(folder, province.path.stem)) == 1
+
+
+# ---------------------------------------------------------------- property: any delivery order converges
+
+OPS = (
+    "edit",
+    "event",
+    "plan",
+    "delete",
+    "export",
+    "export",
+    "lose",
+    "deliver",
+    "duplicate",
+    "ack",
+    "ack_lost",
+)
+BASE_DAY = date(2026, 1, 5)
+
+
+@pytest.fixture(scope="module")
+def sync_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An enrolled commune (five members) and province, copied afresh for every example."""
+    from tests.conftest import UNIT
+
+    folder = tmp_path_factory.mktemp("sync-templates")
+    commune = open_app_database(folder / "commune.db", create=True, check_drive=False)
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        org.setup_unit(s, UNIT)
+    fill_commune(commune)
+    province = make_province(folder / "province.db")
+    _enrol(commune, province)
+    commune.close()
+    province.close()
+    return folder
+
+
+def _profiles(db: Database) -> dict[str, ms.Profile]:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        found = ss.search_all_units(s, "")
+    out = {}
+    for m in found:
+        (f, mid, g), cccd = next((n, c) for n, c in zip(NAMES, CCCDS, strict=True) if c == m.cccd)
+        out[m.id] = profile(f, mid, g, sex="F" if mid == "Thị" else "M", cccd=cccd,
+                            born=date(1970, 1, 1) if cccd[3] in "01" else date(1995, 1, 1))  # fmt: skip
+    return out
+
+
+def _converge(workdir: Path, steps: list[tuple[str, int]], recover_by_full: bool) -> None:
+    from forms.consolidated import consolidate
+    from forms.periods import Period
+    from forms.quarterly import build_report
+    from models.services import meetings as mt
+
+    commune = open_app_database(workdir / "commune.db", check_drive=False)
+    province = open_app_database(workdir / "province.db", check_drive=False)
+    try:
+        unit = _unit(commune)
+        profiles = _profiles(commune)
+        members = sorted(profiles)
+        with read_session(commune, SYSTEM_ACTOR) as s:
+            cell = org.list_cells(s)[0].id
+        away: set[str] = set()
+        planned: list[str] = []
+        pending: list[Path] = []  # written, not yet delivered
+        lost: list[Path] = []  # delivered only at the end
+        delivered: list[Path] = []
+        day = 0
+        for op, n in steps:
+            rng = random.Random(n)
+            if op == "edit":
+                mid = members[n % len(members)]
+                profiles[mid] = replace(
+                    profiles[mid], ethnicity=rng.choice(["Thái", "Kinh", "Mông"]), phone=f"09{n:08d}"
+                )
+                with unit_of_work(commune, SYSTEM_ACTOR) as s:
+                    ms.update_profile(s, mid, profiles[mid])
+            elif op == "event":
+                mid = members[n % len(members)]
+                day += 1
+                with unit_of_work(commune, SYSTEM_ACTOR) as s:
+                    event = ms.EventInput(mid, date.fromordinal(BASE_DAY.toordinal() + day))
+                    (ms.end_away if mid in away else ms.start_away)(s, event)
+                away ^= {mid}
+            elif op == "plan":
+                with unit_of_work(commune, SYSTEM_ACTOR) as s:
+                    saved = mt.save_meeting(
+                        s,
+                        mt.MeetingInput(cell, "regular", "2026-12", planned_date=date(2026, 12, 1 + n % 28)),
+                    )
+                planned.append(saved.id)
+            elif op == "delete" and planned:
+                with unit_of_work(commune, SYSTEM_ACTOR) as s:
+                    mt.delete_meeting(s, planned.pop(n % len(planned)))  # a tombstone travels
+            elif op == "export":
+                pending.append(sx.export_package(commune, SYSTEM_ACTOR, workdir).path)
+            elif op == "lose" and pending:
+                lost.append(pending.pop(n % len(pending)))
+            elif op == "deliver" and pending:
+                rng.shuffle(pending)
+                batch, pending = pending[: 1 + n % len(pending)], pending[1 + n % len(pending) :]
+                sx.import_files(province, SYSTEM_ACTOR, batch + batch[:1])  # out of order, one twice
+                delivered += batch
+            elif op == "duplicate" and delivered:
+                before = db_digest(province)
+                sx.import_files(province, SYSTEM_ACTOR, [delivered[n % len(delivered)]])
+                assert db_digest(province) == before
+            elif op in ("ack", "ack_lost"):
+                ack = sx.write_ack(province, SYSTEM_ACTOR, unit, workdir)
+                if op == "ack":
+                    sx.import_ack(commune, SYSTEM_ACTOR, ack)
+        # The end: one more package; the lost ones either turn up at last, or stay lost and the
+        # commune sends a full package instead. Everything arrives, in any order, some twice.
+        final = [sx.export_package(commune, SYSTEM_ACTOR, workdir, full=recover_by_full and bool(lost)).path]
+        arriving = pending + final + ([] if recover_by_full else lost)
+        random.Random(len(steps)).shuffle(arriving)
+        sx.import_files(province, SYSTEM_ACTOR, arriving + arriving[::2])
+        assert _rows(province, unit) == _rows(commune, unit)
+        period = Period(2026, "Q4")
+        with read_session(commune, SYSTEM_ACTOR) as s:
+            own = build_report(s, period).figures()
+        with read_session(province, SYSTEM_ACTOR) as s:
+            assert consolidate(s, period).total.figures() == own  # nothing double-counted
+            assert ss.held_for(s, unit) == []
+    finally:
+        commune.close()
+        province.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    steps=st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 10_000)), min_size=3, max_size=16),
+    recover_by_full=st.booleans(),
+)
+def test_random_deliveries_end_equal(
+    sync_templates: Path, steps: list[tuple[str, int]], recover_by_full: bool
+) -> None:
+    """Random member edits, lifecycle events, planned meetings and their deletion (tombstones),
+    exports, lost packages and acknowledgments, duplicate and out-of-order deliveries: once the missing
+    packages arrive (or a full package replaces the lost ones) the province holds exactly the commune's
+    records and its consolidated figures equal the commune's own. Fresh databases for every example."""
+    with tempfile.TemporaryDirectory(dir=sync_templates) as scratch:
+        workdir = Path(scratch)
+        for name in ("commune.db", "province.db"):
+            shutil.copyfile(sync_templates / name, workdir / name)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(sx, "MARGIN_SECONDS", 0)  # exact incremental packages, no clock-drift margin
+            _converge(workdir, steps, recover_by_full)
