@@ -23,6 +23,7 @@ from models import security
 from models.db import Database
 from models.errors import PermissionDenied
 from models.security import ROLE_PERMISSIONS, SYSTEM_ACTOR, Actor, Permission, Role
+from tests.conftest import report_line
 
 ROLES = (Role.CLERK, Role.APPROVER, Role.INSPECTION, Role.ADMIN)
 
@@ -156,8 +157,8 @@ def test_role_matrix(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
         "These services reach no require() with dummy arguments: make require() their first statement, "
         "or list them in UNGUARDED with a reason"
     )
-    # Visible with -rP: the counts the issue asks for.
-    print(
+    # In the terminal summary of every run: the counts the issue asks for.
+    report_line(
         f"role matrix: {len(guarded)} guarded services x {len(ROLES)} roles = {checked} calls, "
         f"{refused} refused as expected; {len(unguarded)} unguarded helpers, each with its reason"
     )
