@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
@@ -296,6 +297,17 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
+def _nice_half(widest: int) -> int:
+    """Half the axis reach for a pyramid side of `widest` people: a round number (1, 2, 5 × 10^k)."""
+    target = max(5, widest) / 2
+    scale = 1
+    while True:
+        for factor in (1, 2, 5):
+            if factor * scale >= target:
+                return factor * scale
+        scale *= 10
+
+
 class DashboardPage(Page):
     """The home page. `figures[key]` are the clickable numbers (keys as in `DashboardData`)."""
 
@@ -423,7 +435,10 @@ class DashboardPage(Page):
         axis_x.setLabelFormat("%d")
         if data.trend:
             axis_x.setRange(data.trend[0][0] - 0.5, data.trend[-1][0] + 0.5)
-            axis_x.setTickCount(min(len(data.trend), 10))
+            # one tick on each whole year (every second year beyond ten), never between years
+            axis_x.setTickType(QValueAxis.TickType.TicksDynamic)
+            axis_x.setTickAnchor(data.trend[0][0])
+            axis_x.setTickInterval(1 if len(data.trend) <= 11 else 2)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         top = max((c for _y, c in data.trend), default=0)
@@ -453,9 +468,16 @@ class DashboardPage(Page):
         axis_y = QBarCategoryAxis()
         axis_y.append([label for _k, label in AGE_BANDS])
         widest = max((max(v) for v in data.pyramid.values()), default=0)
-        axis_x = QValueAxis()
-        axis_x.setRange(-max(5, widest), max(5, widest))
-        axis_x.setLabelFormat("%d")
+        half = _nice_half(widest)
+        # men are drawn to the left as negative values; the axis shows head counts, not signs
+        axis_x = QCategoryAxis()
+        axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        axis_x.setRange(-2 * half, 2 * half)
+        axis_x.setStartValue(-2 * half)
+        for step in (-2, -1, 0, 1, 2):
+            # category labels must be unique: the men's side carries an invisible zero-width space
+            label = f"{abs(step) * half:,}".replace(",", ".") + ("\u200b" if step < 0 else "")
+            axis_x.append(label, step * half)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)
@@ -481,7 +503,7 @@ class DashboardPage(Page):
         bars.setColor(QColor(76, 140, 74))
         names = []
         for name, pct in data.attendance:
-            bars.append(round(pct, 1))
+            bars.append(round(pct))  # whole percent: the bar labels need no decimal separator
             names.append(name.replace("Chi bộ ", "").replace("chi bộ ", ""))
         series = QHorizontalBarSeries()
         series.append(bars)
@@ -495,6 +517,7 @@ class DashboardPage(Page):
         font = QFont(axis_y.labelsFont())
         font.setPointSizeF(max(6.0, font.pointSizeF() - 1.5))
         axis_y.setLabelsFont(font)
+        axis_y.setTruncateLabels(False)  # a cell's name elided to "..." says nothing
         axis_x = QValueAxis()
         axis_x.setRange(0, 100)
         axis_x.setLabelFormat("%d")
