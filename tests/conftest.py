@@ -51,6 +51,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--kills", type=int, default=50, help="kills in the crash harness (make soak: 1000)")
 
 
+_REPORT: list[str] = []
+
+
+def report_line(text: str) -> None:
+    """Record a line for the end of the run: counts the acceptance criteria ask to see (kills of the
+    crash harness, the role matrix) are printed by `pytest_terminal_summary`, even with `pytest -q`."""
+    _REPORT.append(text)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _REPORT:
+        terminalreporter.write_sep("-", "counts")
+        for line in _REPORT:
+            terminalreporter.write_line(line)
+
+
 def shots_dir(fallback: Path) -> Path:
     """Where tests save screenshots: DUX_SHOTS (scripts/screenshots.py points it at docs/screenshots)
     or a scratch folder, so that a plain test run leaves the working tree untouched."""

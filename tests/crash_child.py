@@ -1,15 +1,19 @@
 """Child process of the kill harness (tests/test_crash_harness.py).
 
 Run as a script it is a *zygote*: it imports the app once, prints READY, then for every line
-`run <db> <seed>` on stdin forks a worker, prints `PID <pid>`, waits for it and prints `DONE <status>`.
+`run <db> <seed> [imports]` on stdin forks a worker (`imports`: half of its operations are imports), prints `PID <pid>`, waits for it and prints `DONE <status>`.
 The worker performs random real operations through the services, each one user action in one
 transaction, and writes `BEGIN <json>` before and `ACK` after every commit (`FAIL` when a service
-refused it, which rolls back). The parent SIGKILLs workers at random moments and checks the database.
+refused it, which rolls back). One of them is the Excel member import exactly as the CLI and the
+wizard run it (`exports.member_import`: a small generated workbook is read and previewed, then
+`import_members` takes its verified backup and creates every row in one transaction, all or nothing).
+The parent SIGKILLs workers at random moments and checks the database.
 
 Operations and the expected state are described by names (tokens unique per run), so the parent can
 replay acknowledged operations without knowing the ids the services generate. The state is
 `{"villages": {name: status}, "cells": {name: status}, "members": {given: cell}, "meetings": {place:
-[cell, attendance rows]}}`."""
+[cell, attendance rows]}}`. The worker prints `OPEN` once the database is open (the parent times the
+kill from there)."""
 
 from __future__ import annotations
 
@@ -24,10 +28,12 @@ from typing import Any
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import openpyxl
 from sqlalchemy import func, select
 
+from exports import member_import as mi
 from models import audit
-from models.db import Database, open_database, unit_of_work
+from models.db import Database, open_database, read_session, unit_of_work
 from models.entities import Cell, Member, MemberEvent, Village
 from models.entities_meetings import Meeting, MeetingAttendance
 from models.errors import DomainError
@@ -38,6 +44,16 @@ from models.services import organisation as org
 
 State = dict[str, dict[str, Any]]
 LETTERS = "abcdeghiklmnopqrstuvxy"
+IMPORT_HEADERS = [
+    "STT",
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Dân tộc",
+    "Chi bộ",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+]
 
 
 def read_state(db: Database) -> State:
@@ -116,7 +132,7 @@ def apply_op(state: State, op: dict[str, Any]) -> State:
     elif kind == "cell":
         new["villages"][op["village"]] = "active"
         new["cells"][op["name"]] = "active"
-    elif kind == "admit":
+    elif kind in ("admit", "import"):
         for given in op["given"]:
             new["members"][given] = op["cell"]
     elif kind == "move":
@@ -139,8 +155,8 @@ def _say(line: str) -> None:
 
 
 class Worker:
-    def __init__(self, db: Database, rng: random.Random) -> None:
-        self.db, self.rng = db, rng
+    def __init__(self, db: Database, rng: random.Random, imports: bool = False) -> None:
+        self.db, self.rng, self.imports = db, rng, imports
         self.counter = rng.randrange(1 << 30)
 
     def token(self) -> str:
@@ -165,9 +181,11 @@ class Worker:
     def step(self) -> None:
         cells, villages, members = self.ids()
         rng = self.rng
-        choices = ["village", "cell", "admit", "admit", "move", "meeting", "rename"]
+        choices = ["village", "cell", "admit", "admit", "import", "import", "move", "meeting", "rename"]
         if len(cells) >= 3:
             choices.append("close")
+        if self.imports:  # a run the parent means to kill in the middle of an import
+            choices += ["import"] * len(choices)
         kind = rng.choice(choices)
         if kind in ("move",) and (len(cells) < 2 or not members):
             kind = "admit"
@@ -182,9 +200,9 @@ class Worker:
         elif kind == "cell":
             token = self.token().capitalize()
             op["village"], op["name"] = f"Bản {token}", f"Chi bộ bản {token}"
-        elif kind == "admit":
+        elif kind in ("admit", "import"):
             op["cell"] = rng.choice(sorted(cells))
-            op["given"] = [self.token().capitalize() for _ in range(rng.randint(1, 4))]
+            op["given"] = [self.token().capitalize() for _ in range(rng.randint(1, 4) + (kind == "import"))]
         elif kind == "move":
             op["given"] = rng.choice(sorted(members))
             with self.db.sessions() as s:
@@ -198,6 +216,9 @@ class Worker:
         elif kind == "meeting":
             op["cell"] = rng.choice(sorted(cells))
             op["place"] = f"Nhà văn hóa {self.token()}"
+        if kind == "import":
+            self.import_members(op)
+            return
         _say("BEGIN " + json.dumps(op, ensure_ascii=False))
         try:
             with unit_of_work(self.db, SYSTEM_ACTOR) as session:
@@ -208,6 +229,40 @@ class Worker:
             _say("FAIL")
             return
         _say("ACK " + json.dumps(op.get("rows", 0)))
+
+    def import_members(self, op: dict[str, Any]) -> None:
+        """A clerk's Excel import: the workbook is written and previewed first (nothing changes yet),
+        then `import_members` backs up and creates every row in one transaction."""
+        folder = self.db.path.parent / "imports"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"ds-{op['given'][0]}.xlsx"
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(IMPORT_HEADERS)
+        for n, given in enumerate(op["given"], start=1):
+            ws.append(
+                [n, f"Lò Văn {given}", "Nam", "12/04/1985", "Thái", op["cell"], "05/03/2010", "05/03/2011"]
+            )
+        wb.save(path)
+        table = mi.read_table(path)
+        with read_session(self.db, SYSTEM_ACTOR) as session:
+            preview = mi.preview(session, table, mi.suggest_mapping(table.headers))
+        op["rows"] = len(preview.valid)
+        _say("BEGIN " + json.dumps(op, ensure_ascii=False))
+        if preview.invalid:
+            _say("FAIL")
+            return
+        try:
+            mi.import_members(
+                self.db, SYSTEM_ACTOR, preview.valid, backup_folder=self.db.path.parent / "sao-luu"
+            )
+        except DomainError:
+            _say("FAIL")
+            return
+        finally:
+            path.unlink()
+        _say("ACK " + json.dumps(op["rows"]))
 
     def run(
         self,
@@ -281,10 +336,11 @@ class _Skip(Exception):
     pass
 
 
-def work(db_path: str, seed: int) -> None:
+def work(db_path: str, seed: int, imports: bool) -> None:
     rng = random.Random(seed)
     db = open_database(Path(db_path), check_drive=False)
-    worker = Worker(db, rng)
+    _say("OPEN")  # the parent's random delay before the kill starts here, so a busy machine still works
+    worker = Worker(db, rng, imports)
     for _ in range(10_000):
         worker.step()
     db.close()
@@ -300,7 +356,7 @@ def zygote() -> None:
         if pid == 0:  # the worker
             code = 0
             try:
-                work(parts[1], int(parts[2]))
+                work(parts[1], int(parts[2]), parts[3:] == ["imports"])
             except BaseException as exc:  # report; exit without atexit hooks
                 _say(f"ERROR {type(exc).__name__}: {exc}")
                 code = 1

@@ -1,8 +1,11 @@
 """Kill harness: a child process performs random real operations through the services (villages,
-cells, batch admissions, moves, merging cells — which moves every member —, meetings with attendance)
-and acknowledges each committed transaction; the parent SIGKILLs it at random moments. After every
-kill the database must open (quick_check), pass `integrity_check` and `foreign_key_check`, hold every
-acknowledged change, and show no half-applied multi-row operation.
+cells, batch admissions, moves, merging cells — which moves every member —, meetings with attendance,
+Excel member imports with their backup) and acknowledges each committed transaction; the parent
+SIGKILLs it at random moments. After every kill the database must open (quick_check), pass
+`integrity_check` and `foreign_key_check`, hold every acknowledged change, and show no half-applied
+multi-row operation: an acknowledged import has all its rows, one killed in flight has none or all.
+
+The counts are printed at the end of the run (`report_line`, shown by `make test` and `make soak`).
 
 `pytest tests/test_crash_harness.py --kills=1000 -s` (make soak) runs the long version.
 
@@ -33,14 +36,15 @@ from models.security import SYSTEM_ACTOR
 from models.services import organisation as org
 from models.setup import open_app_database
 from tests import builders
-from tests.conftest import UNIT
+from tests.conftest import UNIT, report_line
 from tests.crash_child import State, apply_op, audit_ok, invariants, read_state
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL are POSIX")
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = Path(__file__).with_name("crash_child.py")
-MAX_DELAY = 0.4  # seconds a worker runs before it is killed, uniformly random
+MAX_DELAY = 0.3  # seconds, uniformly random, after 0-3 finished operations, before the kill
+IMPORT_DELAY = 0.5  # every third run: seconds after an import began (its backup takes a good part)
 
 
 class Zygote:
@@ -75,21 +79,39 @@ class Zygote:
         raw, self.buffer = self.buffer.split(b"\n", 1)
         return raw.decode()
 
-    def run_and_kill(self, db_path: Path, seed: int, delay: float) -> list[str]:
-        self.stdin.write(f"run {db_path} {seed}\n".encode())
+    def run_and_kill(
+        self, db_path: Path, seed: int, after_ops: int, delay: float, *, in_import: bool = False
+    ) -> list[str]:
+        """Start a worker and SIGKILL it `delay` seconds after it has finished `after_ops` operations
+        (counting from the moment it opened the database), so that every run does some work however
+        busy the machine is and the kill still lands at a random moment. `in_import`: an import-heavy
+        worker, killed `delay` seconds after it began its first import (in the backup, the
+        transaction, or just after the commit)."""
+        self.stdin.write(f"run {db_path} {seed}{' imports' if in_import else ''}\n".encode())
         self.stdin.flush()
         lines: list[str] = []
         pid = None
-        deadline = time.monotonic() + delay
-        while pid is None or time.monotonic() < deadline:
-            line = self.line(max(0.0, deadline - time.monotonic()) if pid else 30.0)
+        finished = 0
+        deadline: float | None = None
+        while deadline is None or time.monotonic() < deadline:
+            line = self.line(max(0.0, deadline - time.monotonic()) if deadline is not None else 30.0)
             if line is None:
+                if deadline is None:
+                    pytest.fail(f"the worker did not start: {lines}")
                 continue
             lines.append(line)
             if line.startswith("PID "):
                 pid = int(line.split()[1])
+            elif in_import:
+                if deadline is None and line.startswith("BEGIN ") and json.loads(line[6:])["op"] == "import":
+                    deadline = time.monotonic() + delay
+            elif line == "OPEN" or line.startswith(("ACK", "FAIL")):
+                finished += line != "OPEN"
+                if finished == after_ops:
+                    deadline = time.monotonic() + delay
             elif line.startswith("DONE"):
                 return lines
+        assert pid is not None
         os.kill(pid, signal.SIGKILL)
         while not lines[-1].startswith("DONE"):
             line = self.line(30.0)
@@ -177,10 +199,18 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(
     state = read_state(db)
     db.close()
     corrupt = lost = acknowledged = in_flight = applied_in_flight = 0
+    imports = {"acknowledged": 0, "killed": 0, "rows": 0}
     failures: list[str] = []
     started = time.monotonic()
     for run in range(kills):
-        lines = zygote.run_and_kill(path, rng.randrange(1 << 31), rng.uniform(0.0, MAX_DELAY))
+        if run % 3 == 2:
+            lines = zygote.run_and_kill(
+                path, rng.randrange(1 << 31), 0, rng.uniform(0.0, IMPORT_DELAY), in_import=True
+            )
+        else:
+            lines = zygote.run_and_kill(
+                path, rng.randrange(1 << 31), rng.randint(0, 3), rng.uniform(0.0, MAX_DELAY)
+            )
         acked, pending = _parse(lines)
         acknowledged += len(acked)
         expected = state
@@ -199,6 +229,23 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(
             checked.close()
         if pending is not None:
             in_flight += 1
+        for op in acked:
+            if op["op"] == "import":
+                imports["acknowledged"] += 1
+                imports["rows"] += len(op["given"])
+                missing = [g for g in op["given"] if g not in actual["members"]]
+                if missing:
+                    failures.append(f"run {run}: acknowledged import lost rows {missing}")
+        if pending is not None and pending["op"] == "import":
+            imports["killed"] += 1
+            present = sum(1 for g in pending["given"] if g in actual["members"])
+            if present not in (0, len(pending["given"])):
+                failures.append(
+                    f"run {run}: import killed mid-way left {present} of {len(pending['given'])} rows"
+                )
+        if failures:
+            lost += 1
+            break
         if actual == expected:
             pass
         elif pending is not None and actual == _expected_pending(expected, pending):
@@ -210,17 +257,22 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(
             break
         state = actual
     elapsed = time.monotonic() - started
-    print(
-        f"\nkills: {kills}, corrupt: {corrupt}, lost: {lost}, acknowledged transactions: {acknowledged}, "
+    summary = (
+        f"kills: {kills}, corrupt: {corrupt}, lost: {lost}, acknowledged transactions: {acknowledged}, "
         f"killed mid-operation: {in_flight} (of which committed before the kill: {applied_in_flight}), "
+        f"imports: {imports['acknowledged']} acknowledged ({imports['rows']} rows), "
+        f"{imports['killed']} killed in flight, none half-applied; "
         f"members: {len(state['members'])}, cells: {len(state['cells'])}, {elapsed:.1f} s"
     )
+    print("\n" + summary)
+    report_line("crash harness: " + summary)
     assert failures == []
     assert (corrupt, lost) == (0, 0)
     assert acknowledged >= kills // 2  # the runs did real work (fewer on a busy machine)
     assert in_flight > kills // 5  # and many kills landed inside a transaction
     assert any(s != "active" for s in state["cells"].values())  # cells were merged
     assert state["meetings"]
+    assert imports["acknowledged"] > 0  # imports ran to the end, too
 
 
 def test_harness_model_matches_the_services(tmp_path: Path) -> None:
