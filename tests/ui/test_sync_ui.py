@@ -232,9 +232,11 @@ def test_replace_keys_is_for_the_administrator_and_asks_first(
     asked: list[str] = []
 
     def answer(reply: bool) -> None:
-        monkeypatch.setattr(
-            page_module, "confirm", lambda _p, _title, text, _yes: asked.append(text) or reply
-        )
+        def confirm(_parent: object, _title: str, text: str, _yes: str) -> bool:
+            asked.append(text)
+            return reply
+
+        monkeypatch.setattr(page_module, "confirm", confirm)
 
     answer(False)
     assert page.replace_keys() is None
