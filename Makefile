@@ -38,8 +38,9 @@ pytest: $(STAMP) sysdeps
 soak: $(STAMP)
 	$(PY) -m pytest -q tests/test_crash_harness.py --kills=1000 -s
 
+# make bench [SCALE=province] [BENCH_ARGS="--runs 7"]
 bench: $(STAMP) sysdeps
-	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py $(if $(SCALE),--scale $(SCALE),) $(BENCH_ARGS)
 
 build: $(STAMP) sysdeps
 	$(PY) scripts/build.py
