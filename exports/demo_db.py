@@ -1,7 +1,12 @@
 """The demo commune as a user meets it: an encrypted database marked as demo, whose administrator is
 `admin` / `demo2026` (shown in the README and on the login screen), with the organisation, members and
 their histories (models.demo), several years of cell meetings (models.demo_meetings) and the
-Party-work records (models.demo_work)."""
+Party-work records (models.demo_work).
+
+Deterministic: one `DemoStamps` (seeded ids, counting clock) stays installed through all three phases,
+so the same seed gives the same records, row for row. Exactly `members` member records: the generator
+plans `members - pipeline_admissions(members)` and the admission pipeline of the Party-work phase admits
+the rest as this year's new probationary members."""
 
 from __future__ import annotations
 
@@ -12,9 +17,9 @@ from pathlib import Path
 
 from exports import keyring
 from models.db import Database
-from models.demo import DemoOptions, DemoSummary, demo_anchor, generate_demo
+from models.demo import DemoOptions, DemoStamps, DemoSummary, demo_anchor, generate_demo, summarise
 from models.demo_meetings import add_demo_meetings
-from models.demo_work import add_demo_work
+from models.demo_work import add_demo_work, pipeline_admissions
 from models.security import Role
 
 DEMO_FULL_NAME = "Quản trị viên (dữ liệu mẫu)"
@@ -33,7 +38,10 @@ def create_demo_database(
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Create the demo at `path` (which must not exist); on failure nothing is left behind."""
-    options = DemoOptions(members=members, seed=seed, check_drive=check_drive)
+    admissions = pipeline_admissions(members)
+    options = DemoOptions(members=members - admissions, seed=seed, check_drive=check_drive)
+    today = demo_anchor(options)
+    stamps = DemoStamps(seed, today)
 
     def create(target: Path, _options: DemoOptions) -> Database:
         unlocked, _code = keyring.create_encrypted_database(
@@ -48,21 +56,26 @@ def create_demo_database(
         keyring.update_account(unlocked, unlocked.actor.user_id, DEMO_FULL_NAME, DEMO_ROLES)
         return unlocked.db
 
-    summary = generate_demo(Path(path), options, create=create)
+    summary = generate_demo(Path(path), options, create=create, stamps=stamps)
     try:
         unlocked = keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=check_drive)
         try:
-            today = demo_anchor(options)
-            start = date(today.year - meeting_years + 1, 1, 1)
-            meetings = add_demo_meetings(
-                unlocked.db, unlocked.actor, seed=seed, start=start, end=today, progress=None
-            )
-            work = add_demo_work(unlocked.db, unlocked.actor, seed=seed, today=today, progress=progress)
+            with stamps.installed():
+                start = date(today.year - meeting_years + 1, 1, 1)
+                add_demo_meetings(unlocked.db, unlocked.actor, seed=seed, start=start, end=today)
+                add_demo_work(
+                    unlocked.db,
+                    unlocked.actor,
+                    seed=seed,
+                    today=today,
+                    admissions=admissions,
+                    progress=progress,
+                )
+            final = summarise(unlocked.db)
         finally:
             unlocked.close()
     except BaseException:
         for suffix in ("", "-wal", "-shm", "-journal", ".lock", keyring.SUFFIX):
             Path(str(path) + suffix).unlink(missing_ok=True)
         raise
-    del meetings, work
-    return replace(summary, path=Path(path))
+    return replace(final, path=Path(path), seconds=summary.seconds)

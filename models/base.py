@@ -65,8 +65,23 @@ def id_source(source: Callable[[], str]) -> Iterator[None]:
         _id_source.reset(token)
 
 
+_clock: ContextVar[Callable[[], datetime] | None] = ContextVar("clock", default=None)
+
+
+@contextmanager
+def clock_source(source: Callable[[], datetime]) -> Iterator[None]:
+    """Within the block, created/updated times come from `source` (the demo generator uses a
+    deterministic clock so the same seed gives the same member tables)."""
+    token = _clock.set(source)
+    try:
+        yield
+    finally:
+        _clock.reset(token)
+
+
 def _now() -> datetime:
-    return datetime.now(UTC)
+    source = _clock.get()
+    return source() if source is not None else datetime.now(UTC)
 
 
 UuidPk = Annotated[str, mapped_column(String(36), primary_key=True, default=new_id)]

@@ -7,22 +7,27 @@ transferred, deceased, struck off, left, expelled, re-admitted) and the cell and
 plan is written **only through the real services** (organisation, membership), in a few large
 transactions, so a history the Party rules refuse cannot be stored: a bad plan fails loudly.
 
-Determinism: the same seed and the same anchor date give the same member tables. Random choices come from
-the seeded generator; record ids come from a seeded UUID source installed with `models.base.id_source`
-for the whole run (the services keep calling `new_id`). Only created/updated times (wall clock) and the
-audit chain (a random audit key, times) differ between runs. The anchor ("today" of the demo) is a fixed
-date, clamped to the real date, so runs on different days agree too."""
+Determinism: the same seed and the same anchor date give the same tables, row for row. Random choices
+come from the seeded generator; record ids come from a seeded UUID source and created/updated times from
+a counting clock that starts on the eve of the anchor date, both installed for the whole run with
+`DemoStamps.installed()` (`models.base.id_source`, `models.base.clock_source`; the services keep calling
+`new_id`). `exports.demo_db` keeps the same stamps installed while it adds meetings and Party-work
+records, so every id of a demo comes from the seed. Only the security material (the database key, the
+audit key, the database id) and the audit chain (real times) differ between runs. The anchor ("today"
+of the demo) is a fixed date, clamped to the real date, so runs on different days agree too."""
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import random
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,10 +35,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import demo_data as dd
-from models.base import id_source
+from models.base import clock_source, id_source
 from models.dates import add_months, full_months_between, month_key
 from models.dates import today as real_today
-from models.db import Database, unit_of_work
+from models.db import Database, read_session, unit_of_work
 from models.entities import Cell, Member, Village
 from models.security import SYSTEM_ACTOR
 from models.services import membership as ms
@@ -939,9 +944,26 @@ def _write_posts(session: Session, planner: Planner, cell_ids: list[str], member
         org.assign_committee_member(session, cell_ids[cell], member_ids[plan_index], start)
 
 
-def _seeded_ids(seed: int) -> Callable[[], str]:
-    rng = random.Random(f"demo-ids-{seed}")  # noqa: S311 - reproducible ids for the demo only
-    return lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4))
+class DemoStamps:
+    """The ids and created/updated times of every record of one demo run: a seeded UUID stream and a
+    clock that starts at 01:00 UTC on the eve of the anchor date (never after the real time, since the
+    anchor is never after today) and advances one millisecond per reading."""
+
+    def __init__(self, seed: int, anchor: date) -> None:
+        self._rng = random.Random(f"demo-ids-{seed}")  # noqa: S311 - reproducible ids for the demo only
+        self._start = datetime(anchor.year, anchor.month, anchor.day, 1, tzinfo=UTC) - timedelta(days=1)
+        self._ticks = itertools.count()
+
+    def next_id(self) -> str:
+        return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+
+    def now(self) -> datetime:
+        return self._start + timedelta(milliseconds=next(self._ticks))
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        with id_source(self.next_id), clock_source(self.now):
+            yield
 
 
 def _batches(items: list[_T], size: int) -> Iterator[list[_T]]:
@@ -965,10 +987,12 @@ def generate_demo(
     options: DemoOptions | None = None,
     *,
     create: Callable[[Path, DemoOptions], Database] | None = None,
+    stamps: DemoStamps | None = None,
 ) -> DemoSummary:
     """Create the demo commune database at `path` (which must not exist). On failure the partly
     written files are removed and the error propagates. `create` makes the empty database (the
-    application passes one that makes it encrypted, with the demo administrator)."""
+    application passes one that makes it encrypted, with the demo administrator); `stamps` (ids and
+    times) are shared with a caller that adds more records afterwards."""
     options = options or DemoOptions()
     if options.members < 1:
         msg = "the demo needs at least one member"
@@ -981,7 +1005,7 @@ def generate_demo(
     sidecars = [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal", ".lock")]
     existed = {p for p in sidecars if p.exists()}
     try:
-        with id_source(_seeded_ids(options.seed)):
+        with (stamps or DemoStamps(options.seed, anchor)).installed():
             db = (create or create_demo_database)(path, options)
             try:
                 summary = _write(db, planner, options)
@@ -1007,7 +1031,12 @@ def _write(db: Database, planner: Planner, options: DemoOptions) -> DemoSummary:
             member_ids.extend(_write_member(session, p, cell_ids) for p in batch)
     with unit_of_work(db, SYSTEM_ACTOR) as session:
         _write_posts(session, planner, cell_ids, member_ids)
-    with unit_of_work(db, SYSTEM_ACTOR) as session:
+    return summarise(db)
+
+
+def summarise(db: Database) -> DemoSummary:
+    """The figures the `demo` command prints, counted in the database."""
+    with read_session(db, SYSTEM_ACTOR) as session:
         members = session.scalar(select(func.count(Member.id))) or 0
         counted = session.scalar(select(func.count(Member.id)).where(Member.counted)) or 0
         cells = session.scalar(select(func.count(Cell.id)).where(Cell.status == "active")) or 0

@@ -3,7 +3,8 @@ admission pipeline (some late), admission plans, a rating round per year for mem
 inspections, supervisions and a few disciplines, petitions in the four statuses, training courses
 with attendees, dues rates and twelve months of dues with a few members three months or more behind.
 
-Everything goes through the services, so every rule applies; the same seed gives the same records."""
+Everything goes through the services, so every rule applies; the same seed gives the same records (the
+caller installs the demo's seeded ids and clock, see `models.demo.DemoStamps`)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ from models.services import training as tr
 from models.services.meetings import roster
 
 Progress = Callable[[str, int, int], None]
+
+PIPELINE_ADMISSIONS = 5  # candidates of a demo admitted this year through the real pipeline
+PIPELINE_FROM = 100  # smaller demos (tests, self-test) have no cell big enough and admit none
 
 FAMILY = ("Lò", "Cầm", "Quàng", "Lường", "Tòng", "Điêu", "Hoàng", "Vì", "Mè", "Nguyễn", "Lê", "Phạm")
 MIDDLE_M = ("Văn", "Văn", "Công", "Đức", "A")
@@ -86,84 +90,102 @@ def _pools(db: Database, actor: Actor, on: date) -> list[_Pool]:
         return out
 
 
-def _candidates(db: Database, actor: Actor, rng: random.Random, pools: list[_Pool], on: date) -> int:
-    """Candidates at every stage; a few past the 60/30 working-day deadlines; some admitted this year."""
+def _candidates(
+    db: Database, actor: Actor, rng: random.Random, pools: list[_Pool], on: date, admissions: int | None
+) -> int:
+    """Candidates at every stage; a few past the 60/30 working-day deadlines; exactly `admissions` of
+    them admitted this year (they are members now, counted in the demo's size; None: the usual number
+    where a cell can take them, else none)."""
     usable = [p for p in pools if len(p.officials) >= 3]
+    if admissions is None:
+        admissions = PIPELINE_ADMISSIONS if usable else 0
     if not usable:
+        if admissions:
+            msg = "the demo commune has no cell with three official members to admit candidates in"
+            raise RuntimeError(msg)
         return 0
     count = max(10, min(40, len(pools) * 2))
-    stages = ["candidate", "class_done", "sympathiser", "verified", "cell_resolved", "decided", "admitted"]
-    made = 0
-    for i in range(count):
+    stages = ["candidate", "class_done", "sympathiser", "verified", "cell_resolved", "decided"]
+    targets = [stages[i % len(stages)] if i < 2 * len(stages) else rng.choice(stages) for i in range(count)]
+    for at in sorted(rng.sample(range(count + admissions), admissions)):
+        targets.insert(at, "admitted")
+    made = admitted = 0
+    for i, target in enumerate(targets):
         pool = usable[i % len(usable)]
-        target = stages[i % len(stages)] if i < 2 * len(stages) else rng.choice(stages)
         late = i in (4, 5, 12) or (target in ("cell_resolved", "decided") and rng.random() < 0.25)
-        sex = "F" if rng.random() < 0.45 else "M"
-        born = date(on.year - rng.randint(19, 34), rng.randint(1, 12), rng.randint(1, 28))
-        cmd = ad.CandidateInput(
-            family_name=rng.choice(FAMILY),
-            middle_name=rng.choice(MIDDLE_F if sex == "F" else MIDDLE_M),
-            given_name=rng.choice(GIVEN_F if sex == "F" else GIVEN_M),
-            sex=sex,
-            date_of_birth=born,
-            cell_id=pool.cell_id,
-            ethnicity=_weighted(rng, ETHNIC),
-            general_education=rng.choice(("9/12", "12/12", "12/12")),
-            occupation="farmer",
-            youth_union_member=rng.random() < 0.6,
-            proposed_date=on - timedelta(days=rng.randint(200, 320)),
-        )
-        # a timeline that ends before `on`; late ones stalled for longer than the deadline
-        resolution = _nth_weekday_before(
-            on, 130 if late and target == "cell_resolved" else rng.randint(20, 60)
-        )
-        if target == "decided":
-            resolution = _nth_weekday_before(on, rng.randint(70, 90))
-        if target == "admitted":
-            resolution = _nth_weekday_before(on, rng.randint(110, 250))
-        with unit_of_work(db, actor) as s:
-            try:
-                cid, _w = ad.add_candidate(s, cmd)
-            except DomainError:
-                continue
-            made += 1
-            index = stages.index(target)
-            class_end = resolution - timedelta(days=70)
-            if index >= 1:
-                ad.record_class(
-                    s, cid, class_end - timedelta(days=4), class_end, f"{rng.randint(10, 999):03d}/GCN"
-                )
-            if index >= 2:
-                helpers = rng.sample(pool.officials, 2 if rng.random() < 0.7 else 1)
-                ad.assign_helpers(s, cid, helpers, class_end + timedelta(days=7))
-            if index >= 3:
-                ad.record_verification(s, cid, resolution - timedelta(days=14))
-            if index >= 4:
-                total = len(pool.officials)
-                votes = total - (1 if total >= 6 and rng.random() < 0.5 else 0)
-                ad.record_cell_resolution(s, cid, resolution, f"{rng.randint(1, 30):02d}-NQ/CB", votes, total)
-            if index >= 5:
-                days = 75 if late else rng.randint(25, 55)
-                decision = ad.add_working_days(s, resolution, days)
-                decision = min(decision, on - timedelta(days=1))
-                ad.record_decision(s, cid, decision, f"{rng.randint(100, 400)}-QĐ/ĐU")
-                if index >= 6:
-                    ceremony = min(ad.add_working_days(s, decision, rng.randint(5, 25)), on)
-                    # Youth Union members joined the Union at about 16 (a fixed offset: no extra draw)
-                    joined = date(born.year + 16, born.month, born.day) + timedelta(days=born.day * 11)
-                    ad.record_ceremony(
-                        s,
-                        cid,
-                        ceremony,
-                        introducers=tuple(helpers[:2] * 2)[:2],  # type: ignore[arg-type]
-                        youth_union_date=joined if cmd.youth_union_member else None,
-                    )
+        for _attempt in range(20 if target == "admitted" else 1):
+            if _candidate(db, actor, rng, pool, target, late, on):
+                made += 1
+                admitted += target == "admitted"
+                break
+    if admitted != admissions:
+        msg = f"the demo admitted {admitted} candidates instead of {admissions}"
+        raise RuntimeError(msg)
     # two who stopped
     with unit_of_work(db, actor) as s:
         open_ones = list(ad.list_candidates(s, stage="candidate", on=on))
         for c in open_ones[:2]:
             ad.drop_candidate(s, c.id, on - timedelta(days=10), "Chuyển đi làm ăn xa, xin dừng xét")
     return made
+
+
+def _candidate(
+    db: Database, actor: Actor, rng: random.Random, pool: _Pool, target: str, late: bool, on: date
+) -> bool:
+    """One candidate taken to `target` on a timeline that ends before `on` (late ones stalled for
+    longer than the deadline); False when the drawn person is refused."""
+    stages = ["candidate", "class_done", "sympathiser", "verified", "cell_resolved", "decided", "admitted"]
+    sex = "F" if rng.random() < 0.45 else "M"
+    born = date(on.year - rng.randint(19, 34), rng.randint(1, 12), rng.randint(1, 28))
+    cmd = ad.CandidateInput(
+        family_name=rng.choice(FAMILY),
+        middle_name=rng.choice(MIDDLE_F if sex == "F" else MIDDLE_M),
+        given_name=rng.choice(GIVEN_F if sex == "F" else GIVEN_M),
+        sex=sex,
+        date_of_birth=born,
+        cell_id=pool.cell_id,
+        ethnicity=_weighted(rng, ETHNIC),
+        general_education=rng.choice(("9/12", "12/12", "12/12")),
+        occupation="farmer",
+        youth_union_member=rng.random() < 0.6,
+        proposed_date=on - timedelta(days=rng.randint(200, 320)),
+    )
+    resolution = _nth_weekday_before(on, 130 if late and target == "cell_resolved" else rng.randint(20, 60))
+    if target == "decided":
+        resolution = _nth_weekday_before(on, rng.randint(70, 90))
+    if target == "admitted":
+        resolution = _nth_weekday_before(on, rng.randint(110, 250))
+    with unit_of_work(db, actor) as s:
+        try:
+            cid, _w = ad.add_candidate(s, cmd)
+        except DomainError:
+            return False
+        index = stages.index(target)
+        class_end = resolution - timedelta(days=70)
+        helpers: list[str] = []
+        if index >= 1:
+            ad.record_class(
+                s, cid, class_end - timedelta(days=4), class_end, f"{rng.randint(10, 999):03d}/GCN"
+            )
+        if index >= 2:
+            helpers = rng.sample(pool.officials, 2 if rng.random() < 0.7 else 1)
+            ad.assign_helpers(s, cid, helpers, class_end + timedelta(days=7))
+        if index >= 3:
+            ad.record_verification(s, cid, resolution - timedelta(days=14))
+        if index >= 4:
+            total = len(pool.officials)
+            votes = total - (1 if total >= 6 and rng.random() < 0.5 else 0)
+            ad.record_cell_resolution(s, cid, resolution, f"{rng.randint(1, 30):02d}-NQ/CB", votes, total)
+        if index >= 5:
+            days = 75 if late else rng.randint(25, 55)
+            decision = ad.add_working_days(s, resolution, days)
+            decision = min(decision, on - timedelta(days=1))
+            ad.record_decision(s, cid, decision, f"{rng.randint(100, 400)}-QĐ/ĐU")
+            if index >= 6:
+                ceremony = min(ad.add_working_days(s, decision, rng.randint(5, 25)), on)
+                introducers = (helpers[0], helpers[-1])
+                ad.record_ceremony(s, cid, ceremony, introducers=introducers)
+    return True
 
 
 def _plans(db: Database, actor: Actor, rng: random.Random, pools: list[_Pool], on: date) -> int:
@@ -398,18 +420,36 @@ def _dues(
     return rows, len(behind)
 
 
+def pipeline_admissions(members: int) -> int:
+    """How many of a demo commune's `members` join through the admission pipeline this year: the
+    generator plans the others (`exports.demo_db`), so the member table holds exactly `members`."""
+    return PIPELINE_ADMISSIONS if members >= PIPELINE_FROM else 0
+
+
 def add_demo_work(
-    db: Database, actor: Actor, *, seed: int, today: date, progress: Progress | None = None
+    db: Database,
+    actor: Actor,
+    *,
+    seed: int,
+    today: date,
+    admissions: int | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, int]:
-    """Fill the Party-work records of an existing demo commune; returns counts by kind."""
+    """Fill the Party-work records of an existing demo commune; returns counts by kind. Exactly
+    `admissions` candidates are admitted (new members); RuntimeError when the commune cannot take
+    them. None: PIPELINE_ADMISSIONS where the commune has a cell with three official members, else
+    none."""
     rng = random.Random(f"work-{seed}")  # noqa: S311 - demo data, not secrets
     pools = _pools(db, actor, today)
     if not pools:
+        if admissions:  # None or 0: nothing asked for
+            msg = "the demo commune has no cells to admit candidates in"
+            raise RuntimeError(msg)
         return {}
     counts: dict[str, int] = {}
     if progress is not None:
         progress("admission", 0, 6)
-    counts["candidates"] = _candidates(db, actor, rng, pools, today)
+    counts["candidates"] = _candidates(db, actor, rng, pools, today, admissions)
     counts["plans"] = _plans(db, actor, rng, pools, today)
     pools = _pools(db, actor, today)  # new probationary members are in the cells now
     if progress is not None:

@@ -16,6 +16,7 @@ import pytest
 
 from models import demo
 from models.db import Database, read_session
+from models.demo_work import pipeline_admissions
 from models.identity import cccd_warnings
 from models.security import SYSTEM_ACTOR
 from models.services import membership as ms
@@ -24,7 +25,7 @@ from models.setup import open_app_database
 
 MEMBERS = 150
 OPTIONS = demo.DemoOptions(members=MEMBERS, seed=3, check_drive=False)
-WALL_CLOCK = {"created_at", "updated_at"}
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -42,29 +43,73 @@ def demo_db(demo_path: Path) -> Iterator[Database]:
     db.close()
 
 
-def _rows(path: Path, table: str) -> list[tuple[Any, ...]]:
-    """Every row of `table` without the wall-clock columns, by id."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in WALL_CLOCK]
-        return conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
+SECRET_TABLES = {"app_meta", "audit_log", "users"}  # keys, database id, the audit chain (real times)
 
 
-def test_same_seed_gives_identical_member_tables(demo_path: Path, tmp_path: Path) -> None:
-    """Generated again in another process with another string-hash seed, so that no set or dict order
-    can leak into the result. (cell_villages is left out: organisation._set_cell_villages inserts a
-    grouped cell's villages in set order.)"""
-    again = tmp_path / "again.db"
+def _generate_elsewhere(path: Path, hash_seed: str) -> subprocess.Popen[bytes]:
+    """What `python main.py demo PATH --members N --seed 7` runs (one year of meetings instead of three,
+    to keep the suite fast), in a fresh process with its own string-hash seed."""
     script = (
-        "import sys; from pathlib import Path; from models import demo; "
-        f"demo.generate_demo(Path(sys.argv[1]), demo.DemoOptions(members={MEMBERS}, seed={OPTIONS.seed}, "
-        "check_drive=False))"
+        "import sys; from pathlib import Path; from exports.demo_db import create_demo_database; "
+        f"s = create_demo_database(Path(sys.argv[1]), members={MEMBERS}, seed=7, check_drive=False, "
+        "meeting_years=1); print(s.members)"
     )
-    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    subprocess.run([sys.executable, "-c", script, str(again)], check=True, env=env, timeout=300)
-    for table in ("members", "member_events", "cell_positions", "cell_assignments", "cells", "villages"):
-        first, second = _rows(demo_path, table), _rows(again, table)
-        assert first, table
-        assert first == second, table
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-c", script, str(path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def _decrypted(path: Path) -> tuple[str, dict[str, list[tuple[Any, ...]]]]:
+    """Journal mode and every row of every table but the secret ones (sorted), read through the demo
+    administrator's key."""
+    from sqlalchemy import text
+
+    from exports import keyring
+
+    unlocked = keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False)
+    try:
+        with unlocked.db.engine.connect() as conn:
+            mode = conn.execute(text("PRAGMA journal_mode")).scalar_one()
+            names = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars().all()
+            tables = {
+                name: sorted((tuple(r) for r in conn.exec_driver_sql(f'SELECT * FROM "{name}"')), key=repr)
+                for name in names
+                if name not in SECRET_TABLES
+            }
+    finally:
+        unlocked.close()
+    return str(mode), tables
+
+
+def test_same_seed_gives_identical_databases(tmp_path: Path) -> None:
+    """The demo command's generator run twice at the same time in separate processes with different
+    hash seeds (so no set or dict order can leak in): both encrypted databases are in WAL mode, hold
+    exactly N members — some of them admitted through the admission pipeline — and every table is
+    identical row by row, ids and created/updated times included (only the keys, the database id and
+    the audit chain differ)."""
+    paths = [tmp_path / "c1.db", tmp_path / "c2.db"]
+    runs = [_generate_elsewhere(paths[0], "1"), _generate_elsewhere(paths[1], "4242")]
+    for run in runs:
+        output, _ = run.communicate(timeout=900)
+        assert run.returncode == 0, output.decode("utf-8", "replace")
+        assert output.decode().split()[-1] == str(MEMBERS)  # the summary the command prints
+    (mode_1, first), (mode_2, second) = _decrypted(paths[0]), _decrypted(paths[1])
+    assert (mode_1, mode_2) == ("wal", "wal")
+    assert len(first["members"]) == len(second["members"]) == MEMBERS
+    admitted = [row for row in first["candidates"] if "admitted" in row]
+    assert len(admitted) == pipeline_admissions(MEMBERS) > 0
+    assert first.keys() == second.keys()
+    for table in sorted(first):
+        assert len(first[table]) == len(second[table]), table
+        for row_1, row_2 in zip(first[table], second[table], strict=True):
+            assert row_1 == row_2, table
+    assert first["meetings"]
+    assert first["dues_payments"]
 
 
 def test_other_seed_gives_other_members() -> None:

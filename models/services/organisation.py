@@ -615,7 +615,7 @@ def _set_cell_villages(session: Session, cell: Cell, village_ids: tuple[str, ...
         if village_id not in wanted:
             link.valid_to = on or date.today()  # noqa: DTZ011 - a calendar date, local by definition
             link.touch()
-    for village_id in wanted - set(current):
+    for village_id in dict.fromkeys(v for v in village_ids if v not in current):  # given order: reproducible
         session.add(
             CellVillage(
                 owner_unit_id=cell.owner_unit_id,
