@@ -3,8 +3,10 @@ existing plain database in place with a verified copy first."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from models.errors import StorageError
 from models.security import SYSTEM_ACTOR
 from models.services import organisation as org
 from tests.conftest import UNIT
+from tests.leakscan import Scanner
 
 PEOPLE = [
     ("Lò", "Văn", "Pấng", "014090001234"),
@@ -174,3 +177,168 @@ def test_encrypting_twice_is_refused(db: Database) -> None:
 
     with pytest.raises(Conflict):
         keyring.encrypt_plain_database(path, "quantri", "mật khẩu dài")
+
+
+# ---------------------------------------------------------------- the demo at rest, after a crash mid-import
+
+DEMO_MEMBERS = 120
+IMPORT_ROWS = 300
+KILL_AT_ROW = 40
+IMPORT_FAMILIES = ("Lò", "Quàng", "Cầm", "Lường", "Tòng", "Điêu", "Vì", "Hà", "Sầm", "Mè")
+IMPORT_MIDDLES = ("Văn", "Đức", "Công")
+IMPORT_GIVEN = (
+    "Pấng", "Ún", "Thoong", "Khiêm", "Xiêng", "Phăn", "Hặc", "Ỏn", "Pọm", "Chăm", "Doãn", "Ươn", "Khánh",
+    "Thưởng", "Nguyện", "Kiểm", "Chượng", "Hươn", "Lả", "Pâng",
+)  # fmt: skip
+
+
+def _people_of(path: Path) -> tuple[list[str], list[str], list[str]]:
+    """Every person's whole name (members and candidates), every CCCD and the cell names of a demo."""
+    from sqlalchemy import select
+
+    from models.entities_work import Candidate
+
+    with (
+        keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False) as unlocked,
+        read_session(unlocked.db, unlocked.actor) as session,
+    ):
+        people = list(
+            session.execute(
+                select(Member.family_name, Member.middle_name, Member.given_name, Member.cccd)
+            ).all()
+        )
+        people += session.execute(
+            select(Candidate.family_name, Candidate.middle_name, Candidate.given_name, Candidate.cccd)
+        ).all()
+        cells = [c.name for c in org.list_cells(session)]
+    names = sorted({" ".join(p for p in row[:3] if p) for row in people})
+    return names, sorted({row[3] for row in people if row[3]}), cells
+
+
+def _import_file(path: Path, cell: str, taken_names: set[str], taken_ids: set[str]) -> list[tuple[str, str]]:
+    """An Excel member list of IMPORT_ROWS new people (names and CCCDs not in the demo)."""
+    import openpyxl
+
+    people: list[tuple[str, str]] = []
+    number = 700_000
+    for family in IMPORT_FAMILIES:
+        for middle in IMPORT_MIDDLES:
+            for given in IMPORT_GIVEN:
+                name = f"{family} {middle} {given}"
+                number += 1
+                cccd = f"0140{85}{number:06d}"
+                if name not in taken_names and cccd not in taken_ids and len(people) < IMPORT_ROWS:
+                    people.append((name, cccd))
+    assert len(people) == IMPORT_ROWS
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Số CCCD", "Chi bộ", "Ngày vào Đảng"])
+    for n, (name, cccd) in enumerate(people, start=1):
+        ws.append([n, name, "Nam", "12/04/1985", "Thái", cccd, cell, "05/03/2010"])
+    wb.save(path)
+    return people
+
+
+def _import_and_kill(db_path: Path, workbook: Path, tmpdir: Path, data_dir: Path) -> list[str]:
+    """Run tests/import_child.py with TMPDIR=`tmpdir`; SIGKILL it once KILL_AT_ROW rows of the import
+    transaction are written. Returns its output."""
+    import select
+    import signal
+    import subprocess
+    import time
+
+    root = Path(__file__).resolve().parents[1]
+    env = {
+        **os.environ,
+        "TMPDIR": str(tmpdir),
+        "DUX_DATA_DIR": str(data_dir),
+        "PYTHONPATH": str(root),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    child = subprocess.Popen(
+        [sys.executable, str(root / "tests" / "import_child.py"), str(db_path), str(workbook)],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    assert child.stdout is not None
+    fd, buffer = child.stdout.fileno(), b""
+    lines: list[str] = []
+    deadline = time.monotonic() + 300
+    try:
+        while f"ROW {KILL_AT_ROW}" not in lines:
+            assert time.monotonic() < deadline, lines
+            if not select.select([fd], [], [], 1.0)[0]:
+                continue
+            chunk = os.read(fd, 65536)
+            assert chunk, f"the import ended before the kill: {(buffer + chunk).decode(errors='replace')}"
+            buffer += chunk
+            *done, buffer = buffer.split(b"\n")
+            lines += [line.decode() for line in done]
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait(30)
+        child.stdout.close()
+    return lines
+
+
+def test_raw_scan_after_a_crash_during_import_finds_no_demo_person(tmp_path: Path) -> None:
+    """The acceptance scan: an encrypted demo commune, a backup of it, then an Excel import killed
+    with SIGKILL in the middle of its transaction. The database file, its WAL and shared-memory file,
+    the key file, every backup (the one taken before and the one the import took) and the temp folder
+    the import ran with hold no demo person's or imported person's whole name (NFC or NFD, UTF-8 or
+    UTF-16-LE) and no CCCD. The database then opens, passes integrity_check, and holds none of the
+    interrupted import's rows."""
+    from exports import backup
+    from exports.demo_db import create_demo_database
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "xa.db"
+    create_demo_database(path, members=DEMO_MEMBERS, seed=11, check_drive=False, meeting_years=1)
+    names, cccds, cells = _people_of(path)
+    assert len(names) > DEMO_MEMBERS * 0.9 and len(cccds) > DEMO_MEMBERS * 0.7
+    with keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False) as unlocked:
+        backup.backup_database(unlocked.db, reason="manual")
+    (tmp_path / "in").mkdir()
+    workbook = tmp_path / "in" / "danh-sach.xlsx"
+    imported = _import_file(workbook, cells[0], set(names), set(cccds))
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+
+    lines = _import_and_kill(path, workbook, tmpdir, tmp_path / "logs")
+    assert f"PREVIEW {IMPORT_ROWS} 0" in lines  # every row was valid and went into the transaction
+
+    scanner = Scanner([*names, *cccds, *(n for n, _ in imported), *(c for _, c in imported)])
+    backups = backup.default_folder(path)
+    copies = [p for p in backups.iterdir() if p.suffix == ".db"]
+    assert len(copies) >= 2, copies  # the manual backup and the one the import took first
+    wal = Path(str(path) + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0  # scanned as the crash left it
+    scanned = [path, wal, Path(str(path) + "-shm"), keyring.keyring_path(path), backups, tmpdir]
+    assert scanner.scan(*scanned) == []
+
+    # The control: the same scanner finds the names and numbers stored in clear (NFD, UTF-16 too).
+    control = tmp_path / "control.db"
+    with sqlite3.connect(control) as conn:
+        conn.execute("CREATE TABLE people (name TEXT, cccd TEXT)")
+        conn.execute("INSERT INTO people VALUES (?, ?)", (unicodedata.normalize("NFD", names[0]), cccds[0]))
+        conn.execute("INSERT INTO people VALUES (?, ?)", (imported[0][0], imported[0][1]))
+    (tmp_path / "control.txt").write_bytes(names[-1].encode("utf-16-le"))
+    found = scanner.scan(control, tmp_path / "control.txt")
+    assert len(found) >= 5, found
+
+    with keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False) as unlocked:
+        with unlocked.db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        with read_session(unlocked.db, unlocked.actor) as session:
+            now = {
+                " ".join(p for p in (m.family_name, m.middle_name, m.given_name) if p)
+                for m in session.query(Member)
+            }
+    assert len(now) == len([n for n in names if n in now]) > 0
+    assert not now & {n for n, _ in imported}  # the interrupted import left nothing behind
