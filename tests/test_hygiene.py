@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import logging
+import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -163,3 +164,161 @@ def test_log_of_a_full_workflow_holds_no_personal_data(
     for family, middle, given, cccd in NAMES:
         for needle in (given, f"{family} {middle} {given}", cccd, given.lower()):
             assert needle not in text, needle
+
+
+# ---------------------------------------------------------------- a full demo run, logged at DEBUG
+
+DEMO_MEMBERS = 120
+LIST_HEADERS = ["Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Số CCCD", "Chi bộ", "Ngày vào Đảng"]
+LIST_FIELDS = ["full_name", "sex", "date_of_birth", "ethnicity", "cccd", "cell", "admission_date"]
+CRASH_CHILD = """
+import faulthandler, sys
+from ui.app import install_crash_handlers
+install_crash_handlers()
+member = {"name": sys.argv[1], "cccd": sys.argv[2]}
+faulthandler._sigsegv()
+"""
+
+
+def _people(db_path: Path) -> list[str]:
+    """Every whole name (members and candidates) and CCCD of the demo database."""
+    from sqlalchemy import select
+
+    from exports import keyring
+    from models.db import read_session
+    from models.entities import Member
+    from models.entities_work import Candidate
+
+    with (
+        keyring.unlock(db_path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False) as unlocked,
+        read_session(unlocked.db, unlocked.actor) as session,
+    ):
+        rows = list(
+            session.execute(
+                select(Member.family_name, Member.middle_name, Member.given_name, Member.cccd)
+            ).all()
+        )
+        rows += session.execute(
+            select(Candidate.family_name, Candidate.middle_name, Candidate.given_name, Candidate.cccd)
+        ).all()
+    names = {" ".join(p for p in row[:3] if p) for row in rows}
+    return sorted(names | {row[3] for row in rows if row[3]})
+
+
+def _member_list(path: Path, cell: str) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(LIST_HEADERS)
+    ws.append(["Lò Văn Xiênghygiene", "Nam", "02/03/1984", "Thái", "014084123456", cell, "05/03/2010"])
+    ws.append(["Quàng Thị Ỏnhygiene", "Nữ", "31/02/1990", "Thái", "014190654321", cell, "05/03/2012"])
+    wb.save(path)
+    return path
+
+
+def test_log_of_a_full_demo_run_holds_no_demo_person(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The demo commune made and used through the headless commands with the log at DEBUG: the log
+    files hold none of the demo's names or CCCDs (nor those of an imported list, with a refused row);
+    an unhandled exception whose message and locals hold a member's name reaches the log as its type
+    and stack frames only; and a hard crash's faulthandler file holds frames only."""
+    import faulthandler
+    import json
+    import subprocess
+    import sys
+
+    import main
+    from exports.demo_db import create_demo_database
+    from tests.leakscan import Scanner
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("DUX_DATA_DIR", str(data))
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    log_file = main.setup_logging(verbose=True)  # the app's own log file, at DEBUG
+    # Every main.main() call below would set up the same handler again (and leave the previous one
+    # open); keep the one set up here instead.
+    monkeypatch.setattr(main, "setup_logging", lambda verbose=False: log_file)
+    db = data / "xa.db"
+    try:
+        summary = create_demo_database(db, members=DEMO_MEMBERS, seed=9, check_drive=False, meeting_years=1)
+        assert summary.members == DEMO_MEMBERS
+        out = tmp_path / "out"
+        out.mkdir()
+        cell = "Chi bộ bản Na Hát"
+        listing = _member_list(tmp_path / "ds.xlsx", cell)
+        mapping = tmp_path / "map.json"
+        columns = dict(zip(LIST_HEADERS, LIST_FIELDS, strict=True))
+        mapping.write_text(json.dumps({"columns": columns}, ensure_ascii=False), encoding="utf-8")
+        commands = [
+            ["register", str(db), "--out", str(out / "so.pdf")],
+            ["register", str(db), "--out", str(out / "so.xlsx"), "--cell", "na hat"],
+            ["report", str(db), "--period", "2026-Q3", "--out", str(out / "bc.pdf")],
+            ["minutes", str(db), "--list"],
+            ["import-members", str(db), str(listing), "--mapping", str(mapping), "--dry-run"],  # 1: a bad row
+            ["import-members", str(db), str(listing), "--mapping", str(mapping)],  # refused: a bad row
+            ["import-members", str(db), str(listing), "--mapping", str(mapping), "--only-valid"],
+            ["backup", str(db), "--to", str(out / "backups")],
+            ["verify-audit", str(db)],
+        ]
+        codes = [main.main(["--verbose", *command]) for command in commands]
+        printed = capsys.readouterr()
+        meeting = next(line.split("\t")[0] for line in printed.out.splitlines() if line.count("\t") == 3)
+        codes.append(main.main(["--verbose", "minutes", str(db), meeting, "--out", str(out / "bb.pdf")]))
+        assert codes == [0, 0, 0, 0, 1, 1, 0, 0, 0, 0], printed
+        assert (out / "bb.pdf").stat().st_size > 0
+        everyone = _people(db)
+        assert "Lò Văn Xiênghygiene" in everyone  # the valid row was imported
+
+        # An unhandled exception: type and frames in the log, not its message or local values.
+        from ui import app
+
+        shown: list[Path] = []
+        monkeypatch.setattr(app, "show_crash", lambda _parent, path: shown.append(path))
+        monkeypatch.setattr(app, "show_previous_crash", lambda _parent, path: shown.append(path))
+        monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+        faults_on = faulthandler.is_enabled()  # pytest's own; the app's handler replaces it for a while
+        app.install_crash_handlers()
+        try:
+            victim, number = next(p for p in everyone if not p.isdigit()), everyone[0]
+            try:
+                raise ValueError(f"không lưu được {victim} ({number})")
+            except ValueError as exc:
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+        finally:
+            app.close_fault_file()
+        assert shown == [log_file]
+        # A hard crash of a child process: faulthandler writes crash.txt, shown at the next start.
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        crashed = subprocess.run(
+            [sys.executable, "-c", CRASH_CHILD, victim, number],
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
+        assert crashed.returncode != 0
+        crash_file = app.fault_file_path()
+        assert "Segmentation fault" in crash_file.read_text(encoding="utf-8")
+        app.install_crash_handlers()
+        app.close_fault_file()
+        if faults_on:
+            faulthandler.enable(file=sys.__stderr__ or 2)
+        assert shown[-1].name == "crash-previous.txt"
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers[:], root.level = saved
+    text = log_file.read_text(encoding="utf-8")
+    assert "unhandled builtins.ValueError" in text
+    assert f"không lưu được {victim}" not in text  # the frame's source line, never the message
+    assert "test_log_of_a_full_demo_run_holds_no_demo_person" in text  # the frame, without the message
+    assert "demo" in text and "backup" in text and "DEBUG" in text  # the log was really written, at DEBUG
+    logs = sorted(p for p in log_file.parent.iterdir() if p.is_file())
+    assert {p.name for p in logs} >= {"app.log", "crash-previous.txt"}
+    assert number.isdigit() and len(everyone) > DEMO_MEMBERS
+    scanner = Scanner(everyone)
+    assert scanner.scan(*logs) == []
+    assert scanner.found_in(f"{text}{victim}\n{number}".encode()) == sorted({victim, number})  # the control
