@@ -444,30 +444,41 @@ class EntryForm(QWidget):
             errors.add_row(form, translate("members_ui", label), name, self.lines[name])
 
         if mode == "admit":
-            add_date("consideration_date", "Ngày chi bộ xét:")
-            add_date("decision_date", "Ngày quyết định kết nạp:")
-            add_line("decision_no", "Số quyết định:", "ví dụ 125-QĐ/ĐU")
-            add_line("issuing_body", "Cơ quan ra quyết định:")
-            add_date("ceremony_date", "Ngày vào Đảng (lễ kết nạp):")
-            add_line("introducer_1", "Người giới thiệu thứ nhất:")
-            add_line("introducer_2", "Người giới thiệu thứ hai:")
-            add_line("over_age_note", "Văn bản đồng ý (nếu quá tuổi):")
+            add_date("consideration_date", QT_TRANSLATE_NOOP("members_ui", "Ngày chi bộ xét:"))
+            add_date("decision_date", QT_TRANSLATE_NOOP("members_ui", "Ngày quyết định kết nạp:"))
+            add_line(
+                "decision_no",
+                QT_TRANSLATE_NOOP("members_ui", "Số quyết định:"),
+                QT_TRANSLATE_NOOP("members_ui", "ví dụ 125-QĐ/ĐU"),
+            )
+            add_line("issuing_body", QT_TRANSLATE_NOOP("members_ui", "Cơ quan ra quyết định:"))
+            add_date("ceremony_date", QT_TRANSLATE_NOOP("members_ui", "Ngày vào Đảng (lễ kết nạp):"))
+            add_line("introducer_1", QT_TRANSLATE_NOOP("members_ui", "Người giới thiệu thứ nhất:"))
+            add_line("introducer_2", QT_TRANSLATE_NOOP("members_ui", "Người giới thiệu thứ hai:"))
+            add_line("over_age_note", QT_TRANSLATE_NOOP("members_ui", "Văn bản đồng ý (nếu quá tuổi):"))
         else:
-            add_date("event_date", "Ngày chuyển đến:")
-            add_line("other_organisation", "Chuyển từ tổ chức đảng:")
-            add_line("letter_no", "Số giấy giới thiệu:")
+            add_date("event_date", QT_TRANSLATE_NOOP("members_ui", "Ngày chuyển đến:"))
+            add_line("other_organisation", QT_TRANSLATE_NOOP("members_ui", "Chuyển từ tổ chức đảng:"))
+            add_line("letter_no", QT_TRANSLATE_NOOP("members_ui", "Số giấy giới thiệu:"))
             self.temporary = QCheckBox(translate("members_ui", "Sinh hoạt tạm thời (không tính vào đảng bộ)"))
             errors.add_row(form, "", "temporary", self.temporary)
-            add_line("dues_paid_through", "Đã nộp đảng phí đến tháng:", "tháng/năm, ví dụ 03/2026")
+            add_line(
+                "dues_paid_through",
+                QT_TRANSLATE_NOOP("members_ui", "Đã nộp đảng phí đến tháng:"),
+                QT_TRANSLATE_NOOP("members_ui", "tháng/năm, ví dụ 03/2026"),
+            )
             self.membership = _combo(
-                {"official": "Đảng viên chính thức", "probationary": "Đảng viên dự bị"},
+                {
+                    "official": QT_TRANSLATE_NOOP("members_ui", "Đảng viên chính thức"),
+                    "probationary": QT_TRANSLATE_NOOP("members_ui", "Đảng viên dự bị"),
+                },
                 "members_ui",
                 "official",
             )
             errors.add_row(form, translate("members_ui", "Khi chuyển đến là:"), "membership", self.membership)
-            add_date("admission_decision_date", "Ngày quyết định kết nạp:")
-            add_date("admission_date", "Ngày vào Đảng:")
-            add_date("official_date", "Ngày chính thức:")
+            add_date("admission_decision_date", QT_TRANSLATE_NOOP("members_ui", "Ngày quyết định kết nạp:"))
+            add_date("admission_date", QT_TRANSLATE_NOOP("members_ui", "Ngày vào Đảng:"))
+            add_date("official_date", QT_TRANSLATE_NOOP("members_ui", "Ngày chính thức:"))
 
     def read_dates(self, errors: dict[str, str]) -> dict[str, date | None]:
         return {
