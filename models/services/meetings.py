@@ -381,9 +381,9 @@ def _validate(session: Session, cmd: MeetingInput) -> tuple[Cell, str]:
         for name, value in (("start_time", cmd.start_time), ("end_time", cmd.end_time)):
             if _minutes(value) is None:
                 add(name, QT_TRANSLATE_NOOP("meetings", "Giờ ghi dạng giờ:phút, ví dụ 19:30."))
-        if not (cmd.chair_name or cmd.chair_member_id):
+        if not (clean(cmd.chair_name) or cmd.chair_member_id):
             add("chair_name", QT_TRANSLATE_NOOP("meetings", "Hãy ghi người chủ trì."))
-        if not (cmd.secretary_name or cmd.secretary_member_id):
+        if not (clean(cmd.secretary_name) or cmd.secretary_member_id):
             add("secretary_name", QT_TRANSLATE_NOOP("meetings", "Hãy ghi thư ký ghi biên bản."))
         if cmd.held_date is not None and cell.valid_from and cmd.held_date < cell.valid_from:
             add("held_date", QT_TRANSLATE_NOOP("meetings", "Ngày sinh hoạt trước ngày thành lập chi bộ."))
@@ -456,7 +456,11 @@ def save_meeting(
     meeting.cell_id, meeting.kind, meeting.month = cell.id, cmd.kind, month
     meeting.combined_thematic = cmd.combined_thematic
     meeting.planned_date, meeting.held_date = cmd.planned_date, cmd.held_date
-    meeting.start_time, meeting.end_time, meeting.place = cmd.start_time, cmd.end_time, clean(cmd.place)
+    meeting.start_time, meeting.end_time, meeting.place = (
+        clean(cmd.start_time),
+        clean(cmd.end_time),
+        clean(cmd.place),
+    )
     meeting.chair_member_id, meeting.secretary_member_id = cmd.chair_member_id, cmd.secretary_member_id
     meeting.chair_name = clean(cmd.chair_name) or _member_name(session, cmd.chair_member_id)
     meeting.secretary_name = clean(cmd.secretary_name) or _member_name(session, cmd.secretary_member_id)
