@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +13,8 @@ from forms.document import Document, Table
 from models import audit
 from models.db import Database, unit_of_work
 from models.security import Actor
+
+log = logging.getLogger(__name__)
 
 
 def _verify_pdf(path: Path) -> None:
@@ -121,6 +124,9 @@ def log_output(
     """Record that something was printed, written to a file, imported, backed up or restored, in its
     own short transaction once the output has succeeded (the file is written and verified)."""
     file_format = target.suffix if target is not None else ""
+    if db.read_only:  # a damaged file opened to view and print: it cannot take the entry
+        log.warning("%s of %s (%s rows) from a read-only database: not audited", action, entity, count)
+        return
     with unit_of_work(db, actor) as session:
         audit.record_output(session, action, entity, record_id, count=count, file_format=file_format)
 

@@ -15,12 +15,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 import resources
-from exports import backup, keyring
+from exports import backup, damaged, keyring
 from exports.paths import default_database, logs_dir
 from models.db import read_session, storage_error
 from models.errors import DomainError, StorageError
@@ -175,11 +175,12 @@ def _encrypt_plain(path: Path, parent: QWidget | None) -> bool:
     return True
 
 
-def _offer_restore(path: Path, parent: QWidget | None, login: str, password: str) -> bool:
-    """The file is damaged: unwrap the key from the key file alone and offer the last good backup."""
+def _offer_restore(path: Path, parent: QWidget | None, login: str, password: str) -> bool | None:
+    """The file is damaged: unwrap the key from the key file alone and offer the last good backup.
+    True when restored, False when the user declined, None when there is no good backup."""
     key = keyring.key_for(path, login, password)
     if key is None:
-        return False
+        return None
     good = backup.last_good_backup(path, key)
     if good is None:
         show_info(
@@ -189,7 +190,7 @@ def _offer_restore(path: Path, parent: QWidget | None, login: str, password: str
                 folder=backup.default_folder(path)
             ),
         )
-        return False
+        return None
     question = translate(
         "app",
         "Cơ sở dữ liệu bị hỏng. Phục hồi từ bản sao lưu ngày {date}? Những gì nhập sau thời điểm đó sẽ phải nhập lại; tệp hỏng được giữ lại trong thư mục sao lưu.",
@@ -202,22 +203,93 @@ def _offer_restore(path: Path, parent: QWidget | None, login: str, password: str
     return True
 
 
+class DamagedStartChoice:
+    """What to do with a database that failed its start-up check: restore the last good backup,
+    open it read-only to view and print what can be read, or quit."""
+
+    RESTORE = "restore"
+    READ_ONLY = "read_only"
+    QUIT = ""
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, path: Path, *, can_restore: bool = True, can_read_only: bool = True
+    ) -> str:
+        """The chosen answer (RESTORE, READ_ONLY or QUIT); Escape quits."""
+        text = translate(
+            "app",
+            "Cơ sở dữ liệu {name} bị hỏng nên không mở bình thường được. Đừng chép đè lên nó.\n\nBạn có thể:\n• phục hồi từ bản sao lưu còn tốt gần nhất (những gì nhập sau thời điểm đó sẽ phải nhập lại);\n• mở chỉ để xem: xem và in những gì còn đọc được, không sửa hay thêm được gì;\n• thoát, rồi nhờ người hỗ trợ kỹ thuật.",
+        ).format(name=path.name)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            translate("app", "Cơ sở dữ liệu bị hỏng"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        buttons: dict[str, QPushButton] = {}
+        if can_restore:
+            buttons[cls.RESTORE] = box.addButton(
+                translate("app", "Phục hồi bản sao lưu"), QMessageBox.ButtonRole.AcceptRole
+            )
+        if can_read_only:
+            buttons[cls.READ_ONLY] = box.addButton(
+                translate("app", "Mở chỉ để xem"), QMessageBox.ButtonRole.ActionRole
+            )
+        quit_button = box.addButton(translate("app", "Thoát"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(next(iter(buttons.values()), quit_button))
+        box.setEscapeButton(quit_button)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((key for key, button in buttons.items() if button is clicked), cls.QUIT)
+
+
+def _damaged_start(path: Path, parent: QWidget | None, login: str, password: str) -> keyring.Unlocked | bool:
+    """Ask what to do with a damaged database until something works: True when a backup was restored
+    (log in again), the read-only database when the user chose to view it, False to quit."""
+    can_restore, can_read_only = True, True
+    while True:
+        answer = DamagedStartChoice.ask(parent, path, can_restore=can_restore, can_read_only=can_read_only)
+        if answer == DamagedStartChoice.RESTORE:
+            restored = _offer_restore(path, parent, login, password)
+            if restored:
+                return True
+            can_restore = restored is not None
+        elif answer == DamagedStartChoice.READ_ONLY:
+            unlocked = damaged.open_read_only(path, login, password)
+            if unlocked is not None:
+                return unlocked
+            show_info(
+                parent,
+                translate("app", "Mở chỉ để xem"),
+                translate(
+                    "app",
+                    "Tệp hỏng quá nặng, không đọc được cả ở chế độ chỉ xem. Hãy phục hồi từ bản sao lưu, hoặc nhờ người hỗ trợ kỹ thuật.",
+                ),
+            )
+            can_read_only = False
+        else:
+            return False
+
+
 def open_database_interactive(
     path: Path, parent: QWidget | None, *, create: bool = True, check_drive: bool = True
 ) -> keyring.Unlocked | None:
     """Open the encrypted database after a login (creating it, or encrypting an old plain one, when
-    needed); None, after telling the user why, when it cannot be opened."""
+    needed); None, after telling the user why, when it cannot be opened. A damaged database gets the
+    choice of restoring the last good backup, opening read-only (`db.read_only`) or quitting."""
     credentials: list[tuple[str, str]] = []
-    damaged: list[StorageError] = []
+    damaged_error: list[StorageError] = []
 
     def unlock(login: str, password: str) -> keyring.Unlocked | None:
         credentials[:] = [(login, password)]
         try:
             return keyring.unlock(path, login, password, check_drive=check_drive)
         except StorageError as exc:
-            if exc.kind != "corrupt":
+            if not damaged.is_damage(exc):
                 raise
-            damaged[:] = [exc]  # close the dialog; the backups are offered below
+            damaged_error[:] = [exc]  # close the dialog; the choices are offered below
             return None
 
     try:
@@ -229,13 +301,15 @@ def open_database_interactive(
         if keyring.is_plain_sqlite(path) and not _encrypt_plain(path, parent):
             return None
         while True:
-            damaged.clear()
+            damaged_error.clear()
             unlocked = LoginDialog.ask(parent, path, unlock, hint=_demo_hint(path))
-            if not damaged:
+            if not damaged_error:
                 break
-            show_error(parent, damaged[0])
-            if not _offer_restore(path, parent, *credentials[0]):
+            outcome = _damaged_start(path, parent, *credentials[0])
+            if outcome is False:
                 return None
+            if isinstance(outcome, keyring.Unlocked):
+                return outcome  # read-only: no password change, no backup of a damaged file
         if unlocked is None:
             return None
         if unlocked.must_change_password:
@@ -271,12 +345,45 @@ def create_demo(path: Path, runner: TaskRunner, members: int = DEMO_MEMBERS) -> 
 
 
 def prepare_window(ctx: AppContext, parent: QWidget | None = None) -> MainWindow | None:
-    """The first-run wizard when no unit is recorded yet, then the main window."""
+    """The first-run wizard when no unit is recorded yet, then the main window. A damaged database
+    opened read-only gets no wizard (nothing can be saved) and a window marked as read-only."""
+    if ctx.db.read_only:
+        return _read_only_window(ctx, parent)
     with read_session(ctx.db, ctx.actor) as session:
         ready = org.is_set_up(session)
     if not ready and SetupWizard.ask(ctx, parent) is None:
         return None
     return MainWindow(ctx)
+
+
+def _read_only_window(ctx: AppContext, parent: QWidget | None) -> MainWindow | None:
+    """The main window on a damaged database; None, after saying why, when even that cannot be read."""
+    try:
+        with read_session(ctx.db, ctx.actor) as session:
+            ready = org.is_set_up(session)
+        if not ready:
+            show_info(
+                parent,
+                translate("app", "Mở chỉ để xem"),
+                translate("app", "Tệp hỏng này chưa có thông tin đơn vị nên không có gì để xem."),
+            )
+            return None
+        window = MainWindow(ctx)
+    except DomainError as exc:
+        show_error(parent, exc)
+        return None
+    mark_read_only(window)
+    return window
+
+
+def mark_read_only(window: MainWindow) -> None:
+    """Say in the title and, permanently, in the status bar that nothing can be changed."""
+    banner = translate("app", "CHỈ XEM – dữ liệu bị hỏng")
+    window.setWindowTitle(f"{window.windowTitle()} — {banner}")
+    label = QLabel(banner)
+    label.setObjectName("read_only_banner")
+    label.setStyleSheet("color: #b00020; font-weight: bold; padding: 0 8px;")
+    window.statusBar().addPermanentWidget(label)
 
 
 def run_gui(db_path: Path | None, lang: str) -> int:
@@ -301,8 +408,9 @@ def run_gui(db_path: Path | None, lang: str) -> int:
                 restore = window.restore_request
             finally:
                 runner.wait()
-                with contextlib.suppress(DomainError):
-                    backup.backup_database(unlocked.db, reason="close")
+                if not unlocked.db.read_only:  # never a "backup" of a damaged file
+                    with contextlib.suppress(DomainError):
+                        backup.backup_database(unlocked.db, reason="close")
                 key = unlocked.db.key
                 unlocked.close()
             if restore is None:

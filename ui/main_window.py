@@ -3,6 +3,7 @@ name in the status bar. Pages emit `changed` after a write; the window then refr
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from exports.paths import data_dir, logs_dir
 from models.db import read_session
-from models.errors import DomainError
+from models.errors import DomainError, StorageError
 from models.security import Permission
 from models.services import organisation as org
 from ui.context import AppContext
@@ -39,6 +40,8 @@ from ui.pages.reports import ReportsPage
 from ui.pages.sync import SyncPage
 from ui.pages.training import TrainingPage
 from ui.settings import SIDEBAR_AREA, WINDOW_GEOMETRY, Settings
+
+log = logging.getLogger(__name__)
 
 APP_TITLE_SOURCE = "Sổ tay Văn phòng Đảng ủy xã"
 VERSION = "0.1.0"
@@ -209,9 +212,16 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_all(self) -> None:
-        """Called after every change: each page reloads what it shows."""
+        """Called after every change: each page reloads what it shows. On a damaged database opened
+        read-only, a page whose data cannot be read stays empty and the others still show theirs."""
         for page in self.pages.values():
-            page.refresh()
+            if not self.ctx.db.read_only:
+                page.refresh()
+                continue
+            try:
+                page.refresh()
+            except StorageError as exc:
+                log.warning("read-only database: a page is unreadable (%s)", exc.kind)
         with read_session(self.ctx.db, self.ctx.actor) as session:
             unit = org.own_unit(session)
         self.unit_label.setText(f"{unit.name} — {self.ctx.db.path.name}")
