@@ -53,6 +53,8 @@ def setup_logging(verbose: bool = False) -> Path:
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
+    for old in root.handlers:  # a second main() in one process must not leak the previous file
+        old.close()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     return log_file
