@@ -184,7 +184,13 @@ def _candidate(
             if index >= 6:
                 ceremony = min(ad.add_working_days(s, decision, rng.randint(5, 25)), on)
                 introducers = (helpers[0], helpers[-1])
-                ad.record_ceremony(s, cid, ceremony, introducers=introducers)
+                # a Youth Union member joined the Union at 16 or 17 (no extra draw: the stream stays)
+                youth = (
+                    date(born.year + 16 + born.month % 2, born.month, born.day)
+                    if cmd.youth_union_member
+                    else None
+                )
+                ad.record_ceremony(s, cid, ceremony, introducers=introducers, youth_union_date=youth)
     return True
 
 
