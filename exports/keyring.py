@@ -35,6 +35,7 @@ from typing import Any
 from exports.atomic import write_bytes
 from models import audit, auth
 from models.db import Database, read_session, unit_of_work
+from models.dbfile import quote_identifier
 from models.errors import Conflict, NotFound, StorageError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.security import SYSTEM_ACTOR, Actor, Role
@@ -656,13 +657,21 @@ class EncryptionResult:
 
 
 def _row_counts(conn: Any, schema: str) -> dict[str, int]:
+    """Rows per table of one attached schema. The file being encrypted may come from anywhere, so a
+    table name is only ever used quoted (names cannot be bound parameters)."""
     names = [
         r[0]
         for r in conn.execute(
-            f"SELECT name FROM {schema}.sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%'"  # noqa: S608 - schema is 'main' or 'enc'
+            "SELECT name FROM pragma_table_list WHERE schema = ? AND type = 'table' AND name NOT LIKE 'sqlite_%'",
+            (schema,),
         )
     ]
-    return {n: conn.execute(f'SELECT count(*) FROM {schema}."{n}"').fetchone()[0] for n in names}  # noqa: S608
+    prefix = quote_identifier(schema) + "."
+    counts: dict[str, int] = {}
+    for n in names:
+        query = "SELECT count(*) FROM " + prefix + quote_identifier(n)  # noqa: S608 - quoted identifiers
+        counts[n] = conn.execute(query).fetchone()[0]
+    return counts
 
 
 def encrypt_plain_database(
@@ -709,7 +718,7 @@ def _encrypt_locked(
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         source = _row_counts(conn, "main")
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"ATTACH DATABASE ? AS enc KEY \"x'{key.hex()}'\"", (str(tmp),))
+        conn.execute("ATTACH DATABASE ? AS enc KEY ?", (str(tmp), f"x'{key.hex()}'"))  # a raw key, bound
         conn.execute("SELECT sqlcipher_export('enc')").fetchall()
         conn.execute(f"PRAGMA enc.user_version = {int(user_version)}")
         copied = _row_counts(conn, "enc")

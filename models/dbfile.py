@@ -77,7 +77,9 @@ class TableDigest:
     rows: dict[str, str]
 
 
-def _quote(name: str) -> str:
+def quote_identifier(name: str) -> str:
+    """An SQL identifier (a table or column name, which cannot be a bound parameter) in double quotes,
+    embedded quotes doubled: whatever the name holds, it stays one identifier."""
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -87,7 +89,7 @@ def _table_digest(conn: Any, table: str) -> TableDigest:
     key_index = [columns.index(k) for k in keys] if keys else None
     rows: dict[str, str] = {}
     whole = hashlib.sha256()
-    query = "SELECT " + ", ".join(_quote(c) for c in columns) + " FROM " + _quote(table)  # noqa: S608 - identifiers from sqlite_schema, quoted
+    query = "SELECT " + ", ".join(quote_identifier(c) for c in columns) + " FROM " + quote_identifier(table)  # noqa: S608 - identifiers from sqlite_schema, quoted
     for number, row in enumerate(conn.execute(query)):
         if table == "app_meta" and row[0] in _META_IGNORED:
             continue
