@@ -3790,12 +3790,64 @@ Nothing was recorded for any of the selected members.</translation>
 3×4</translation>
     </message>
     <message>
+        <source>Ngày quyết định kết nạp:</source>
+        <translation>Admission decision date:</translation>
+    </message>
+    <message>
+        <source>ví dụ 125-QĐ/ĐU</source>
+        <translation>e.g. 125-QĐ/ĐU</translation>
+    </message>
+    <message>
+        <source>Cơ quan ra quyết định:</source>
+        <translation>Issuing body:</translation>
+    </message>
+    <message>
+        <source>Ngày vào Đảng (lễ kết nạp):</source>
+        <translation>Date of joining (admission ceremony):</translation>
+    </message>
+    <message>
+        <source>Người giới thiệu thứ nhất:</source>
+        <translation>First introducer:</translation>
+    </message>
+    <message>
+        <source>Người giới thiệu thứ hai:</source>
+        <translation>Second introducer:</translation>
+    </message>
+    <message>
+        <source>Văn bản đồng ý (nếu quá tuổi):</source>
+        <translation>Letter of consent (if over age):</translation>
+    </message>
+    <message>
+        <source>Ngày chuyển đến:</source>
+        <translation>Date transferred in:</translation>
+    </message>
+    <message>
+        <source>Chuyển từ tổ chức đảng:</source>
+        <translation>Transferred from Party organisation:</translation>
+    </message>
+    <message>
         <source>Sinh hoạt tạm thời (không tính vào đảng bộ)</source>
         <translation>Temporary attendance (not counted in the Party organisation)</translation>
     </message>
     <message>
+        <source>Đảng viên chính thức</source>
+        <translation>Official member</translation>
+    </message>
+    <message>
+        <source>Đảng viên dự bị</source>
+        <translation>Probationary member</translation>
+    </message>
+    <message>
         <source>Khi chuyển đến là:</source>
         <translation>Arriving as:</translation>
+    </message>
+    <message>
+        <source>Ngày vào Đảng:</source>
+        <translation>Date of joining:</translation>
+    </message>
+    <message>
+        <source>Ngày chính thức:</source>
+        <translation>Official date:</translation>
     </message>
     <message>
         <source>tạm thời</source>
