@@ -19,6 +19,7 @@ The UI and `main.py` call: `backup_database` (on close, before migration/restore
 from __future__ import annotations
 
 import contextlib
+import glob
 import logging
 import re
 import secrets
@@ -97,12 +98,16 @@ def _ensure_folder(folder: Path) -> Path:
 
 def _target_name(folder: Path, stem: str, reason: str, now: datetime) -> Path:
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
-    candidate = folder / f"{stem}-{stamp}Z-{reason}{SUFFIX}"
-    number = 1
-    while candidate.exists():
-        number += 1
-        candidate = folder / f"{stem}-{stamp}Z-{number}-{reason}{SUFFIX}"
-    return candidate
+    # Backups made within the same second (whatever their reason) are numbered, so "newest first"
+    # never depends on the order the folder lists them in.
+    taken = [
+        _sequence(p)
+        for p in folder.glob(f"{glob.escape(stem)}-{stamp}Z*")
+        if (m := _NAME.match(p.name)) is not None and m["stem"] == stem
+    ]
+    if not taken:
+        return folder / f"{stem}-{stamp}Z-{reason}{SUFFIX}"
+    return folder / f"{stem}-{stamp}Z-{max(taken) + 1}-{reason}{SUFFIX}"
 
 
 def _info(path: Path) -> BackupInfo | None:

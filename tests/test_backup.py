@@ -231,3 +231,12 @@ def test_no_import_when_the_backup_cannot_be_made(db: Database, tmp_path: Path) 
     with pytest.raises(StorageError):
         mi.import_members(db, SYSTEM_ACTOR, rows, backup_folder=blocked)
     assert _digests(db.path) == before
+
+
+def test_backups_in_the_same_second_keep_their_order(db: Database) -> None:
+    when = datetime(2026, 3, 5, 8, 0, 0, tzinfo=UTC)
+    first = bk.backup_database(db, reason="manual", now=when)
+    second = bk.backup_database(db, reason="import", now=when)
+    third = bk.backup_database(db, reason="close", now=when)
+    newest_first = bk.list_backups(bk.default_folder(db.path), db.path.stem)
+    assert [b.path for b in newest_first] == [third.path, second.path, first.path]
