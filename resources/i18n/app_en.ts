@@ -1374,7 +1374,7 @@ You can:
     </message>
     <message>
         <source>Chi bộ chưa sinh hoạt tháng {month}</source>
-        <translation>Cells without a meeting in {month}</translation>
+        <translation>Cells without a meeting in month {month}</translation>
     </message>
     <message>
         <source> (đã có kế hoạch)</source>
@@ -1940,11 +1940,11 @@ Close this dialog, check what you just did, and send the following log file to t
     </message>
     <message>
         <source>Ngày vào Đảng</source>
-        <translation>Date joined the Party</translation>
+        <translation>Date joined</translation>
     </message>
     <message>
         <source>Ngày chính thức</source>
-        <translation>Full membership date</translation>
+        <translation>Full member from</translation>
     </message>
     <message>
         <source>(bỏ qua)</source>
@@ -3681,7 +3681,7 @@ Nothing was recorded for any of the selected members.</translation>
     </message>
     <message>
         <source>Ngày vào Đảng</source>
-        <translation>Date joined the Party</translation>
+        <translation>Date joined</translation>
     </message>
     <message>
         <source>Ngày quyết định kết nạp</source>
@@ -3689,7 +3689,7 @@ Nothing was recorded for any of the selected members.</translation>
     </message>
     <message>
         <source>Ngày chính thức</source>
-        <translation>Full membership date</translation>
+        <translation>Full member from</translation>
     </message>
     <message>
         <source>Ngày ra khỏi danh sách</source>
@@ -4115,7 +4115,7 @@ Nothing was recorded for any of the selected members.</translation>
     </message>
     <message>
         <source>Tìm họ tên, không cần dấu (Ctrl+F)…</source>
-        <translation>Search by name, accents optional (Ctrl+F)…</translation>
+        <translation>Search names, no accents needed (Ctrl+F)…</translation>
     </message>
     <message>
         <source>Nam và nữ</source>
@@ -4131,11 +4131,11 @@ Nothing was recorded for any of the selected members.</translation>
     </message>
     <message>
         <source>Mọi trình độ lý luận</source>
-        <translation>All political theory levels</translation>
+        <translation>All theory levels</translation>
     </message>
     <message>
         <source>Cả sinh hoạt tạm thời</source>
-        <translation>Include temporary attendance</translation>
+        <translation>Incl. temporary</translation>
     </message>
     <message>
         <source>Kết nạp…</source>

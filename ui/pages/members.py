@@ -359,7 +359,7 @@ class MembersPage(Page):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(translate("members_ui", "Tìm họ tên, không cần dấu (Ctrl+F)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(220)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -431,8 +431,7 @@ class MembersPage(Page):
         self.print_button = self._button(translate("members_ui", "In sổ danh sách…"), self.print_register)
 
         top = QHBoxLayout()
-        top.addWidget(self.search)
-        top.addWidget(self.counts, 1)
+        top.addWidget(self.search, 1)
         for widget in (
             self.admit_button,
             self.transfer_in_button,
@@ -461,6 +460,7 @@ class MembersPage(Page):
         list_layout.addLayout(top)
         list_layout.addLayout(filters)
         list_layout.addWidget(self.view, 1)
+        list_layout.addWidget(self.counts)  # below the table: the row above is full in longer languages
         self.attention = AttentionPanel(ctx, self.open_member)
         self.attention.changed = self.after_change
         self.tabs = QTabWidget()
