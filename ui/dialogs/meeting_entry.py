@@ -530,12 +530,15 @@ class GuestRow(QWidget):
         self.role.setPlaceholderText(translate("meetings_ui", "Chức vụ"))
         self.assigned = QCheckBox(translate("meetings_ui", "Cấp ủy viên phụ trách"))
         self.assigned.setChecked(bool(guest and guest.assigned))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.name, 2)
-        layout.addWidget(self.role, 1)
-        layout.addWidget(self.assigned)
-        layout.addWidget(remove_button(lambda: owner.remove_guest(self)))
+        # two lines, so that the name and the position (e.g. "Phó Bí thư Đảng ủy") are readable
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(self.name, 0, 0)
+        layout.addWidget(self.role, 0, 1, 1, 2)
+        layout.addWidget(self.assigned, 1, 0, 1, 2)
+        layout.addWidget(remove_button(lambda: owner.remove_guest(self)), 1, 2)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 2)
 
     def value(self) -> mt.Guest:
         return mt.Guest(self.name.text(), self.role.text(), self.assigned.isChecked())
