@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -245,10 +245,22 @@ def make_table(model: RowTableModel[Any]) -> QTableView:
 
 
 def fit_columns(view: QTableView) -> None:
+    """Columns as wide as their contents; when that is wider than the table, the widest other columns
+    give way first (a common cap is lowered until everything fits), so no column hides behind a scroll
+    bar at 1366×768 while narrow ones (counts, flags) stay whole."""
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
-    for section in range(header.count()):
-        header.resizeSection(section, min(header.sectionSize(section) + COLUMN_PADDING, MAX_COLUMN_WIDTH))
+    widths = [min(header.sectionSize(s) + COLUMN_PADDING, MAX_COLUMN_WIDTH) for s in range(header.count())]
+    available = view.viewport().width() or view.width()
+    if sum(widths) > available > 0 and len(widths) > 1:
+        # the first column names the row (a cell, a village, a person): it keeps its width
+        rest = available - widths[0]
+        cap = max(widths[1:])
+        while cap > 80 and sum(min(w, cap) for w in widths[1:]) > rest:
+            cap -= 4
+        widths = [widths[0], *(min(w, cap) for w in widths[1:])]
+    for section, width in enumerate(widths):
+        header.resizeSection(section, width)
 
 
 # ---------------------------------------------------------------- list tabs
@@ -284,6 +296,13 @@ class ListTab(QWidget, Generic[R]):
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
         self._fitted = False
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Columns are fitted once the table has its real width (not while the page is built)."""
+        super().showEvent(event)
+        if not self._fitted and self.model.rowCount() > 0:
+            fit_columns(self.view)
+            self._fitted = True
+
     def add_button(
         self, text: str, slot: Any, *, needs_selection: bool = False, tip: str = ""
     ) -> QPushButton:
@@ -313,7 +332,7 @@ class ListTab(QWidget, Generic[R]):
             self.model.data(self.view.currentIndex(), Qt.ItemDataRole.UserRole + 1) if current else None
         )
         self.model.set_rows(self.load())
-        if not self._fitted and self.model.rowCount() > 0:
+        if not self._fitted and self.model.rowCount() > 0 and self.view.isVisible():
             fit_columns(self.view)
             self._fitted = True
         if isinstance(current_id, str):
