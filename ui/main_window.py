@@ -94,10 +94,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.unit_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
+        self._stale: set[str] = set()
         self.refresh_all()
         areas = list(self.pages)
         wanted = self.settings.get(SIDEBAR_AREA)
         self.sidebar.setCurrentRow(areas.index(wanted) if wanted in areas else 0)
+        self._refresh_current()
         geometry = self.settings.get(WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -123,6 +125,19 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
         self.settings.set(SIDEBAR_AREA, list(self.pages)[row])
+        self._refresh_current()
+
+    def current_area(self) -> str | None:
+        row = self.sidebar.currentRow()
+        return list(self.pages)[row] if 0 <= row < len(self.pages) else None
+
+    def _refresh_current(self) -> None:
+        """A page reloads when it is shown after a change, not while hidden (start-up opens one page,
+        not all twelve)."""
+        key = self.current_area()
+        if key is not None and key in self._stale:
+            self._stale.discard(key)
+            self._refresh_page(self.pages[key])
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(translate("main_window", "&Tệp"))
@@ -212,22 +227,26 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_all(self) -> None:
-        """Called after every change: each page reloads what it shows. On a damaged database opened
-        read-only, a page whose data cannot be read stays empty and the others still show theirs."""
-        for page in self.pages.values():
-            if not self.ctx.db.read_only:
-                page.refresh()
-                continue
-            try:
-                page.refresh()
-            except StorageError as exc:
-                log.warning("read-only database: a page is unreadable (%s)", exc.kind)
+        """Called after every change: the page on screen reloads at once, every other page when it is
+        next shown. On a damaged database opened read-only, a page whose data cannot be read stays
+        empty and the others still show theirs."""
+        self._stale = set(self.pages)
+        self._refresh_current()
         with read_session(self.ctx.db, self.ctx.actor) as session:
             unit = org.own_unit(session)
         self.unit_label.setText(f"{unit.name} — {self.ctx.db.path.name}")
         self.user_label.setText(
             translate("main_window", "Người dùng: {login}").format(login=self.ctx.actor.login)
         )
+
+    def _refresh_page(self, page: Page) -> None:
+        if not self.ctx.db.read_only:
+            page.refresh()
+            return
+        try:
+            page.refresh()
+        except StorageError as exc:
+            log.warning("read-only database: a page is unreadable (%s)", exc.kind)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())

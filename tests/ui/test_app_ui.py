@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,7 @@ def test_main_window_lists_the_pages(qtbot: QtBot, ctx: AppContext, organisation
         "Trao đổi dữ liệu",
     ]
     assert "Đảng bộ xã Mường Lèo" in window.unit_label.text()
+    window.show_area("overview")  # pages load when shown
     assert window.overview.figures["members"].text() == "2"
     assert window.overview.figures["cells"].text() == "2"
     window.show_area("organisation")
@@ -171,3 +173,31 @@ def test_english_catalogue_for_the_command_line() -> None:
     finally:
         install_headless_translator("vi")
     assert translate("organisation", "Chi bộ trường học") == "Chi bộ trường học"
+
+
+def test_pages_load_when_shown_and_reload_after_a_change(
+    qtbot: QtBot, ctx: AppContext, organisation: Org, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads: list[str] = []
+    window = MainWindow(ctx, Settings())
+    qtbot.addWidget(window)
+
+    def counting(key: str, original: Callable[[], None]) -> Callable[[], None]:
+        def refresh() -> None:
+            loads.append(key)
+            original()
+
+        return refresh
+
+    for key, page in window.pages.items():
+        monkeypatch.setattr(page, "refresh", counting(key, page.refresh))
+    window.show_area("members")
+    window.show_area("meetings")
+    assert loads == ["members", "meetings"]  # the others were not loaded
+    window.show_area("members")
+    assert loads == ["members", "meetings"]  # nothing changed: no reload
+    window.pages["members"].changed.emit()  # a write on the page on screen reloads it at once
+    assert loads == ["members", "meetings", "members"]
+    window.show_area("meetings")  # the others reload once shown again
+    assert loads == ["members", "meetings", "members", "meetings"]
+    assert "overview" not in loads

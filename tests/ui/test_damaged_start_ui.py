@@ -103,6 +103,7 @@ def test_read_only_branch_opens_a_marked_window_that_refuses_writes(
         assert banner is not None
         assert banner.text() == BANNER
         assert "inspection" not in window.pages  # sensitive reads cannot be logged in a read-only file
+        window.show_area("overview")  # pages load when shown
         assert window.overview.figures["members"].text() == str(len(GIVEN))  # the register is shown
         with pytest.raises(StorageError) as exc, unit_of_work(unlocked.db, unlocked.actor) as session:
             common.set_meta(session, "ghi_thu", "1")
