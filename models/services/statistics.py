@@ -5,13 +5,14 @@ dues facts. Each fact carries the record id and a label so every number can be e
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from models.dates import add_months, month_key
@@ -105,7 +106,10 @@ class EventFact:
 
 
 class Facts:
-    """Member histories of one unit loaded once, folded at any date on demand."""
+    """Member histories of one or more units loaded once (a few set-based queries of plain rows, no ORM
+    identity map: a province holds 100,000 members), folded at any date on demand. The other records
+    are read once per kind and period and kept. `subset` gives the facts of some of the units without
+    reading anything again, which is how a consolidated report computes each commune."""
 
     def __init__(self, session: Session, unit_ids: Sequence[str] | None = None) -> None:
         """Facts of the given units (default: this installation's own unit). At the upper level,
@@ -113,8 +117,9 @@ class Facts:
         require(session, Permission.VIEW_REGISTER)
         self.session = session
         self.unit_ids = tuple(unit_ids) if unit_ids else (own_unit_id(session),)
-        self.probation = int(rule(session, "probation.months", date.today()))  # noqa: DTZ011 - a calendar date
-        # Plain rows (attribute access, no ORM identity map): a province holds 100,000 members.
+        self._parent: Facts | None = None
+        self._rules: dict[tuple[str, date], Any] = {}
+        self.probation = int(self.rule("probation.months", date.today()))  # noqa: DTZ011 - a calendar date
         members = Member.__table__
         self.members: dict[str, Any] = {
             m.id: m
@@ -130,27 +135,100 @@ class Facts:
             .order_by(events.c.event_date, events.c.seq)
         ):
             self.events[ev.member_id].append(ev)
+        # Read now (small) so that explanations built later never need the session.
+        self._cells_all: dict[str, tuple[str, str]] = {
+            str(cid): (str(name), str(owner))
+            for cid, name, owner in session.execute(
+                select(Cell.id, Cell.name, Cell.owner_unit_id).where(Cell.owner_unit_id.in_(self.unit_ids))
+            )
+        }
+        self._init_derived()
+
+    def _init_derived(self) -> None:
+        self._cell_names = {cid: name for cid, (name, owner) in self._cells_all.items()}
         self._states: dict[date, dict[str, MemberState]] = {}
-        self._cell_names: dict[str, str] | None = None
+        self._facts_on: dict[date, dict[str, MemberFact]] = {}
+        self._names: dict[str, str] | None = None
+        self._outsiders: dict[str, str] = {} if self._parent is None else self._parent._outsiders
+        self._loaded: dict[tuple[Any, ...], list[Any]] = {}
+        self._dates: dict[str, list[date]] = {}
+        self._event_facts: dict[str, EventFact] = {}
+        self._flat: list[tuple[date, str, Any]] | None = None
+        self._flat_dates: list[date] = []
+
+    def subset(self, unit_ids: Sequence[str]) -> Facts:
+        """The facts of some of these units, filtered from what is already read (nothing is queried)."""
+        units = set(unit_ids)
+        sub = object.__new__(Facts)
+        sub.session = self.session
+        sub.unit_ids = tuple(unit_ids)
+        sub._parent = self
+        sub._rules = self._rules
+        sub.probation = self.probation
+        sub.members = {mid: m for mid, m in self.members.items() if m.owner_unit_id in units}
+        sub.events = defaultdict(list)
+        for mid, evs in self.events.items():
+            mine = [ev for ev in evs if ev.owner_unit_id in units]
+            if mine:
+                sub.events[mid] = evs if len(mine) == len(evs) else mine
+        sub._cells_all = {cid: c for cid, c in self._cells_all.items() if c[1] in units}
+        sub._init_derived()
+        return sub
+
+    def rule(self, key: str, on: date) -> Any:
+        """A rule's value in force on a day (models.rules.rule), read once per report."""
+        if (key, on) not in self._rules:
+            self._rules[key, on] = rule(self.session, key, on)
+        return self._rules[key, on]
+
+    def _rows(self, key: tuple[Any, ...], load: Callable[[], list[Any]]) -> list[Any]:
+        """Rows of one kind (each with owner_unit_id) read once for all the units; a subset filters
+        its parent's rows."""
+        if key not in self._loaded:
+            if self._parent is not None:
+                units = set(self.unit_ids)
+                self._loaded[key] = [r for r in self._parent._rows(key, load) if r.owner_unit_id in units]
+            else:
+                self._loaded[key] = load()
+        return self._loaded[key]
 
     def name(self, member_id: str) -> str:
-        m = self.members.get(member_id)
-        if m is None:  # a member of another unit (e.g. named by a record of this one)
-            row = self.session.execute(
-                select(Member.family_name, Member.middle_name, Member.given_name).where(
-                    Member.id == member_id
+        if self._names is None:
+            self._names = {
+                mid: " ".join(p for p in (m.family_name, m.middle_name, m.given_name) if p)
+                for mid, m in self.members.items()
+            }
+        known = self._names.get(member_id)
+        if known is not None:
+            return known
+        root = self._root()
+        if root is not self and member_id in root.members:
+            return root.name(member_id)
+        # A member of another unit (e.g. named by a record of this one), or a deleted one.
+        if member_id not in self._outsiders:
+            self.remember_names([member_id])
+        return self._outsiders.get(member_id, "")
+
+    def remember_names(self, member_ids: Iterable[str | None]) -> None:
+        """Read at once the names of members outside these units that records refer to, so that
+        explaining those records later needs no query."""
+        root = self._root()
+        missing = {m for m in member_ids if m and m not in root.members and m not in self._outsiders}
+        if not missing:
+            return
+        for mid in missing:
+            self._outsiders[mid] = ""
+        ids = sorted(missing)
+        for chunk in range(0, len(ids), 500):
+            for mid, family, middle, given in self.session.execute(
+                select(Member.id, Member.family_name, Member.middle_name, Member.given_name).where(
+                    Member.id.in_(ids[chunk : chunk + 500])
                 )
-            ).first()
-            return " ".join(p for p in row if p) if row else ""
-        return " ".join(p for p in (m.family_name, m.middle_name, m.given_name) if p)
+            ):
+                self._outsiders[mid] = " ".join(p for p in (family, middle, given) if p)
 
     def cell_name(self, cell_id: str | None) -> str:
         """The name of a cell of the units (closed ones too), "" when unknown."""
-        if self._cell_names is None:
-            rows = self.session.execute(
-                select(Cell.id, Cell.name).where(Cell.owner_unit_id.in_(self.unit_ids))
-            )
-            self._cell_names = {str(cid): str(name) for cid, name in rows}
         return self._cell_names.get(cell_id or "", "")
 
     def member_label(self, member_id: str, cell_id: str | None = None) -> str:
@@ -160,12 +238,33 @@ class Facts:
         cell = self.cell_name(cell_id)
         return f"{self.name(member_id)} — {cell}" if cell else self.name(member_id)
 
+    def _event_dates(self, member_id: str) -> list[date]:
+        dates = self._dates.get(member_id)
+        if dates is None:
+            dates = self._dates[member_id] = [ev.event_date for ev in self.events[member_id]]
+        return dates
+
     def states(self, on: date) -> dict[str, MemberState]:
+        """Every member's state on `on` (fold_events up to that day). A member whose history has no
+        event between two asked days keeps the same state object: it is folded once."""
         if on not in self._states:
-            self._states[on] = {
-                mid: fold_events(evs, self.probation, as_of=on) for mid, evs in self.events.items()
-            }
+            parent = self._parent
+            shared = parent.states(on) if parent is not None else {}
+            states = {}
+            for mid, evs in self.events.items():
+                if parent is not None and evs is parent.events.get(mid):
+                    states[mid] = shared[mid]
+                    continue
+                states[mid] = self._fold(mid, evs, on)
+            self._states[on] = states
         return self._states[on]
+
+    def _fold(self, member_id: str, evs: list[Any], on: date) -> MemberState:
+        upto = bisect_right(self._event_dates(member_id), on)
+        for other, states in self._states.items():
+            if bisect_right(self._event_dates(member_id), other) == upto and member_id in states:
+                return states[member_id]
+        return fold_events(evs[:upto], self.probation, as_of=on)
 
     def cell_on(self, member_id: str, on: date) -> str | None:
         """The member's cell on a date (the last event naming a cell, else the current cell)."""
@@ -178,15 +277,19 @@ class Facts:
         fallback: str | None = self.members[member_id].cell_id
         return cell or fallback
 
-    def members_on(self, on: date) -> list[MemberFact]:
-        """Everyone in the register on `on` (counted members and temporary members received)."""
-        out = []
-        for mid, state in self.states(on).items():
-            if state.membership is None or state.ended:
-                continue
-            m = self.members[mid]
-            out.append(
-                MemberFact(
+    def _member_facts(self, on: date) -> dict[str, MemberFact]:
+        if on not in self._facts_on:
+            parent = self._parent
+            shared = parent._member_facts(on) if parent is not None else {}
+            out: dict[str, MemberFact] = {}
+            for mid, state in self.states(on).items():
+                if state.membership is None or state.ended:
+                    continue
+                if parent is not None and self.events[mid] is parent.events.get(mid):
+                    out[mid] = shared[mid]
+                    continue
+                m = self.members[mid]
+                out[mid] = MemberFact(
                     mid,
                     self.name(mid),
                     self.cell_on(mid, on),
@@ -204,33 +307,48 @@ class Facts:
                     state.counted,
                     state.temp_in,
                 )
+            self._facts_on[on] = out
+        return self._facts_on[on]
+
+    def members_on(self, on: date) -> list[MemberFact]:
+        """Everyone in the register on `on` (counted members and temporary members received)."""
+        return list(self._member_facts(on).values())
+
+    def _event_fact(self, ev: Any) -> EventFact:
+        fact = self._event_facts.get(ev.id)
+        if fact is None:
+            m = self.members[ev.member_id]
+            fact = self._event_facts[ev.id] = EventFact(
+                ev.id,
+                ev.member_id,
+                self.name(ev.member_id),
+                ev.kind,
+                ev.event_date,
+                ev.decision_date,
+                ev.temporary,
+                ev.cell_id,
+                m.sex,
+                m.ethnicity,
+                m.youth_union_date is not None and m.youth_union_date <= ev.event_date,
+                json.loads(ev.detail) if ev.detail else {},
             )
-        return out
+        return fact
 
     def events_between(self, start: date, end: date, kinds: tuple[str, ...] | None = None) -> list[EventFact]:
-        out = []
-        for mid, evs in self.events.items():
-            m = self.members[mid]
-            for ev in evs:
-                if start <= ev.event_date <= end and (kinds is None or ev.kind in kinds):
-                    out.append(
-                        EventFact(
-                            ev.id,
-                            mid,
-                            self.name(mid),
-                            ev.kind,
-                            ev.event_date,
-                            ev.decision_date,
-                            ev.temporary,
-                            ev.cell_id,
-                            m.sex,
-                            m.ethnicity,
-                            m.youth_union_date is not None and m.youth_union_date <= ev.event_date,
-                            json.loads(ev.detail) if ev.detail else {},
-                        )
-                    )
-        out.sort(key=lambda e: (e.event_date, e.member_name))
-        return out
+        """The events dated in [start, end] (of the given kinds), by date then member name."""
+        if self._flat is None:
+            self._flat = sorted(
+                ((ev.event_date, self.name(mid), ev) for mid, evs in self.events.items() for ev in evs),
+                key=lambda t: (t[0], t[1]),
+            )
+            self._flat_dates = [t[0] for t in self._flat]
+        first = bisect_left(self._flat_dates, start)
+        last = bisect_right(self._flat_dates, end)
+        return [
+            self._event_fact(ev)
+            for _day, _name, ev in self._flat[first:last]
+            if kinds is None or ev.kind in kinds
+        ]
 
     # ------------------------------------------------------------ other records
 
@@ -238,223 +356,241 @@ class Facts:
         """The earliest current-term start of the units (for "congress held in the term")."""
         starts = [
             u.term_start
-            for u in self.session.scalars(select(Unit).where(Unit.id.in_(self.unit_ids)))
+            for u in self.session.execute(select(Unit.id, Unit.term_start).where(Unit.id.in_(self.unit_ids)))
             if u.term_start
         ]
         return min(starts) if starts else None
 
-    def cells_on(self, on: date) -> list[Cell]:
+    def _table(self, table: Any, *where: Any, order: Any = None) -> Callable[[], list[Any]]:
+        def load() -> list[Any]:
+            query = select(table).where(
+                table.c.owner_unit_id.in_(self._root_units()), ~table.c.deleted, *where
+            )
+            return list(self.session.execute(query if order is None else query.order_by(*order)))
+
+        return load
+
+    def _root(self) -> Facts:
+        root = self
+        while root._parent is not None:
+            root = root._parent
+        return root
+
+    def _root_units(self) -> tuple[str, ...]:
+        return self._root().unit_ids
+
+    def cells_on(self, on: date) -> list[Any]:
+        cells = Cell.__table__
         return [
             c
-            for c in self.session.scalars(
-                select(Cell)
-                .where(Cell.owner_unit_id.in_(self.unit_ids), ~Cell.deleted)
-                .order_by(Cell.sort_key)
-            )
+            for c in self._rows(("cells",), self._table(cells, order=(cells.c.sort_key,)))
             if (c.valid_from is None or c.valid_from <= on) and (c.valid_to is None or c.valid_to >= on)
         ]
 
-    def villages_on(self, on: date) -> list[Village]:
+    def villages_on(self, on: date) -> list[Any]:
+        villages = Village.__table__
         return [
             v
-            for v in self.session.scalars(
-                select(Village)
-                .where(Village.owner_unit_id.in_(self.unit_ids), ~Village.deleted)
-                .order_by(Village.sort_key)
-            )
+            for v in self._rows(("villages",), self._table(villages, order=(villages.c.sort_key,)))
             if (v.valid_from is None or v.valid_from <= on) and (v.valid_to is None or v.valid_to >= on)
         ]
 
     def village_cells_on(self, on: date) -> dict[str, set[str]]:
         """village id → ids of the cells covering it on `on`."""
         out: dict[str, set[str]] = defaultdict(set)
-        for link in self.session.scalars(
-            select(CellVillage).where(CellVillage.owner_unit_id.in_(self.unit_ids), ~CellVillage.deleted)
-        ):
+        for link in self._rows(("village_cells",), self._table(CellVillage.__table__)):
             if (link.valid_from is None or link.valid_from <= on) and (
                 link.valid_to is None or link.valid_to > on
             ):
                 out[link.village_id].add(link.cell_id)
         return out
 
-    def positions_on(self, on: date) -> list[CellPosition]:
+    def positions_on(self, on: date) -> list[Any]:
         return [
             p
-            for p in self.session.scalars(
-                select(CellPosition).where(
-                    CellPosition.owner_unit_id.in_(self.unit_ids), ~CellPosition.deleted
-                )
-            )
+            for p in self._rows(("positions",), self._table(CellPosition.__table__))
             if p.start_date <= on and (p.end_date is None or p.end_date > on)
         ]
 
-    def meetings_between(self, start: date, end: date) -> list[tuple[Meeting, str, int, int]]:
+    def meetings_between(self, start: date, end: date) -> list[tuple[Any, str, int, int]]:
         """Held meetings in the months of the period: (meeting, cell name, present, expected)."""
-        months = _months(start, end)
-        present = (
-            select(MeetingAttendance.meeting_id, func.count().label("n"))
-            .where(MeetingAttendance.status == "present")
-            .group_by(MeetingAttendance.meeting_id)
-            .subquery()
-        )
-        expected = (
-            select(MeetingAttendance.meeting_id, func.count().label("n"))
-            .where(MeetingAttendance.status.in_(("present", "absent_excused", "absent_unexcused")))
-            .group_by(MeetingAttendance.meeting_id)
-            .subquery()
-        )
-        rows = self.session.execute(
-            select(Meeting, Cell.name, present.c.n, expected.c.n)
-            .join(Cell, Cell.id == Meeting.cell_id)
-            .outerjoin(present, present.c.meeting_id == Meeting.id)
-            .outerjoin(expected, expected.c.meeting_id == Meeting.id)
-            .where(
-                Meeting.owner_unit_id.in_(self.unit_ids),
-                ~Meeting.deleted,
-                Meeting.status == "held",
-                Meeting.month.in_(months),
+        months = tuple(_months(start, end))
+
+        def load() -> list[Any]:
+            meetings = Meeting.__table__
+            held = (
+                select(meetings.c.id)
+                .where(
+                    meetings.c.owner_unit_id.in_(self._root_units()),
+                    ~meetings.c.deleted,
+                    meetings.c.status == "held",
+                    meetings.c.month.in_(months),
+                )
+                .scalar_subquery()
             )
-            .order_by(Meeting.month, Cell.sort_key)
-        ).all()
-        return [(m, name, int(p or 0), int(e or 0)) for m, name, p, e in rows]
+            attendance = MeetingAttendance.__table__
+            counts = {
+                mid: (int(p or 0), int(e or 0))
+                for mid, p, e in self.session.execute(
+                    select(
+                        attendance.c.meeting_id,
+                        func.sum(case((attendance.c.status == "present", 1), else_=0)),
+                        func.sum(case((attendance.c.status.in_(EXPECTED), 1), else_=0)),
+                    )
+                    .where(attendance.c.meeting_id.in_(held))
+                    .group_by(attendance.c.meeting_id)
+                )
+            }
+            rows = self.session.execute(
+                select(
+                    meetings.c.id,
+                    meetings.c.owner_unit_id,
+                    meetings.c.cell_id,
+                    meetings.c.month,
+                    meetings.c.kind,
+                    meetings.c.combined_thematic,
+                    meetings.c.held_date,
+                    meetings.c.quality_rating,
+                    meetings.c.assigned_member_attended,
+                    Cell.name.label("cell_name"),
+                )
+                .join(Cell, Cell.id == meetings.c.cell_id)
+                .where(meetings.c.id.in_(held))
+                .order_by(meetings.c.month, Cell.sort_key)
+            )
+            return [_MeetingRow(m, *counts.get(m.id, (0, 0))) for m in rows]
+
+        return [
+            (r.meeting, r.meeting.cell_name, r.present, r.expected)
+            for r in self._rows(("meetings", months), load)
+        ]
 
     def dues_totals(self, start: date, end: date) -> tuple[int, int, int | None]:
         """(due, collected, retained) over the months; retained is None while a month's retention
         share is not entered in the rule table."""
-        by_month = self.session.execute(
-            select(DuesPayment.month, func.sum(DuesPayment.amount_due), func.sum(DuesPayment.amount_paid))
-            .where(
-                DuesPayment.owner_unit_id.in_(self.unit_ids),
-                ~DuesPayment.deleted,
-                DuesPayment.month.in_(_months(start, end)),
-            )
-            .group_by(DuesPayment.month)
-        ).all()
+        by_month: dict[str, list[int]] = {}
+        for d in self.dues_rows(start, end):
+            totals = by_month.setdefault(d.month, [0, 0])
+            totals[0] += d.due
+            totals[1] += d.paid
         retained: int | None = 0
-        for month, _due, paid in by_month:
-            share = rule(self.session, "dues.retention_pct", date(int(month[:4]), int(month[5:]), 1))
+        for month, (_due, paid) in by_month.items():
+            share = self.retention_pct(month)
             if share is None or retained is None:
                 retained = None
                 continue
-            retained += round(int(paid or 0) * float(share) / 100)
-        return sum(int(r[1] or 0) for r in by_month), sum(int(r[2] or 0) for r in by_month), retained
+            retained += round(paid * share / 100)
+        return sum(t[0] for t in by_month.values()), sum(t[1] for t in by_month.values()), retained
 
     def plan(self, year: int) -> int:
         return sum(p.target for p in self.plans(year))
 
     def plans(self, year: int) -> list[PlanFact]:
         """The year's admission plan: the commune-wide rows, else the cells' rows (which then add up)."""
+        plans = AdmissionPlan.__table__
         rows = [
             PlanFact(r.id, r.cell_id, int(r.target or 0))
-            for r in self.session.execute(
-                select(AdmissionPlan.id, AdmissionPlan.cell_id, AdmissionPlan.target).where(
-                    AdmissionPlan.owner_unit_id.in_(self.unit_ids),
-                    AdmissionPlan.year == year,
-                    ~AdmissionPlan.deleted,
-                )
-            )
+            for r in self._rows(("plans", year), self._table(plans, plans.c.year == year))
         ]
         commune = [p for p in rows if p.cell_id is None]
         return commune or rows
 
-    def ratings(self, year: int, subject: str) -> list[tuple[Rating, str]]:
-        rounds = list(
-            self.session.scalars(
-                select(RatingRound.id).where(
-                    RatingRound.owner_unit_id.in_(self.unit_ids),
-                    RatingRound.year == year,
-                    RatingRound.subject == subject,
-                    ~RatingRound.deleted,
+    def ratings(self, year: int, subject: str) -> list[tuple[Any, str]]:
+        def load() -> list[Any]:
+            rounds = RatingRound.__table__
+            chosen = select(rounds.c.id).where(
+                rounds.c.owner_unit_id.in_(self._root_units()),
+                rounds.c.year == year,
+                rounds.c.subject == subject,
+                ~rounds.c.deleted,
+            )
+            ratings = Rating.__table__
+            rows = list(
+                self.session.execute(
+                    select(ratings).where(
+                        ratings.c.round_id.in_(chosen.scalar_subquery()), ~ratings.c.deleted
+                    )
                 )
             )
-        )
-        return [
-            (r, r.member_id or r.cell_id)
-            for r in self.session.scalars(select(Rating).where(Rating.round_id.in_(rounds), ~Rating.deleted))
-        ]
+            self.remember_names(r.member_id for r in rows)
+            return rows
 
-    def inspections_between(self, start: date, end: date) -> list[Inspection]:
-        return list(
-            self.session.scalars(
-                select(Inspection).where(
-                    Inspection.owner_unit_id.in_(self.unit_ids),
-                    ~Inspection.deleted,
-                    Inspection.start_date >= start,
-                    Inspection.start_date <= end,
-                )
-            )
+        return [(r, r.member_id or r.cell_id) for r in self._rows(("ratings", year, subject), load)]
+
+    def inspections_between(self, start: date, end: date) -> list[Any]:
+        table = Inspection.__table__
+        rows = self._rows(
+            ("inspections", start, end),
+            self._table(table, table.c.start_date >= start, table.c.start_date <= end),
+        )
+        self.remember_names(r.subject_member_id for r in rows)
+        return rows
+
+    def disciplines_between(self, start: date, end: date) -> list[Any]:
+        table = Discipline.__table__
+        rows = self._rows(
+            ("disciplines", start, end),
+            self._table(table, table.c.decision_date >= start, table.c.decision_date <= end),
+        )
+        self.remember_names(r.subject_member_id for r in rows)
+        return rows
+
+    def petitions_until(self, end: date) -> list[Any]:
+        table = Petition.__table__
+        return self._rows(("petitions", end), self._table(table, table.c.received_date <= end))
+
+    def _courses(self, start: date, end: date) -> list[Any]:
+        table = Course.__table__
+        return self._rows(
+            ("courses", start, end),
+            self._table(table, table.c.start_date >= start, table.c.start_date <= end),
         )
 
-    def disciplines_between(self, start: date, end: date) -> list[Discipline]:
-        return list(
-            self.session.scalars(
-                select(Discipline).where(
-                    Discipline.owner_unit_id.in_(self.unit_ids),
-                    ~Discipline.deleted,
-                    Discipline.decision_date >= start,
-                    Discipline.decision_date <= end,
+    def _attendee_rows(self, start: date, end: date) -> list[Any]:
+        def load() -> list[Any]:
+            rows = list(
+                self.session.execute(
+                    select(
+                        CourseAttendee.id,
+                        Course.id.label("course_id"),
+                        Course.owner_unit_id,
+                        Course.name,
+                        Course.kind,
+                        Course.level,
+                        CourseAttendee.member_id,
+                        Candidate.family_name,
+                        Candidate.middle_name,
+                        Candidate.given_name,
+                    )
+                    .join(Course, Course.id == CourseAttendee.course_id)
+                    .outerjoin(Candidate, Candidate.id == CourseAttendee.candidate_id)
+                    .where(
+                        Course.owner_unit_id.in_(self._root_units()),
+                        ~Course.deleted,
+                        ~CourseAttendee.deleted,
+                        Course.start_date >= start,
+                        Course.start_date <= end,
+                    )
+                    .order_by(Course.start_date, Course.name)
                 )
             )
-        )
+            self.remember_names(r.member_id for r in rows)
+            return rows
 
-    def petitions_until(self, end: date) -> list[Petition]:
-        return list(
-            self.session.scalars(
-                select(Petition).where(
-                    Petition.owner_unit_id.in_(self.unit_ids),
-                    ~Petition.deleted,
-                    Petition.received_date <= end,
-                )
-            )
-        )
+        return self._rows(("attendees", start, end), load)
 
-    def courses_between(self, start: date, end: date) -> list[tuple[Course, int]]:
-        courses = list(
-            self.session.scalars(
-                select(Course).where(
-                    Course.owner_unit_id.in_(self.unit_ids),
-                    ~Course.deleted,
-                    Course.start_date >= start,
-                    Course.start_date <= end,
-                )
-            )
-        )
-        counts = dict(
-            self.session.execute(
-                select(CourseAttendee.course_id, func.count())
-                .where(CourseAttendee.course_id.in_([c.id for c in courses]), ~CourseAttendee.deleted)
-                .group_by(CourseAttendee.course_id)
-            ).all()
-        )
-        return [(c, int(counts.get(c.id, 0))) for c in courses]
+    def courses_between(self, start: date, end: date) -> list[tuple[Any, int]]:
+        counts: dict[str, int] = defaultdict(int)
+        for r in self._attendee_rows(start, end):
+            counts[r.course_id] += 1
+        return [(c, counts.get(c.id, 0)) for c in self._courses(start, end)]
 
     def attendees_between(self, start: date, end: date) -> list[AttendeeFact]:
         """Attendees of the courses started in the period, with the course and the person's name."""
-        rows = self.session.execute(
-            select(
-                CourseAttendee.id,
-                Course.id,
-                Course.name,
-                Course.kind,
-                Course.level,
-                CourseAttendee.member_id,
-                Candidate.family_name,
-                Candidate.middle_name,
-                Candidate.given_name,
-            )
-            .join(Course, Course.id == CourseAttendee.course_id)
-            .outerjoin(Candidate, Candidate.id == CourseAttendee.candidate_id)
-            .where(
-                Course.owner_unit_id.in_(self.unit_ids),
-                ~Course.deleted,
-                ~CourseAttendee.deleted,
-                Course.start_date >= start,
-                Course.start_date <= end,
-            )
-            .order_by(Course.start_date, Course.name)
-        ).all()
         out = []
-        for aid, cid, name, kind, level, member_id, family, middle, given in rows:
+        for aid, cid, _owner, name, kind, level, member_id, family, middle, given in self._attendee_rows(
+            start, end
+        ):
             person = (
                 self.member_label(member_id)
                 if member_id
@@ -466,29 +602,37 @@ class Facts:
 
     def dues_rows(self, start: date, end: date) -> list[DuesFact]:
         """Every member's dues row for the months of the period (plain rows)."""
-        return [
-            DuesFact(r[0], r[1], r[2], r[3], int(r[4] or 0), int(r[5] or 0))
-            for r in self.session.execute(
-                select(
-                    DuesPayment.id,
-                    DuesPayment.member_id,
-                    DuesPayment.cell_id,
-                    DuesPayment.month,
-                    DuesPayment.amount_due,
-                    DuesPayment.amount_paid,
+        months = tuple(_months(start, end))
+
+        def load() -> list[Any]:
+            rows = [
+                _DuesRow(r[0], r[1], r[2], r[3], int(r[4] or 0), int(r[5] or 0), r[6])
+                for r in self.session.execute(
+                    select(
+                        DuesPayment.id,
+                        DuesPayment.member_id,
+                        DuesPayment.cell_id,
+                        DuesPayment.month,
+                        DuesPayment.amount_due,
+                        DuesPayment.amount_paid,
+                        DuesPayment.owner_unit_id,
+                    )
+                    .where(
+                        DuesPayment.owner_unit_id.in_(self._root_units()),
+                        ~DuesPayment.deleted,
+                        DuesPayment.month.in_(months),
+                    )
+                    .order_by(DuesPayment.month)
                 )
-                .where(
-                    DuesPayment.owner_unit_id.in_(self.unit_ids),
-                    ~DuesPayment.deleted,
-                    DuesPayment.month.in_(_months(start, end)),
-                )
-                .order_by(DuesPayment.month)
-            )
-        ]
+            ]
+            self.remember_names(r.member_id for r in rows)
+            return rows
+
+        return [r.fact for r in self._rows(("dues", months), load)]
 
     def retention_pct(self, month: str) -> float | None:
         """The share of collected dues the commune keeps for a month (None while not entered)."""
-        share = rule(self.session, "dues.retention_pct", date(int(month[:4]), int(month[5:]), 1))
+        share = self.rule("dues.retention_pct", date(int(month[:4]), int(month[5:]), 1))
         return None if share is None else float(share)
 
     def dues_between(self, start: date, end: date) -> list[DuesPayment]:
@@ -501,6 +645,35 @@ class Facts:
                 )
             )
         )
+
+
+EXPECTED = ("present", "absent_excused", "absent_unexcused")
+
+
+@dataclass(frozen=True)
+class _MeetingRow:
+    meeting: Any
+    present: int
+    expected: int
+
+    @property
+    def owner_unit_id(self) -> str:
+        return str(self.meeting.owner_unit_id)
+
+
+@dataclass(frozen=True)
+class _DuesRow:
+    id: str
+    member_id: str
+    cell_id: str
+    month: str
+    due: int
+    paid: int
+    owner_unit_id: str
+
+    @property
+    def fact(self) -> DuesFact:
+        return DuesFact(self.id, self.member_id, self.cell_id, self.month, self.due, self.paid)
 
 
 def _months(start: date, end: date) -> list[str]:
