@@ -4,10 +4,10 @@ Report forms (forms/quarterly.py) only refer to indicators by key."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from forms.document import vi_int
@@ -34,11 +34,54 @@ from models.text import fold
 Record = tuple[str, str]  # (record id, label shown when explaining)
 
 
-@dataclass(frozen=True)
 class Explained:
-    value: int | float | None
-    records: tuple[Record, ...] = ()
-    note: str = ""
+    """A figure, the records behind it and a note. The records may be given as a function: it is
+    called the first time they are asked for (a click, `--explain`), not while the report is computed.
+    Such a function only reads the lists the value was counted from and facts already read (never the
+    session), so the records always agree with the value, whenever they are asked for."""
+
+    __slots__ = ("_make", "_records", "note", "value")
+
+    def __init__(
+        self,
+        value: int | float | None,
+        records: tuple[Record, ...] | Callable[[], Iterable[Record]] = (),
+        note: str = "",
+    ) -> None:
+        self.value = value
+        self.note = note
+        self._make: Callable[[], Iterable[Record]] | None = None
+        self._records: tuple[Record, ...] | None = None
+        if callable(records):
+            self._make = records
+        else:
+            self._records = tuple(records)
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        if self._records is None:
+            make, self._make = self._make, None
+            self._records = tuple(make()) if make is not None else ()
+        return self._records
+
+    @property
+    def materialised(self) -> bool:
+        """Whether the records have been built (for tests: computing a report builds none)."""
+        return self._records is not None
+
+    def later(self) -> Callable[[], tuple[Record, ...]]:
+        """The records as a function, for another Explained that shows the same ones."""
+        return lambda: self.records
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Explained):
+            return NotImplemented
+        return (self.value, self.note, self.records) == (other.value, other.note, other.records)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Explained(value={self.value!r}, note={self.note!r})"
 
 
 @dataclass(frozen=True)
@@ -88,7 +131,8 @@ class Context:
 
 
 def _members(ctx: Context, items: list[MemberFact]) -> Explained:
-    return Explained(len(items), tuple((m.id, ctx.facts.member_label(m.id, m.cell_id)) for m in items))
+    label = ctx.facts.member_label
+    return Explained(len(items), lambda: ((m.id, label(m.id, m.cell_id)) for m in items))
 
 
 def _event_label(ctx: Context, e: EventFact) -> str:
@@ -97,7 +141,7 @@ def _event_label(ctx: Context, e: EventFact) -> str:
 
 
 def _events(ctx: Context, items: list[EventFact]) -> Explained:
-    return Explained(len(items), tuple((e.id, _event_label(ctx, e)) for e in items))
+    return Explained(len(items), lambda: ((e.id, _event_label(ctx, e)) for e in items))
 
 
 def money(amount: int) -> str:
@@ -205,22 +249,39 @@ def _filtered(pred: Callable[[MemberFact, Context], bool]) -> Callable[[Context]
 
 
 def _age(m: MemberFact, ctx: Context) -> int:
-    return full_years_between(m.date_of_birth, ctx.period.end)
+    ages: dict[str, int] = ctx.cached("ages", dict)
+    age = ages.get(m.id)
+    if age is None:
+        age = ages[m.id] = full_years_between(m.date_of_birth, ctx.period.end)
+    return age
 
 
-def _where(attribute: str, value: str) -> Callable[[MemberFact, Context], bool]:
-    """A predicate on one classification of a member (for the families of indicators)."""
+def _classify(attribute: str, m: MemberFact, ctx: Context) -> str:
+    """One classification of a member (for the families of indicators)."""
+    if attribute == "age":
+        return age_band(_age(m, ctx))
+    if attribute == "education":
+        return education_band(m.general_education)
+    if attribute == "professional":
+        return professional_band(m.professional)
+    return str(getattr(m, attribute))
 
-    def predicate(m: MemberFact, ctx: Context) -> bool:
-        if attribute == "age":
-            return age_band(_age(m, ctx)) == value
-        if attribute == "education":
-            return education_band(m.general_education) == value
-        if attribute == "professional":
-            return professional_band(m.professional) == value
-        return bool(getattr(m, attribute) == value)
 
-    return predicate
+def _where(attribute: str, value: str) -> Callable[[Context], Explained]:
+    """The closing members of one class (the closing list split once per classification)."""
+
+    def split(ctx: Context) -> dict[str, list[MemberFact]]:
+        groups: dict[str, list[MemberFact]] = {}
+        for m in ctx.closing:
+            groups.setdefault(_classify(attribute, m, ctx), []).append(m)
+        return groups
+
+    return lambda ctx: _members(ctx, ctx.cached(f"classes:{attribute}", lambda: split(ctx)).get(value, []))
+
+
+@lru_cache(maxsize=512)
+def _has_religion(text: str) -> bool:
+    return fold(text) not in ("", "khong")
 
 
 _add("members.total", "Tổng số đảng viên", _filtered(lambda m, c: True))
@@ -228,28 +289,28 @@ _add("members.probationary", "Đảng viên dự bị", _filtered(lambda m, c: m
 _add("members.official", "Đảng viên chính thức", _filtered(lambda m, c: m.membership == "official"))
 _add("members.women", "Đảng viên nữ", _filtered(lambda m, c: m.sex == "F"))
 _add("members.minority", "Đảng viên người dân tộc thiểu số", _filtered(lambda m, c: is_minority(m.ethnicity)))
-_add("members.religion", "Đảng viên có đạo", _filtered(lambda m, c: fold(m.religion) not in ("", "khong")))
+_add("members.religion", "Đảng viên có đạo", _filtered(lambda m, c: _has_religion(m.religion)))
 _add("members.youth", "Đảng viên là đoàn viên thanh niên", _filtered(lambda m, c: m.youth_union))
 _add("members.exempted", "Đảng viên được miễn sinh hoạt", _filtered(lambda m, c: m.activity == "exempted"))
 _add("members.away", "Đảng viên đi làm ăn xa", _filtered(lambda m, c: m.activity == "away"))
 for _band, _label in AGE_BANDS.items():
-    _add(f"members.age.{_band}", _label, _filtered(_where("age", _band)))
+    _add(f"members.age.{_band}", _label, _where("age", _band))
 for _code, _label in OCCUPATIONS.items():
-    _add(f"members.occupation.{_code}", _label, _filtered(_where("occupation", _code)))
+    _add(f"members.occupation.{_code}", _label, _where("occupation", _code))
 for _code, _label in EDUCATION.items():
     _add(
         f"members.education.{_code}",
         _label,
-        _filtered(_where("education", _code)),
+        _where("education", _code),
     )
 for _code, _label in PROFESSIONAL.items():
     _add(
         f"members.professional.{_code}",
         _label,
-        _filtered(_where("professional", _code)),
+        _where("professional", _code),
     )
 for _code, _label in THEORY_LEVELS.items():
-    _add(f"members.theory.{_code or 'none'}", _label, _filtered(_where("theory", _code)))
+    _add(f"members.theory.{_code or 'none'}", _label, _where("theory", _code))
 
 
 @indicator("members.average_age", "Tuổi bình quân", "tuổi")
@@ -259,7 +320,7 @@ def _average_age(ctx: Context) -> Explained:
         return Explained(None)
     return Explained(
         round(sum(a for _, a in ages) / len(ages), 1),
-        tuple((m.id, f"{ctx.facts.member_label(m.id, m.cell_id)}: {a} tuổi") for m, a in ages),
+        lambda: ((m.id, f"{ctx.facts.member_label(m.id, m.cell_id)}: {a} tuổi") for m, a in ages),
         f"tổng số tuổi {sum(a for _, a in ages)} : {len(ages)} đảng viên",
     )
 
@@ -319,7 +380,7 @@ def _plan(ctx: Context) -> Explained:
     plans = ctx.facts.plans(ctx.period.year)
     return Explained(
         sum(p.target for p in plans),
-        tuple(
+        lambda: (
             (
                 p.id,
                 f"Chỉ tiêu năm {ctx.period.year} của "
@@ -337,7 +398,10 @@ def _plan_pct(ctx: Context) -> Explained:
     since_january = ctx.facts.events_between(
         date(ctx.period.year, 1, 1), ctx.period.end, ("admitted", "readmitted")
     )
-    records = tuple((e.id, _event_label(ctx, e)) for e in since_january)
+
+    def records() -> Iterable[Record]:
+        return ((e.id, _event_label(ctx, e)) for e in since_january)
+
     if not plan:
         return Explained(None, records, "chưa có chỉ tiêu")
     return Explained(
@@ -374,7 +438,7 @@ def _cells(ctx: Context) -> list[Any]:
 
 
 def _cell_records(cells: list[Any]) -> Explained:
-    return Explained(len(cells), tuple((c.id, c.name) for c in cells))
+    return Explained(len(cells), lambda: ((c.id, c.name) for c in cells))
 
 
 def _cells_of_kind(ctx: Context, kind: str) -> Explained:
@@ -411,14 +475,14 @@ def _secretary_head(ctx: Context) -> Explained:
 @indicator("org.villages", "Tổng số bản, tiểu khu", "bản")
 def _villages(ctx: Context) -> Explained:
     villages = ctx.facts.villages_on(ctx.period.end)
-    return Explained(len(villages), tuple((v.id, v.name) for v in villages))
+    return Explained(len(villages), lambda: ((v.id, v.name) for v in villages))
 
 
 @indicator("org.villages_no_cell", "Bản chưa có chi bộ", "bản")
 def _villages_no_cell(ctx: Context) -> Explained:
     links = ctx.facts.village_cells_on(ctx.period.end)
     villages = [v for v in ctx.facts.villages_on(ctx.period.end) if not links.get(v.id)]
-    return Explained(len(villages), tuple((v.id, v.name) for v in villages))
+    return Explained(len(villages), lambda: ((v.id, v.name) for v in villages))
 
 
 @indicator("org.villages_no_member", "Bản chưa có đảng viên", "bản")
@@ -428,7 +492,7 @@ def _villages_no_member(ctx: Context) -> Explained:
     villages = [
         v for v in ctx.facts.villages_on(ctx.period.end) if not (links.get(v.id, set()) & with_members)
     ]
-    return Explained(len(villages), tuple((v.id, v.name) for v in villages))
+    return Explained(len(villages), lambda: ((v.id, v.name) for v in villages))
 
 
 @indicator("org.congress_held", "Chi bộ đã tổ chức đại hội trong nhiệm kỳ", "chi bộ")
@@ -455,7 +519,7 @@ def _meetings_of_quality(ctx: Context, quality: str) -> Explained:
 
 def _meeting_records(rows: list[tuple[Any, str, int, int]]) -> Explained:
     return Explained(
-        len(rows), tuple((m.id, f"{name} – {format_date(m.held_date)}") for m, name, _, _ in rows)
+        len(rows), lambda: ((m.id, f"{name} – {format_date(m.held_date)}") for m, name, _, _ in rows)
     )
 
 
@@ -465,7 +529,7 @@ def _regular_due(ctx: Context) -> Explained:
     cells = _cells(ctx)
     return Explained(
         len(cells) * len(months),
-        tuple((c.id, c.name) for c in cells),
+        lambda: ((c.id, c.name) for c in cells),
         f"{len(cells)} chi bộ × {len(months)} tháng",
     )
 
@@ -505,7 +569,7 @@ def _attendance(ctx: Context) -> Explained:
     if not rows:
         return Explained(None)
     return Explained(
-        round(100 * sum(r[2] for r in rows) / sum(r[3] for r in rows), 1), _meeting_records(rows).records
+        round(100 * sum(r[2] for r in rows) / sum(r[3] for r in rows), 1), _meeting_records(rows).later()
     )
 
 
@@ -526,7 +590,7 @@ def _rating_label(ctx: Context, r: Any) -> str:
 
 
 def _rating_records(ctx: Context, rows: list[Any]) -> Explained:
-    return Explained(len(rows), tuple((r.id, _rating_label(ctx, r)) for r in rows))
+    return Explained(len(rows), lambda: ((r.id, _rating_label(ctx, r)) for r in rows))
 
 
 def _rating(ctx: Context, subject: str, level: str) -> Explained:
@@ -543,7 +607,7 @@ def _excluded(ctx: Context, subject: str) -> Explained:
     rows = [r for r in _ratings(ctx, subject) if r.excluded_reason]
     return Explained(
         len(rows),
-        tuple(
+        lambda: (
             (
                 r.id,
                 f"{_rating_label(ctx, r)}: {translate('rating', EXCLUSIONS.get(r.excluded_reason, r.excluded_reason))}",
@@ -562,14 +626,14 @@ def _quota(ctx: Context, subject: str) -> Explained:
     good = _rating(ctx, subject, "tot")
     pct = excellent_quota_pct(ctx)
     return Explained(
-        int(int(good.value or 0) * pct / 100), good.records, f"{pct:g}% của {good.value} “hoàn thành tốt”"
+        int(int(good.value or 0) * pct / 100), good.later(), f"{pct:g}% của {good.value} “hoàn thành tốt”"
     )
 
 
 def _over_quota(ctx: Context, subject: str) -> Explained:
     excellent = _rating(ctx, subject, "xuat_sac")
     over = int(excellent.value or 0) - int(_quota(ctx, subject).value or 0)
-    return Explained(max(over, 0), excellent.records if over > 0 else ())
+    return Explained(max(over, 0), excellent.later() if over > 0 else ())
 
 
 for _subject, _prefix, _unit in (
@@ -612,7 +676,7 @@ def _inspections(ctx: Context, activity: str, subject: str) -> Explained:
     word = "Kiểm tra" if activity == "inspection" else "Giám sát"
     return Explained(
         len(rows),
-        tuple(
+        lambda: (
             (
                 i.id,
                 f"{word} ngày {format_date(i.start_date)}"
@@ -631,7 +695,7 @@ def _disciplines(ctx: Context, form: str) -> Explained:
     rows = [d for d in ctx.facts.disciplines_between(ctx.period.start, ctx.period.end) if d.form == form]
     return Explained(
         len(rows),
-        tuple(
+        lambda: (
             (
                 d.id,
                 f"{DISCIPLINE[form]}, quyết định ngày {format_date(d.decision_date)}"
@@ -698,7 +762,7 @@ def _petitions(ctx: Context, what: str) -> Explained:
             and p.closed_date is not None
             and p.closed_date <= end
         ]
-    return Explained(len(chosen), tuple((p.id, _petition_label(ctx, p)) for p in chosen))
+    return Explained(len(chosen), lambda: ((p.id, _petition_label(ctx, p)) for p in chosen))
 
 
 for _code, _label in (
@@ -732,7 +796,7 @@ def _trainees(ctx: Context, kinds: tuple[str, ...] = (), levels: tuple[str, ...]
     rows = [
         a for a in _attendees(ctx) if (not kinds or a.kind in kinds) and (not levels or a.level in levels)
     ]
-    return Explained(len(rows), tuple((a.id, f"{a.person} — lớp {a.course_name}") for a in rows))
+    return Explained(len(rows), lambda: ((a.id, f"{a.person} — lớp {a.course_name}") for a in rows))
 
 
 _add(
@@ -740,7 +804,7 @@ _add(
     "Lớp đào tạo, bồi dưỡng đã mở",
     lambda ctx: Explained(
         len(_courses(ctx)),
-        tuple(
+        lambda: (
             (c.id, f"{c.name} (khai giảng {format_date(c.start_date)}, {n} học viên)")
             for c, n in _courses(ctx)
         ),
@@ -781,44 +845,51 @@ def _dues_label(ctx: Context, d: DuesFact) -> str:
 
 def _dues_due(ctx: Context) -> Explained:
     rows = [d for d in _dues_rows(ctx) if d.due]
-    return Explained(_dues(ctx)[0], tuple((d.id, _dues_label(ctx, d)) for d in rows))
+    return Explained(_dues(ctx)[0], lambda: ((d.id, _dues_label(ctx, d)) for d in rows))
 
 
 def _dues_collected(ctx: Context) -> Explained:
     rows = [d for d in _dues_rows(ctx) if d.paid]
-    return Explained(_dues(ctx)[1], tuple((d.id, _dues_label(ctx, d)) for d in rows))
+    return Explained(_dues(ctx)[1], lambda: ((d.id, _dues_label(ctx, d)) for d in rows))
 
 
 def _dues_months(ctx: Context) -> list[tuple[str, int, float | None]]:
     """(month, collected, retention %) for the months with dues rows."""
-    paid: dict[str, int] = {}
-    for d in _dues_rows(ctx):
-        paid[d.month] = paid.get(d.month, 0) + d.paid
-    return [(m, paid[m], ctx.facts.retention_pct(m)) for m in sorted(paid)]
+
+    def make() -> list[tuple[str, int, float | None]]:
+        paid: dict[str, int] = {}
+        for d in _dues_rows(ctx):
+            paid[d.month] = paid.get(d.month, 0) + d.paid
+        return [(m, paid[m], ctx.facts.retention_pct(m)) for m in sorted(paid)]
+
+    months: list[tuple[str, int, float | None]] = ctx.cached("dues_months", make)
+    return months
 
 
 def _retained(ctx: Context) -> Explained:
-    records = tuple(
+    months = _dues_months(ctx)
+    records = lambda: (  # noqa: E731 - the records, built when asked for
         (
             month,
             f"{month_label(month).capitalize()}: đã thu {money(paid)} × {pct:g}% = {money(round(paid * pct / 100))}"
             if pct is not None
             else f"{month_label(month).capitalize()}: đã thu {money(paid)}, chưa có tỷ lệ trích giữ lại",
         )
-        for month, paid, pct in _dues_months(ctx)
+        for month, paid, pct in months
     )
     return Explained(_dues(ctx)[2], records)
 
 
 def _remitted(ctx: Context) -> Explained:
     _, collected, retained = _dues(ctx)
-    records = tuple(
+    months = _dues_months(ctx)
+    records = lambda: (  # noqa: E731 - the records, built when asked for
         (
             month,
             f"{month_label(month).capitalize()}: đã thu {money(paid)} − giữ lại {money(round(paid * pct / 100))}"
             f" = {money(paid - round(paid * pct / 100))}",
         )
-        for month, paid, pct in _dues_months(ctx)
+        for month, paid, pct in months
         if pct is not None
     )
     return Explained(None if retained is None else collected - retained, records)

@@ -413,7 +413,7 @@ def build_report(
     checked = Evaluation({**values, **evaluate(ctx, missing).values}) if missing else evaluation
     problems = [*balance_problems(ctx, checked), *register_mismatches(ctx)]
     if frozen is not None:
-        values = {k: Explained(frozen.get(k), v.records, v.note) for k, v in values.items()}
+        values = {k: Explained(frozen.get(k), v.later(), v.note) for k, v in values.items()}
     return Report(period, form, values, build_tables(form, period, values), tuple(problems))
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -36,9 +36,8 @@ from models.services.common import own_unit_id
 from models.services.membership import MemberState, fold_events
 
 
-@dataclass(frozen=True)
-class MemberFact:
-    """A member as of a date."""
+class MemberFact(NamedTuple):
+    """A member as of a date (a named tuple: thousands are made per report)."""
 
     id: str
     name: str
@@ -70,8 +69,7 @@ class AttendeeFact:
     person: str
 
 
-@dataclass(frozen=True)
-class DuesFact:
+class DuesFact(NamedTuple):
     """One member's dues row for a month."""
 
     id: str
@@ -80,6 +78,7 @@ class DuesFact:
     month: str  # YYYY-MM
     due: int
     paid: int
+    owner_unit_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,8 +88,7 @@ class PlanFact:
     target: int
 
 
-@dataclass(frozen=True)
-class EventFact:
+class EventFact(NamedTuple):
     id: str
     member_id: str
     member_name: str
@@ -103,6 +101,19 @@ class EventFact:
     ethnicity: str
     youth_union: bool
     detail: dict[str, object]
+
+
+# The columns the report reads (plain rows: fewer columns, less conversion).
+MEMBER_COLUMNS = (
+    "id", "owner_unit_id", "family_name", "middle_name", "given_name", "cell_id", "sex", "date_of_birth",
+    "ethnicity", "religion", "youth_union_date", "occupation", "general_education",
+    "professional_qualification", "political_theory", "status", "counted", "admission_date",
+    "official_date", "end_date",
+)  # fmt: skip
+EVENT_COLUMNS = (
+    "id", "owner_unit_id", "member_id", "kind", "event_date", "seq", "decision_date", "temporary",
+    "cell_id", "detail", "deleted",
+)  # fmt: skip
 
 
 class Facts:
@@ -124,16 +135,18 @@ class Facts:
         self.members: dict[str, Any] = {
             m.id: m
             for m in session.execute(
-                select(members).where(members.c.owner_unit_id.in_(self.unit_ids), ~members.c.deleted)
-            )
+                select(*(members.c[c] for c in MEMBER_COLUMNS)).where(
+                    members.c.owner_unit_id.in_(self.unit_ids), ~members.c.deleted
+                )
+            ).all()
         }
         events = MemberEvent.__table__
         self.events: dict[str, list[Any]] = defaultdict(list)
         for ev in session.execute(
-            select(events)
+            select(*(events.c[c] for c in EVENT_COLUMNS))
             .where(events.c.owner_unit_id.in_(self.unit_ids), ~events.c.deleted)
             .order_by(events.c.event_date, events.c.seq)
-        ):
+        ).all():
             self.events[ev.member_id].append(ev)
         # Read now (small) so that explanations built later never need the session.
         self._cells_all: dict[str, tuple[str, str]] = {
@@ -289,6 +302,11 @@ class Facts:
                     out[mid] = shared[mid]
                     continue
                 m = self.members[mid]
+                youth = m.youth_union_date is not None and m.youth_union_date <= on
+                again = self._same_fact(mid, state, youth)
+                if again is not None:
+                    out[mid] = again
+                    continue
                 out[mid] = MemberFact(
                     mid,
                     self.name(mid),
@@ -297,7 +315,7 @@ class Facts:
                     m.date_of_birth,
                     m.ethnicity,
                     m.religion,
-                    m.youth_union_date is not None and m.youth_union_date <= on,
+                    youth,
                     m.occupation,
                     m.general_education,
                     m.professional_qualification,
@@ -309,6 +327,15 @@ class Facts:
                 )
             self._facts_on[on] = out
         return self._facts_on[on]
+
+    def _same_fact(self, member_id: str, state: MemberState, youth: bool) -> MemberFact | None:
+        """The member's fact on another day already computed, when the state (the same fold, so the
+        same events and cell) and the youth-union flag are the same."""
+        for day, facts in self._facts_on.items():
+            fact = facts.get(member_id)
+            if fact is not None and fact.youth_union == youth and self._states[day].get(member_id) is state:
+                return fact
+        return None
 
     def members_on(self, on: date) -> list[MemberFact]:
         """Everyone in the register on `on` (counted members and temporary members received)."""
@@ -366,7 +393,7 @@ class Facts:
             query = select(table).where(
                 table.c.owner_unit_id.in_(self._root_units()), ~table.c.deleted, *where
             )
-            return list(self.session.execute(query if order is None else query.order_by(*order)))
+            return list(self.session.execute(query if order is None else query.order_by(*order)).all())
 
         return load
 
@@ -606,15 +633,15 @@ class Facts:
 
         def load() -> list[Any]:
             rows = [
-                _DuesRow(r[0], r[1], r[2], r[3], int(r[4] or 0), int(r[5] or 0), r[6])
+                DuesFact._make(r)
                 for r in self.session.execute(
                     select(
                         DuesPayment.id,
                         DuesPayment.member_id,
                         DuesPayment.cell_id,
                         DuesPayment.month,
-                        DuesPayment.amount_due,
-                        DuesPayment.amount_paid,
+                        func.coalesce(DuesPayment.amount_due, 0),
+                        func.coalesce(DuesPayment.amount_paid, 0),
                         DuesPayment.owner_unit_id,
                     )
                     .where(
@@ -623,12 +650,13 @@ class Facts:
                         DuesPayment.month.in_(months),
                     )
                     .order_by(DuesPayment.month)
-                )
+                ).all()
             ]
             self.remember_names(r.member_id for r in rows)
             return rows
 
-        return [r.fact for r in self._rows(("dues", months), load)]
+        dues: list[DuesFact] = self._rows(("dues", months), load)
+        return dues
 
     def retention_pct(self, month: str) -> float | None:
         """The share of collected dues the commune keeps for a month (None while not entered)."""
@@ -659,21 +687,6 @@ class _MeetingRow:
     @property
     def owner_unit_id(self) -> str:
         return str(self.meeting.owner_unit_id)
-
-
-@dataclass(frozen=True)
-class _DuesRow:
-    id: str
-    member_id: str
-    cell_id: str
-    month: str
-    due: int
-    paid: int
-    owner_unit_id: str
-
-    @property
-    def fact(self) -> DuesFact:
-        return DuesFact(self.id, self.member_id, self.cell_id, self.month, self.due, self.paid)
 
 
 def _months(start: date, end: date) -> list[str]:
