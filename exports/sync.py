@@ -271,6 +271,7 @@ class Staged:
     sender_unit_id: str
     sender_name: str
     preview: st.Preview | None = None
+    checked: st.Checked | None = None  # the records parsed and checked (they depend only on the file)
     status: str = "ready"  # ready / replayed / held
     message: str = ""
     warnings: list[str] = field(default_factory=list)
@@ -341,7 +342,9 @@ def inspect_package(db: Database, actor: Actor, path: Path) -> Staged:
         return _stage(session, data, name, path)
 
 
-def _stage(session: Any, data: bytes, name: str, path: Path) -> Staged:
+def _stage(session: Any, data: bytes, name: str, path: Path, previous: Staged | None = None) -> Staged:
+    """Everything that depends on the database is checked again; the records' own checks are reused
+    from `previous` (the preview of the same file) when the file's hash is the same."""
     require(session, Permission.IMPORT)
     opened, sender = _open(session, data, name, st.keys_for_import(session))
     manifest = _manifest(opened, name, sender, own_unit_id(session), "data")
@@ -369,13 +372,23 @@ def _stage(session: Any, data: bytes, name: str, path: Path) -> Staged:
             and not manifest.get("full")
         ):
             raise refused("chain", name)
-    records = []
-    for line in opened.entries.get("records.jsonl", b"").splitlines():
-        try:
-            records.append(json.loads(line))
-        except ValueError:
-            raise refused("bad_entry", name, detail="records") from None
-    staged.preview = st.stage(session, sender.unit_id, records)
+    reuse = previous.checked if previous is not None else None
+    if (
+        reuse is not None
+        and previous is not None
+        and previous.opened.file_hash == opened.file_hash
+        and reuse.sender_unit_id == sender.unit_id
+    ):
+        staged.checked = reuse
+    else:
+        records = []
+        for line in opened.entries.get("records.jsonl", b"").splitlines():
+            try:
+                records.append(json.loads(line))
+            except ValueError:
+                raise refused("bad_entry", name, detail="records") from None
+        staged.checked = st.check(sender.unit_id, records)
+    staged.preview = st.classify(session, staged.checked)
     if staged.preview.rejected:
         reasons = sorted({r for k in staged.preview.kinds.values() for r in k.reasons})
         raise refused("rejected", name, n=staged.preview.rejected, detail="; ".join(reasons[:3]))
@@ -403,9 +416,8 @@ def apply_package(db: Database, actor: Actor, staged: Staged) -> list[ImportResu
         backup.backup_before_import(db)
     results: list[ImportResult] = []
     with unit_of_work(db, actor) as session:
-        fresh = _stage(
-            session, staged.data, name, staged.path
-        )  # the database may have changed since the preview
+        # The database may have changed since the preview: checked again (the records' own checks reused).
+        fresh = _stage(session, staged.data, name, staged.path, staged)
         if fresh.status == "replayed":
             return [ImportResult(name, "replayed", fresh.message)]
         if fresh.status == "held":

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import Table, inspect
 
 from models import schema
 from models.base import Base, Synced, UtcDateTime
@@ -27,6 +27,9 @@ class Kind:
     model: type[Any]
     fields: tuple[str, ...]
     types: dict[str, str]  # field -> "str" | "int" | "bool" | "date" | "datetime" | "bytes"
+    table: Table
+    columns: dict[str, str]  # field (mapped attribute) -> key of its column in `table`
+    field_set: frozenset[str]  # the fields, to compare an incoming record's keys in one step
 
 
 def _type_name(python_type: type) -> str:
@@ -52,7 +55,9 @@ def _kinds() -> list[Kind]:
                 types[column.key] = _type_name(column.type.python_type)
             except NotImplementedError:
                 types[column.key] = "str"
-        kinds.append(Kind(table.name, mapper.class_, tuple(c.key for c in columns), types))
+        keys = {c.key: mapper.columns[c.key].key for c in columns}
+        fields = tuple(c.key for c in columns)
+        kinds.append(Kind(table.name, mapper.class_, fields, types, table, keys, frozenset(fields)))
     return kinds
 
 
@@ -97,3 +102,22 @@ def from_json_value(kind: Kind, field: str, value: Any) -> Any:
     if expected == "bytes":
         return base64.b64decode(value, validate=True)
     raise ValueError(field)
+
+
+def from_json_record(kind: Kind, fields: dict[str, Any]) -> dict[str, Any]:
+    """`from_json_value` for every field of one record (its keys already checked), with the common
+    types (text, whole numbers, flags, empty values) checked inline: the same rules, without a call
+    per field, because an import converts a few million values."""
+    values: dict[str, Any] = {}
+    for name, expected in kind.types.items():
+        value = fields[name]
+        kind_of = type(value)
+        if value is None or (
+            (kind_of is str and expected == "str" and len(value) <= 100_000)
+            or (kind_of is bool and expected == "bool")
+            or (kind_of is int and expected == "int" and -(10**15) <= value <= 10**15)
+        ):
+            values[name] = value
+        else:
+            values[name] = from_json_value(kind, name, value)
+    return values

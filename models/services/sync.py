@@ -18,7 +18,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 import resources
@@ -30,7 +30,7 @@ from models.errors import NotFound, RuleViolation
 from models.i18n import QT_TRANSLATE_NOOP
 from models.security import Permission, require
 from models.services.common import meta, own_unit_id, set_meta
-from models.sync_schema import BY_NAME, KINDS, from_json_value, to_json_value
+from models.sync_schema import BY_NAME, KINDS, Kind, from_json_record, to_json_value
 from models.text import clean, fold
 
 CTX = "sync"
@@ -414,43 +414,99 @@ class Preview:
         }
 
 
-def stage(session: Session, sender_unit_id: str, records: list[dict[str, Any]]) -> Preview:
-    """Validate incoming records and sort them into new / changed / unchanged / deleted / rejected,
-    without writing. Only records owned by the sender are accepted."""
-    require(session, Permission.IMPORT)
-    preview = Preview(sender_unit_id)
+_CHUNK = 500  # ids per IN list when looking up the records already held
+
+
+def _held(session: Session, kind: Kind, ids: list[str]) -> dict[str, tuple[str, int, bool]]:
+    """(owner, revision, tombstone) of the records of `kind` already held among `ids`: one query per
+    chunk of ids instead of one per record."""
+    columns = kind.table.c
+    found: dict[str, tuple[str, int, bool]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        query = select(columns.id, columns.owner_unit_id, columns.revision, columns.deleted).where(
+            columns.id.in_(ids[start : start + _CHUNK])
+        )
+        for record_id, owner, revision, deleted in session.execute(query):
+            found[record_id] = (owner, revision, bool(deleted))
+    return found
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The records of one package checked on their own — declared kind, exactly the declared fields,
+    their types, owned by the sender, each id once: everything that does not depend on the database,
+    so a package previewed and then applied is parsed and checked once."""
+
+    sender_unit_id: str
+    buckets: tuple[str, ...]  # kind names in order of first appearance ("?" for an unknown kind)
+    rejections: tuple[tuple[str, str], ...]  # (bucket, reason)
+    valid: tuple[tuple[Kind, dict[str, Any]], ...]
+
+
+def check(sender_unit_id: str, records: list[Any]) -> Checked:
+    """Check every record in plain Python (no database): see `Checked`."""
+    buckets: dict[str, None] = {}
+    rejections: list[tuple[str, str]] = []
+    valid: list[tuple[Kind, dict[str, Any]]] = []
+    seen: set[tuple[str, str]] = set()
     for item in records:
         name = item.get("kind") if isinstance(item, dict) else None
         kind = BY_NAME.get(name) if isinstance(name, str) else None
-        bucket = preview.kinds.setdefault(name if isinstance(name, str) and kind else "?", KindPreview())
+        bucket = name if isinstance(name, str) and kind else "?"
+        buckets.setdefault(bucket, None)
         fields = item.get("fields") if isinstance(item, dict) else None
         if kind is None or not isinstance(fields, dict):
-            bucket.rejected += 1
-            bucket.reasons.append("loại bản ghi không hợp lệ")
+            rejections.append((bucket, "loại bản ghi không hợp lệ"))
             continue
         try:
-            if set(fields) != set(kind.fields):
+            if fields.keys() != kind.field_set:
                 raise ValueError("fields")
-            values = {f: from_json_value(kind, f, fields[f]) for f in kind.fields}
+            values = from_json_record(kind, fields)
+            if not isinstance(values["id"], str) or values["revision"] is None or values["deleted"] is None:
+                raise ValueError("key")
         except (ValueError, TypeError):
-            bucket.rejected += 1
-            bucket.reasons.append(f"{kind.name}: sai định dạng")
+            rejections.append((bucket, f"{kind.name}: sai định dạng"))
             continue
         if values["owner_unit_id"] != sender_unit_id:
-            bucket.rejected += 1
-            bucket.reasons.append(f"{kind.name}: không thuộc đơn vị gửi")
+            rejections.append((bucket, f"{kind.name}: không thuộc đơn vị gửi"))
             continue
-        existing = session.get(kind.model, values["id"])
-        if existing is not None and existing.owner_unit_id != sender_unit_id:
+        key = (kind.name, values["id"])
+        if key in seen:
+            rejections.append((bucket, f"{kind.name}: một mã xuất hiện hai lần trong gói"))
+            continue
+        seen.add(key)
+        valid.append((kind, values))
+    return Checked(sender_unit_id, tuple(buckets), tuple(rejections), tuple(valid))
+
+
+def classify(session: Session, checked: Checked) -> Preview:
+    """Sort checked records against what is held into new / changed / unchanged / deleted / rejected,
+    without writing: a record id held for another unit is rejected; a revision not newer than the one
+    held is unchanged (idempotent by id and revision)."""
+    require(session, Permission.IMPORT)
+    preview = Preview(checked.sender_unit_id)
+    for name in checked.buckets:
+        preview.kinds[name] = KindPreview()
+    for name, reason in checked.rejections:
+        preview.kinds[name].rejected += 1
+        preview.kinds[name].reasons.append(reason)
+    ids: dict[str, list[str]] = {}
+    for kind, values in checked.valid:
+        ids.setdefault(kind.name, []).append(values["id"])
+    held = {name: _held(session, BY_NAME[name], kind_ids) for name, kind_ids in ids.items()}
+    for kind, values in checked.valid:
+        bucket = preview.kinds[kind.name]
+        existing = held[kind.name].get(values["id"])
+        if existing is not None and existing[0] != checked.sender_unit_id:
             bucket.rejected += 1
             bucket.reasons.append(f"{kind.name}: trùng mã với bản ghi của đơn vị khác")
             continue
         if existing is None:
             bucket.new += 1
-        elif values["revision"] <= existing.revision:
+        elif values["revision"] <= existing[1]:
             bucket.unchanged += 1
             continue
-        elif values["deleted"] and not existing.deleted:
+        elif values["deleted"] and not existing[2]:
             bucket.deleted += 1
         else:
             bucket.changed += 1
@@ -458,23 +514,60 @@ def stage(session: Session, sender_unit_id: str, records: list[dict[str, Any]]) 
     return preview
 
 
-def apply(session: Session, preview: Preview) -> int:
-    """Write the staged records in the caller's transaction (foreign keys checked at commit)."""
+def stage(session: Session, sender_unit_id: str, records: list[Any]) -> Preview:
+    """Validate incoming records and sort them into new / changed / unchanged / deleted / rejected,
+    without writing (`check`, then `classify`). Only records owned by the sender are accepted; a
+    record id that appears twice in one package is rejected."""
     require(session, Permission.IMPORT)
-    session.execute(text("PRAGMA defer_foreign_keys = ON"))
-    applied = 0
-    for name, values in preview.to_apply:
-        kind = BY_NAME[name]
-        existing = session.get(kind.model, values["id"])
-        if existing is None:
-            session.add(kind.model(**values))
-        elif values["revision"] > existing.revision:
-            for key, value in values.items():
-                setattr(existing, key, value)
-        else:
-            continue
-        applied += 1
+    return classify(session, check(sender_unit_id, records))
+
+
+_BATCH = 1_000  # rows per executemany
+
+
+def apply(session: Session, preview: Preview) -> int:
+    """Write the staged records in the caller's transaction (foreign keys checked at commit). The held
+    revisions are read again here, so a record is written only when it is new or newer than the one
+    held; rows go in with one executemany per kind and batch, not object by object."""
+    require(session, Permission.IMPORT)
     session.flush()
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for name, values in preview.to_apply:
+        by_kind.setdefault(name, []).append(values)
+    applied = 0
+    for kind in KINDS:  # dependency order
+        incoming = by_kind.get(kind.name)
+        if not incoming:
+            continue
+        held = _held(session, kind, [v["id"] for v in incoming])
+        current = {record_id: revision for record_id, (_, revision, _) in held.items()}
+        inserts: dict[str, dict[str, Any]] = {}
+        updates: dict[str, dict[str, Any]] = {}
+        for values in incoming:
+            record_id = values["id"]
+            if record_id in current and values["revision"] <= current[record_id]:
+                continue
+            row = {kind.columns[f]: value for f, value in values.items()}
+            if record_id in held:
+                updates[record_id] = row
+            else:
+                inserts[record_id] = row
+            current[record_id] = values["revision"]
+            applied += 1
+        table = kind.table
+        if updates:  # like the ORM's flush: updates of a table before its inserts
+            key = table.c.id
+            statement = update(table).where(key == bindparam("_record_id"))
+            rows = [
+                {"_record_id": record_id, **{c: v for c, v in row.items() if c != key.key}}
+                for record_id, row in updates.items()
+            ]
+            for start in range(0, len(rows), _BATCH):
+                session.execute(statement, rows[start : start + _BATCH])
+        new_rows = list(inserts.values())
+        for start in range(0, len(new_rows), _BATCH):
+            session.execute(insert(table), new_rows[start : start + _BATCH])
     return applied
 
 
