@@ -27,6 +27,7 @@ from exports import atomic, sync_package
 from exports import sync as sx
 from exports.sync_package import SyncRefused
 from models.db import Database, read_session, unit_of_work
+from models.entities import Village
 from models.entities_sync import SyncChannel
 from models.errors import RuleViolation, StorageError
 from models.security import SYSTEM_ACTOR
@@ -848,3 +849,52 @@ def test_random_deliveries_end_equal(
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(sx, "MARGIN_SECONDS", 0)  # exact incremental packages, no clock-drift margin
             _converge(workdir, steps, recover_by_full)
+
+
+def test_second_package_previews_new_changed_deleted_unchanged_and_applies_them(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    _enrol(commune, province)
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        gone = org.add_village(s, org.VillageInput("Bản Sẽ Xóa"))
+    sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path])
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        renamed = next(v for v in org.list_villages(s) if v.id != gone)
+        org.update_village(s, renamed.id, org.VillageInput("Bản Đổi Tên"))
+        row = s.get(Village, gone)
+        assert row is not None
+        row.deleted = True  # a tombstone, as a deletion travels
+        row.touch()
+        org.add_village(s, org.VillageInput("Bản Mới Lập"))
+    second = sx.export_package(commune, SYSTEM_ACTOR, tmp_path, full=True)
+    staged = sx.inspect_package(province, SYSTEM_ACTOR, second.path)
+    assert staged.preview is not None
+    counts = staged.preview.counts()
+    assert counts["villages"] == {"new": 1, "changed": 1, "unchanged": 0, "deleted": 1, "rejected": 0}
+    assert counts["members"] == {"new": 0, "changed": 0, "unchanged": 5, "deleted": 0, "rejected": 0}
+    [outcome] = sx.apply_package(province, SYSTEM_ACTOR, staged)
+    assert outcome.status == "applied" and outcome.applied == len(staged.preview.to_apply)
+    unit = _unit(commune)
+    assert _rows(province, unit) == _rows(commune, unit)
+    with read_session(province, SYSTEM_ACTOR) as s:
+        names = {v.name for v in s.scalars(select(Village).where(~Village.deleted))}
+    assert "Bản Đổi Tên" in names and "Bản Mới Lập" in names and "Bản Sẽ Xóa" not in names
+
+
+def test_a_record_id_twice_in_one_package_is_refused_and_nothing_changes(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    _enrol(commune, province)
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        records = ss.collect(s, None)
+    member = next(r for r in records if r["kind"] == "members")
+    twice = {"kind": "members", "fields": {**member["fields"], "revision": member["fields"]["revision"] + 1}}
+    payload = b"".join(sync_package.canonical(r) + b"\n" for r in [*records, twice])
+    data = _seal_as(
+        commune,
+        province,
+        entries={"manifest.json": _manifest(commune, province), "records.jsonl": payload},
+    )
+    error = _refusal(province, data, tmp_path)
+    assert error.reason == "rejected"
+    assert "có 1 bản ghi không hợp lệ" in error.text() and "hai lần trong gói" in error.text()
