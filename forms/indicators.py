@@ -15,7 +15,6 @@ from forms.periods import Period
 from models.dates import add_months, format_date, full_years_between
 from models.i18n import translate
 from models.picklists import is_minority
-from models.rules import rule
 from models.security import Permission, actor_of
 from models.services.membership import OCCUPATIONS, STATUS_LABELS, THEORY_LEVELS
 from models.services.organisation import CELL_KINDS
@@ -412,13 +411,9 @@ def _plan_pct(ctx: Context) -> Explained:
 def _recognitions(ctx: Context, late: bool) -> Explained:
     """Recognition decisions taken in the period; late when the decision came more than the grace
     days after the member completed probation (the member is official from that day anyway)."""
-    grace = int(rule(ctx.session, "probation.recognition_grace_days", ctx.period.end))
+    grace = int(ctx.facts.rule("probation.recognition_grace_days", ctx.period.end))
     start, end = ctx.period.start, ctx.period.end
-    decided = [
-        e
-        for e in ctx.facts.events_between(date(1900, 1, 1), end, ("recognised",))
-        if start <= (e.decision_date or e.event_date) <= end
-    ]
+    decided = ctx.facts.decided_between(start, end, ("recognised",))
     return _events(
         ctx, [e for e in decided if (((e.decision_date or e.event_date) - e.event_date).days > grace) == late]
     )
@@ -618,7 +613,7 @@ def _excluded(ctx: Context, subject: str) -> Explained:
 
 
 def excellent_quota_pct(ctx: Context) -> float:
-    return float(rule(ctx.session, "rating.excellent_quota_pct_of_good", date(ctx.period.year, 12, 31)))
+    return float(ctx.facts.rule("rating.excellent_quota_pct_of_good", date(ctx.period.year, 12, 31)))
 
 
 def _quota(ctx: Context, subject: str) -> Explained:
@@ -966,6 +961,15 @@ def register_view(
     return "official" if official is not None and official <= on else "probationary"
 
 
+def _disagreement(ctx: Context, member_id: str, stored: str, history: str) -> tuple[str, str, str]:
+    """The member and the two statuses, as a register mismatch names them."""
+    return (
+        ctx.facts.member_label(member_id),
+        translate("membership", STATUS_LABELS.get(stored, stored)),
+        translate("membership", STATUS_LABELS.get(history, history)),
+    )
+
+
 def register_mismatches(ctx: Context) -> list[str]:
     """Members whose register row disagrees with their history, as it matters for the period.
 
@@ -981,16 +985,15 @@ def register_mismatches(ctx: Context) -> list[str]:
         state = states.get(mid)
         if state is None:
             continue
-        stored = translate("membership", STATUS_LABELS.get(m.status, m.status))
-        history = translate("membership", STATUS_LABELS.get(state.status, state.status))
-        who = ctx.facts.member_label(mid)
         if ctx.period.end >= today_:
             if state.counted != m.counted or state.status != m.status:
+                who, stored, history = _disagreement(ctx, mid, m.status, state.status)
                 problems.append(f"{who}: trạng thái lưu “{stored}” khác lịch sử “{history}”.")
             continue
         in_register = register_view(m.status, m.admission_date, m.official_date, m.end_date, on)
         in_history = register_view(state.status, state.ceremony, state.official, state.end_date, on)
         if in_register != in_history:
+            who, stored, history = _disagreement(ctx, mid, m.status, state.status)
             problems.append(
                 f"{who}: trạng thái lưu “{stored}” khác lịch sử “{history}”; ngày {format_date(on)} sổ đảng "
                 f"viên ghi {VIEW_LABELS[in_register]}, lịch sử ghi {VIEW_LABELS[in_history]}."

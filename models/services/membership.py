@@ -252,7 +252,6 @@ def _require_active(state: MemberState, ev: MemberEvent) -> None:
 
 def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
     kind = ev.kind
-    detail = _load(ev)
     if kind in ("admitted", "readmitted"):
         if kind == "admitted" and state.membership is not None:
             raise _rule_error(QT_TRANSLATE_NOOP("membership", "Đảng viên đã được kết nạp trước đó."))
@@ -293,6 +292,7 @@ def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
             )
         state.membership, state.official = "official", ev.event_date
     elif kind == "transfer_in":
+        detail = _load(ev)  # only a transfer carries what the state needs from its details
         if state.membership is not None and state.ended != "transferred_out":
             raise _rule_error(
                 QT_TRANSLATE_NOOP("membership", "Đảng viên đang sinh hoạt tại đảng bộ, không thể chuyển đến.")

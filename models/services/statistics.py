@@ -160,6 +160,8 @@ class Facts:
     def _init_derived(self) -> None:
         self._cell_names = {cid: name for cid, (name, owner) in self._cells_all.items()}
         self._states: dict[date, dict[str, MemberState]] = {}
+        self._folds: dict[tuple[str, int], MemberState] = {}
+        self._prefix: dict[int, int] = {}  # id(state) -> the number of events folded into it
         self._facts_on: dict[date, dict[str, MemberFact]] = {}
         self._names: dict[str, str] | None = None
         self._outsiders: dict[str, str] = {} if self._parent is None else self._parent._outsiders
@@ -273,11 +275,13 @@ class Facts:
         return self._states[on]
 
     def _fold(self, member_id: str, evs: list[Any], on: date) -> MemberState:
+        """fold_events up to `on`, once per distinct prefix of the member's history."""
         upto = bisect_right(self._event_dates(member_id), on)
-        for other, states in self._states.items():
-            if bisect_right(self._event_dates(member_id), other) == upto and member_id in states:
-                return states[member_id]
-        return fold_events(evs[:upto], self.probation, as_of=on)
+        state = self._folds.get((member_id, upto))
+        if state is None:
+            state = self._folds[member_id, upto] = fold_events(evs[:upto], self.probation, as_of=on)
+            self._prefix[id(state)] = upto
+        return state
 
     def cell_on(self, member_id: str, on: date) -> str | None:
         """The member's cell on a date (the last event naming a cell, else the current cell)."""
@@ -289,6 +293,15 @@ class Facts:
                 cell = ev.cell_id
         fallback: str | None = self.members[member_id].cell_id
         return cell or fallback
+
+    def _cell_after(self, member_id: str, upto: int) -> str | None:
+        """cell_on for the day the first `upto` events of the member's history reach."""
+        evs = self.events[member_id]
+        for k in range(upto - 1, -1, -1):
+            if evs[k].cell_id:
+                return str(evs[k].cell_id)
+        fallback: str | None = self.members[member_id].cell_id
+        return fallback
 
     def _member_facts(self, on: date) -> dict[str, MemberFact]:
         if on not in self._facts_on:
@@ -310,7 +323,7 @@ class Facts:
                 out[mid] = MemberFact(
                     mid,
                     self.name(mid),
-                    self.cell_on(mid, on),
+                    self._cell_after(mid, self._prefix[id(state)]),
                     m.sex,
                     m.date_of_birth,
                     m.ethnicity,
@@ -361,20 +374,34 @@ class Facts:
             )
         return fact
 
-    def events_between(self, start: date, end: date, kinds: tuple[str, ...] | None = None) -> list[EventFact]:
-        """The events dated in [start, end] (of the given kinds), by date then member name."""
+    def _flat_events(self) -> list[tuple[date, str, Any]]:
+        """Every event as (date, member name, row), sorted so; the dates apart for bisecting."""
         if self._flat is None:
             self._flat = sorted(
                 ((ev.event_date, self.name(mid), ev) for mid, evs in self.events.items() for ev in evs),
                 key=lambda t: (t[0], t[1]),
             )
             self._flat_dates = [t[0] for t in self._flat]
+        return self._flat
+
+    def events_between(self, start: date, end: date, kinds: tuple[str, ...] | None = None) -> list[EventFact]:
+        """The events dated in [start, end] (of the given kinds), by date then member name."""
+        flat = self._flat_events()
         first = bisect_left(self._flat_dates, start)
         last = bisect_right(self._flat_dates, end)
         return [
+            self._event_fact(ev) for _day, _name, ev in flat[first:last] if kinds is None or ev.kind in kinds
+        ]
+
+    def decided_between(self, start: date, end: date, kinds: tuple[str, ...]) -> list[EventFact]:
+        """The events of these kinds dated up to `end` whose decision (else the event) is dated in
+        [start, end], in the order of events_between."""
+        flat = self._flat_events()
+        last = bisect_right(self._flat_dates, end)
+        return [
             self._event_fact(ev)
-            for _day, _name, ev in self._flat[first:last]
-            if kinds is None or ev.kind in kinds
+            for _day, _name, ev in flat[:last]
+            if ev.kind in kinds and start <= (ev.decision_date or ev.event_date) <= end
         ]
 
     # ------------------------------------------------------------ other records
