@@ -15,6 +15,7 @@ from forms.quarterly import DEFAULT_QUARTERLY, FormDefinition, Report, build_rep
 from models.services import organisation as org
 from models.services import reports
 from models.services import sync as ss
+from models.services.statistics import Facts
 
 SUMMARY_KEYS = (
     "members.total",
@@ -52,13 +53,16 @@ class Consolidated:
 
 
 def consolidate(session: Any, period: Period, form: FormDefinition = DEFAULT_QUARTERLY) -> Consolidated:
+    """Every commune's report and the total. The communes' records are read once, together (a few
+    set-based queries); each commune's figures are computed over its part of them."""
     units = communes(session)
-    by_commune = {c.unit_id: build_report(session, period, form, unit_ids=[c.unit_id]) for c in units}
-    total = (
-        build_report(session, period, form, unit_ids=[c.unit_id for c in units])
-        if units
-        else build_report(session, period, form)
-    )
+    if not units:
+        return Consolidated(period, build_report(session, period, form), {}, ())
+    facts = Facts(session, [c.unit_id for c in units])
+    total = build_report(session, period, form, facts=facts)
+    by_commune = {
+        c.unit_id: build_report(session, period, form, facts=facts.subset([c.unit_id])) for c in units
+    }
     return Consolidated(period, total, by_commune, tuple(units))
 
 

@@ -402,10 +402,13 @@ def build_report(
     *,
     frozen: dict[str, int | float | None] | None = None,
     unit_ids: list[str] | None = None,
+    facts: Facts | None = None,
 ) -> Report:
     """Compute every indicator of the form for the period (or present frozen figures), for this
-    unit or, at the upper level, for the given units together."""
-    ctx = Context(session, period, Facts(session, unit_ids) if unit_ids else None)
+    unit or, at the upper level, for the given units together (or over facts already read)."""
+    if facts is None and unit_ids:
+        facts = Facts(session, unit_ids)
+    ctx = Context(session, period, facts)
     evaluation: Evaluation = evaluate(ctx, form.keys(period))
     values = dict(evaluation.values)
     # The movement balance is checked whatever the form shows.

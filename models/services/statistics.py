@@ -129,6 +129,7 @@ class Facts:
         self.session = session
         self.unit_ids = tuple(unit_ids) if unit_ids else (own_unit_id(session),)
         self._parent: Facts | None = None
+        self._terms: dict[str, date | None] | None = None
         self._rules: dict[tuple[str, date], Any] = {}
         self.probation = int(self.rule("probation.months", date.today()))  # noqa: DTZ011 - a calendar date
         members = Member.__table__
@@ -149,11 +150,14 @@ class Facts:
         ).all():
             self.events[ev.member_id].append(ev)
         # Read now (small) so that explanations built later never need the session.
+        cells = Cell.__table__
         self._cells_all: dict[str, tuple[str, str]] = {
             str(cid): (str(name), str(owner))
             for cid, name, owner in session.execute(
-                select(Cell.id, Cell.name, Cell.owner_unit_id).where(Cell.owner_unit_id.in_(self.unit_ids))
-            )
+                select(cells.c.id, cells.c.name, cells.c.owner_unit_id).where(
+                    cells.c.owner_unit_id.in_(self.unit_ids)
+                )
+            ).all()
         }
         self._init_derived()
 
@@ -166,6 +170,7 @@ class Facts:
         self._names: dict[str, str] | None = None
         self._outsiders: dict[str, str] = {} if self._parent is None else self._parent._outsiders
         self._loaded: dict[tuple[Any, ...], list[Any]] = {}
+        self._groups: dict[tuple[Any, ...], dict[str, list[Any]]] = {}
         self._dates: dict[str, list[date]] = {}
         self._event_facts: dict[str, EventFact] = {}
         self._flat: list[tuple[date, str, Any]] | None = None
@@ -178,14 +183,16 @@ class Facts:
         sub.session = self.session
         sub.unit_ids = tuple(unit_ids)
         sub._parent = self
+        sub._terms = None
         sub._rules = self._rules
         sub.probation = self.probation
-        sub.members = {mid: m for mid, m in self.members.items() if m.owner_unit_id in units}
+        sub.members = {m.id: m for m in self._part(("members",), self.members.values(), unit_ids)}
         sub.events = defaultdict(list)
-        for mid, evs in self.events.items():
-            mine = [ev for ev in evs if ev.owner_unit_id in units]
-            if mine:
-                sub.events[mid] = evs if len(mine) == len(evs) else mine
+        for ev in self._part(("events",), (ev for evs in self.events.values() for ev in evs), unit_ids):
+            sub.events[ev.member_id].append(ev)
+        for mid, evs in sub.events.items():
+            if evs == self.events.get(mid):
+                sub.events[mid] = self.events[mid]  # the same history: folded once, by the parent
         sub._cells_all = {cid: c for cid, c in self._cells_all.items() if c[1] in units}
         sub._init_derived()
         return sub
@@ -200,12 +207,27 @@ class Facts:
         """Rows of one kind (each with owner_unit_id) read once for all the units; a subset filters
         its parent's rows."""
         if key not in self._loaded:
-            if self._parent is not None:
-                units = set(self.unit_ids)
-                self._loaded[key] = [r for r in self._parent._rows(key, load) if r.owner_unit_id in units]
-            else:
+            if self._parent is None:
                 self._loaded[key] = load()
+            else:
+                self._parent._rows(key, load)
+                self._loaded[key] = self._parent._part(
+                    ("rows", key), self._parent._loaded[key], self.unit_ids
+                )
         return self._loaded[key]
+
+    def _part(self, key: tuple[Any, ...], rows: Iterable[Any], unit_ids: Sequence[str]) -> list[Any]:
+        """The rows (each with owner_unit_id) of some of these units, in their order; the rows are
+        grouped by unit once, so that splitting among many communes reads each row once."""
+        if len(unit_ids) != 1:
+            units = set(unit_ids)
+            return [r for r in rows if r.owner_unit_id in units]
+        groups = self._groups.get(key)
+        if groups is None:
+            groups = self._groups[key] = defaultdict(list)
+            for r in rows:
+                groups[r.owner_unit_id].append(r)
+        return list(groups.get(unit_ids[0], ()))
 
     def name(self, member_id: str) -> str:
         if self._names is None:
@@ -408,19 +430,33 @@ class Facts:
 
     def term_start(self) -> date | None:
         """The earliest current-term start of the units (for "congress held in the term")."""
-        starts = [
-            u.term_start
-            for u in self.session.execute(select(Unit.id, Unit.term_start).where(Unit.id.in_(self.unit_ids)))
-            if u.term_start
-        ]
+        root = self._root()
+        if root._terms is None:
+            root._terms = dict(
+                self.session.execute(select(Unit.id, Unit.term_start).where(Unit.id.in_(root.unit_ids))).all()
+            )
+        starts = [start for unit, start in root._terms.items() if unit in self.unit_ids and start]
         return min(starts) if starts else None
 
-    def _table(self, table: Any, *where: Any, order: Any = None) -> Callable[[], list[Any]]:
+    def _table(
+        self,
+        table: Any,
+        where: Callable[[Any], tuple[Any, ...]] = lambda t: (),
+        *,
+        order: str = "",
+        names: str = "",
+    ) -> Callable[[], list[Any]]:
+        """A loader of a table's live rows of the units (the conditions built only when it runs);
+        `names` is a column naming members whose names explanations will need."""
+
         def load() -> list[Any]:
             query = select(table).where(
-                table.c.owner_unit_id.in_(self._root_units()), ~table.c.deleted, *where
+                table.c.owner_unit_id.in_(self._root_units()), ~table.c.deleted, *where(table)
             )
-            return list(self.session.execute(query if order is None else query.order_by(*order)).all())
+            rows = list(self.session.execute(query.order_by(table.c[order]) if order else query).all())
+            if names:
+                self.remember_names(getattr(r, names) for r in rows)
+            return rows
 
         return load
 
@@ -437,7 +473,7 @@ class Facts:
         cells = Cell.__table__
         return [
             c
-            for c in self._rows(("cells",), self._table(cells, order=(cells.c.sort_key,)))
+            for c in self._rows(("cells",), self._table(cells, order="sort_key"))
             if (c.valid_from is None or c.valid_from <= on) and (c.valid_to is None or c.valid_to >= on)
         ]
 
@@ -445,7 +481,7 @@ class Facts:
         villages = Village.__table__
         return [
             v
-            for v in self._rows(("villages",), self._table(villages, order=(villages.c.sort_key,)))
+            for v in self._rows(("villages",), self._table(villages, order="sort_key"))
             if (v.valid_from is None or v.valid_from <= on) and (v.valid_to is None or v.valid_to >= on)
         ]
 
@@ -471,7 +507,7 @@ class Facts:
         months = tuple(_months(start, end))
 
         def load() -> list[Any]:
-            meetings = Meeting.__table__
+            meetings, cells = Meeting.__table__, Cell.__table__
             held = (
                 select(meetings.c.id)
                 .where(
@@ -506,12 +542,12 @@ class Facts:
                     meetings.c.held_date,
                     meetings.c.quality_rating,
                     meetings.c.assigned_member_attended,
-                    Cell.name.label("cell_name"),
+                    cells.c.name.label("cell_name"),
                 )
-                .join(Cell, Cell.id == meetings.c.cell_id)
+                .join(cells, cells.c.id == meetings.c.cell_id)
                 .where(meetings.c.id.in_(held))
-                .order_by(meetings.c.month, Cell.sort_key)
-            )
+                .order_by(meetings.c.month, cells.c.sort_key)
+            ).all()
             return [_MeetingRow(m, *counts.get(m.id, (0, 0))) for m in rows]
 
         return [
@@ -544,7 +580,7 @@ class Facts:
         plans = AdmissionPlan.__table__
         rows = [
             PlanFact(r.id, r.cell_id, int(r.target or 0))
-            for r in self._rows(("plans", year), self._table(plans, plans.c.year == year))
+            for r in self._rows(("plans", year), self._table(plans, lambda t: (t.c.year == year,)))
         ]
         commune = [p for p in rows if p.cell_id is None]
         return commune or rows
@@ -573,60 +609,68 @@ class Facts:
 
     def inspections_between(self, start: date, end: date) -> list[Any]:
         table = Inspection.__table__
-        rows = self._rows(
+        return self._rows(
             ("inspections", start, end),
-            self._table(table, table.c.start_date >= start, table.c.start_date <= end),
+            self._table(
+                table, lambda t: (t.c.start_date >= start, t.c.start_date <= end), names="subject_member_id"
+            ),
         )
-        self.remember_names(r.subject_member_id for r in rows)
-        return rows
 
     def disciplines_between(self, start: date, end: date) -> list[Any]:
         table = Discipline.__table__
-        rows = self._rows(
+        return self._rows(
             ("disciplines", start, end),
-            self._table(table, table.c.decision_date >= start, table.c.decision_date <= end),
+            self._table(
+                table,
+                lambda t: (t.c.decision_date >= start, t.c.decision_date <= end),
+                names="subject_member_id",
+            ),
         )
-        self.remember_names(r.subject_member_id for r in rows)
-        return rows
 
     def petitions_until(self, end: date) -> list[Any]:
         table = Petition.__table__
-        return self._rows(("petitions", end), self._table(table, table.c.received_date <= end))
+        return self._rows(("petitions", end), self._table(table, lambda t: (t.c.received_date <= end,)))
 
     def _courses(self, start: date, end: date) -> list[Any]:
         table = Course.__table__
         return self._rows(
             ("courses", start, end),
-            self._table(table, table.c.start_date >= start, table.c.start_date <= end),
+            self._table(table, lambda t: (t.c.start_date >= start, t.c.start_date <= end)),
         )
 
     def _attendee_rows(self, start: date, end: date) -> list[Any]:
         def load() -> list[Any]:
+            attendee, course, candidate = (
+                CourseAttendee.__table__.c,
+                Course.__table__.c,
+                Candidate.__table__.c,
+            )
             rows = list(
                 self.session.execute(
                     select(
-                        CourseAttendee.id,
-                        Course.id.label("course_id"),
-                        Course.owner_unit_id,
-                        Course.name,
-                        Course.kind,
-                        Course.level,
-                        CourseAttendee.member_id,
-                        Candidate.family_name,
-                        Candidate.middle_name,
-                        Candidate.given_name,
+                        attendee.id,
+                        course.id.label("course_id"),
+                        course.owner_unit_id,
+                        course.name,
+                        course.kind,
+                        course.level,
+                        attendee.member_id,
+                        candidate.family_name,
+                        candidate.middle_name,
+                        candidate.given_name,
                     )
-                    .join(Course, Course.id == CourseAttendee.course_id)
-                    .outerjoin(Candidate, Candidate.id == CourseAttendee.candidate_id)
+                    .select_from(CourseAttendee.__table__)
+                    .join(Course.__table__, course.id == attendee.course_id)
+                    .outerjoin(Candidate.__table__, candidate.id == attendee.candidate_id)
                     .where(
-                        Course.owner_unit_id.in_(self._root_units()),
-                        ~Course.deleted,
-                        ~CourseAttendee.deleted,
-                        Course.start_date >= start,
-                        Course.start_date <= end,
+                        course.owner_unit_id.in_(self._root_units()),
+                        ~course.deleted,
+                        ~attendee.deleted,
+                        course.start_date >= start,
+                        course.start_date <= end,
                     )
-                    .order_by(Course.start_date, Course.name)
-                )
+                    .order_by(course.start_date, course.name)
+                ).all()
             )
             self.remember_names(r.member_id for r in rows)
             return rows
@@ -659,24 +703,21 @@ class Facts:
         months = tuple(_months(start, end))
 
         def load() -> list[Any]:
+            dues = DuesPayment.__table__.c  # Core columns: plain rows, no ORM loading
             rows = [
                 DuesFact._make(r)
                 for r in self.session.execute(
                     select(
-                        DuesPayment.id,
-                        DuesPayment.member_id,
-                        DuesPayment.cell_id,
-                        DuesPayment.month,
-                        func.coalesce(DuesPayment.amount_due, 0),
-                        func.coalesce(DuesPayment.amount_paid, 0),
-                        DuesPayment.owner_unit_id,
+                        dues.id,
+                        dues.member_id,
+                        dues.cell_id,
+                        dues.month,
+                        func.coalesce(dues.amount_due, 0),
+                        func.coalesce(dues.amount_paid, 0),
+                        dues.owner_unit_id,
                     )
-                    .where(
-                        DuesPayment.owner_unit_id.in_(self._root_units()),
-                        ~DuesPayment.deleted,
-                        DuesPayment.month.in_(months),
-                    )
-                    .order_by(DuesPayment.month)
+                    .where(dues.owner_unit_id.in_(self._root_units()), ~dues.deleted, dues.month.in_(months))
+                    .order_by(dues.month)
                 ).all()
             ]
             self.remember_names(r.member_id for r in rows)
