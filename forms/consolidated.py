@@ -11,7 +11,15 @@ from typing import Any
 from forms.document import Document, Header, Paragraph, SignatureBlock, Table, doc_number
 from forms.indicators import CATALOGUE
 from forms.periods import Period
-from forms.quarterly import DEFAULT_QUARTERLY, FormDefinition, Report, build_report, cutoff_date, format_value
+from forms.quarterly import (
+    DEFAULT_QUARTERLY,
+    FormDefinition,
+    Report,
+    build_report,
+    collector_paused,
+    cutoff_date,
+    format_value,
+)
 from models.services import organisation as org
 from models.services import reports
 from models.services import sync as ss
@@ -58,11 +66,12 @@ def consolidate(session: Any, period: Period, form: FormDefinition = DEFAULT_QUA
     units = communes(session)
     if not units:
         return Consolidated(period, build_report(session, period, form), {}, ())
-    facts = Facts(session, [c.unit_id for c in units])
-    total = build_report(session, period, form, facts=facts)
-    by_commune = {
-        c.unit_id: build_report(session, period, form, facts=facts.subset([c.unit_id])) for c in units
-    }
+    with collector_paused():
+        facts = Facts(session, [c.unit_id for c in units])
+        total = build_report(session, period, form, facts=facts)
+        by_commune = {
+            c.unit_id: build_report(session, period, form, facts=facts.subset([c.unit_id])) for c in units
+        }
     return Consolidated(period, total, by_commune, tuple(units))
 
 

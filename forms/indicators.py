@@ -98,6 +98,7 @@ class Context:
     def __init__(self, session: Any, period: Period, facts: Facts | None = None) -> None:
         self.session = session
         self.period = period
+        self.start, self.end = period.start, period.end
         self.facts = facts or Facts(session)
         self._cache: dict[str, Any] = {}
         # Inspection, discipline and petition records name people only for the inspection role.
@@ -166,6 +167,7 @@ def education_band(text: str) -> str:
     return "tieu_hoc"
 
 
+@lru_cache(maxsize=1024)
 def professional_band(text: str) -> str:
     t = fold(text)
     if "tien si" in t or "thac si" in t or "sau dai hoc" in t:
@@ -251,7 +253,7 @@ def _age(m: MemberFact, ctx: Context) -> int:
     ages: dict[str, int] = ctx.cached("ages", dict)
     age = ages.get(m.id)
     if age is None:
-        age = ages[m.id] = full_years_between(m.date_of_birth, ctx.period.end)
+        age = ages[m.id] = full_years_between(m.date_of_birth, ctx.end)
     return age
 
 
@@ -467,26 +469,34 @@ def _secretary_head(ctx: Context) -> Explained:
     return _cell_records([cells[c] for c in sorted(hits, key=lambda c: cells[c].sort_key)])
 
 
+def _villages_on(ctx: Context) -> list[Any]:
+    villages: list[Any] = ctx.cached("villages", lambda: ctx.facts.villages_on(ctx.end))
+    return villages
+
+
+def _village_cells(ctx: Context) -> dict[str, set[str]]:
+    links: dict[str, set[str]] = ctx.cached("village_cells", lambda: ctx.facts.village_cells_on(ctx.end))
+    return links
+
+
 @indicator("org.villages", "Tổng số bản, tiểu khu", "bản")
 def _villages(ctx: Context) -> Explained:
-    villages = ctx.facts.villages_on(ctx.period.end)
+    villages = _villages_on(ctx)
     return Explained(len(villages), lambda: ((v.id, v.name) for v in villages))
 
 
 @indicator("org.villages_no_cell", "Bản chưa có chi bộ", "bản")
 def _villages_no_cell(ctx: Context) -> Explained:
-    links = ctx.facts.village_cells_on(ctx.period.end)
-    villages = [v for v in ctx.facts.villages_on(ctx.period.end) if not links.get(v.id)]
+    links = _village_cells(ctx)
+    villages = [v for v in _villages_on(ctx) if not links.get(v.id)]
     return Explained(len(villages), lambda: ((v.id, v.name) for v in villages))
 
 
 @indicator("org.villages_no_member", "Bản chưa có đảng viên", "bản")
 def _villages_no_member(ctx: Context) -> Explained:
-    links = ctx.facts.village_cells_on(ctx.period.end)
+    links = _village_cells(ctx)
     with_members = {m.cell_id for m in ctx.closing}
-    villages = [
-        v for v in ctx.facts.villages_on(ctx.period.end) if not (links.get(v.id, set()) & with_members)
-    ]
+    villages = [v for v in _villages_on(ctx) if not (links.get(v.id, set()) & with_members)]
     return Explained(len(villages), lambda: ((v.id, v.name) for v in villages))
 
 
@@ -978,14 +988,15 @@ def register_mismatches(ctx: Context) -> list[str]:
     dates) is compared with what the history's own status and dates say about that day, so a stale
     or damaged row is named when it changes who was a member, or which kind, at the period end."""
     today_ = date.today()  # noqa: DTZ011 - a calendar date
-    on = min(ctx.period.end, today_)
+    on = min(ctx.end, today_)
+    running = ctx.end >= today_
     states = ctx.facts.states(today_)
     problems = []
     for mid, m in ctx.facts.members.items():
         state = states.get(mid)
         if state is None:
             continue
-        if ctx.period.end >= today_:
+        if running:
             if state.counted != m.counted or state.status != m.status:
                 who, stored, history = _disagreement(ctx, mid, m.status, state.status)
                 problems.append(f"{who}: trạng thái lưu “{stored}” khác lịch sử “{history}”.")
