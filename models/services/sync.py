@@ -11,8 +11,10 @@ import hashlib
 import json
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
@@ -419,14 +421,18 @@ _CHUNK = 500  # ids per IN list when looking up the records already held
 
 def _held(session: Session, kind: Kind, ids: list[str]) -> dict[str, tuple[str, int, bool]]:
     """(owner, revision, tombstone) of the records of `kind` already held among `ids`: one query per
-    chunk of ids instead of one per record."""
+    chunk of ids instead of one per record (a plain parameterised SELECT; the ids are bound)."""
     columns = kind.table.c
     found: dict[str, tuple[str, int, bool]] = {}
+    connection = session.connection()
+    head = (
+        f'SELECT "{columns.id.name}", "{columns.owner_unit_id.name}", "{columns.revision.name}", '  # noqa: S608 (names from the declared schema)
+        f'"{columns.deleted.name}" FROM "{kind.table.name}" WHERE "{columns.id.name}" IN '
+    )
     for start in range(0, len(ids), _CHUNK):
-        query = select(columns.id, columns.owner_unit_id, columns.revision, columns.deleted).where(
-            columns.id.in_(ids[start : start + _CHUNK])
-        )
-        for record_id, owner, revision, deleted in session.execute(query):
+        chunk = tuple(ids[start : start + _CHUNK])
+        sql = head + "(" + ",".join("?" * len(chunk)) + ")"
+        for record_id, owner, revision, deleted in connection.exec_driver_sql(sql, chunk):
             found[record_id] = (owner, revision, bool(deleted))
     return found
 
@@ -440,14 +446,14 @@ class Checked:
     sender_unit_id: str
     buckets: tuple[str, ...]  # kind names in order of first appearance ("?" for an unknown kind)
     rejections: tuple[tuple[str, str], ...]  # (bucket, reason)
-    valid: tuple[tuple[Kind, dict[str, Any]], ...]
+    valid: dict[str, list[dict[str, Any]]]  # kind name -> the records that passed, in package order
 
 
 def check(sender_unit_id: str, records: list[Any]) -> Checked:
     """Check every record in plain Python (no database): see `Checked`."""
     buckets: dict[str, None] = {}
     rejections: list[tuple[str, str]] = []
-    valid: list[tuple[Kind, dict[str, Any]]] = []
+    valid: dict[str, list[dict[str, Any]]] = {}
     seen: set[tuple[str, str]] = set()
     for item in records:
         name = item.get("kind") if isinstance(item, dict) else None
@@ -475,8 +481,8 @@ def check(sender_unit_id: str, records: list[Any]) -> Checked:
             rejections.append((bucket, f"{kind.name}: một mã xuất hiện hai lần trong gói"))
             continue
         seen.add(key)
-        valid.append((kind, values))
-    return Checked(sender_unit_id, tuple(buckets), tuple(rejections), tuple(valid))
+        valid.setdefault(kind.name, []).append(values)
+    return Checked(sender_unit_id, tuple(buckets), tuple(rejections), valid)
 
 
 def classify(session: Session, checked: Checked) -> Preview:
@@ -490,27 +496,33 @@ def classify(session: Session, checked: Checked) -> Preview:
     for name, reason in checked.rejections:
         preview.kinds[name].rejected += 1
         preview.kinds[name].reasons.append(reason)
-    ids: dict[str, list[str]] = {}
-    for kind, values in checked.valid:
-        ids.setdefault(kind.name, []).append(values["id"])
-    held = {name: _held(session, BY_NAME[name], kind_ids) for name, kind_ids in ids.items()}
-    for kind, values in checked.valid:
-        bucket = preview.kinds[kind.name]
-        existing = held[kind.name].get(values["id"])
-        if existing is not None and existing[0] != checked.sender_unit_id:
-            bucket.rejected += 1
-            bucket.reasons.append(f"{kind.name}: trùng mã với bản ghi của đơn vị khác")
-            continue
-        if existing is None:
-            bucket.new += 1
-        elif values["revision"] <= existing[1]:
-            bucket.unchanged += 1
-            continue
-        elif values["deleted"] and not existing[2]:
-            bucket.deleted += 1
-        else:
-            bucket.changed += 1
-        preview.to_apply.append((kind.name, values))
+    sender = checked.sender_unit_id
+    to_apply = preview.to_apply
+    for name, records in checked.valid.items():
+        held = _held(session, BY_NAME[name], [values["id"] for values in records]).get
+        bucket = preview.kinds[name]
+        new = changed = unchanged = deleted = foreign = 0
+        for values in records:
+            existing = held(values["id"])
+            if existing is None:
+                new += 1
+            elif existing[0] != sender:
+                foreign += 1
+                continue
+            elif values["revision"] <= existing[1]:
+                unchanged += 1
+                continue
+            elif values["deleted"] and not existing[2]:
+                deleted += 1
+            else:
+                changed += 1
+            to_apply.append((name, values))
+        bucket.new += new
+        bucket.changed += changed
+        bucket.unchanged += unchanged
+        bucket.deleted += deleted
+        bucket.rejected += foreign
+        bucket.reasons.extend([f"{name}: trùng mã với bản ghi của đơn vị khác"] * foreign)
     return preview
 
 
@@ -522,19 +534,75 @@ def stage(session: Session, sender_unit_id: str, records: list[Any]) -> Preview:
     return classify(session, check(sender_unit_id, records))
 
 
-_BATCH = 1_000  # rows per executemany
+_BATCH = 2_000  # rows per executemany
+
+
+@dataclass(frozen=True)
+class _Write:
+    """A Core INSERT or UPDATE of one kind, compiled once for the database's dialect, with the bind
+    processors of its columns' own types (the UTC datetimes, dates and flags are stored exactly as the
+    ORM stores them); rows then go to the driver's executemany as plain tuples."""
+
+    sql: str
+    fields: tuple[str, ...]  # the record field behind each placeholder, in order
+    processed: tuple[tuple[int, Callable[[Any], Any]], ...]  # (placeholder, its type's processor)
+
+    def rows(self, records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        get = itemgetter(*self.fields)
+        out = []
+        for values in records:
+            row = list(get(values))
+            for position, process in self.processed:
+                row[position] = process(row[position])
+            out.append(tuple(row))
+        return out
+
+
+_WRITES: dict[tuple[str, str, str], _Write] = {}
+
+
+def _write(session: Session, kind: Kind, verb: str) -> _Write:
+    dialect = session.get_bind().dialect
+    cache_key = (kind.name, verb, dialect.name)
+    if cache_key not in _WRITES:
+        table = kind.table
+        binds = {f: bindparam(f, type_=table.c[c].type) for f, c in kind.columns.items() if f != "id"}
+        record_id = bindparam("id", type_=table.c.id.type)
+        if verb == "insert":
+            statement: Any = insert(table).values({kind.columns["id"]: record_id, **_by_column(kind, binds)})
+        else:
+            statement = update(table).where(table.c.id == record_id).values(_by_column(kind, binds))
+        compiled = statement.compile(dialect=dialect)
+        order = tuple(compiled.positiontup or ())
+        if sorted(order) != sorted(kind.fields):
+            msg = f"unexpected parameters for {kind.name}"  # a programming error, not bad input
+            raise RuntimeError(msg)
+        processed = []
+        for position, name in enumerate(order):
+            bind_type = binds[name].type if name in binds else record_id.type
+            process = bind_type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                processed.append((position, process))
+        _WRITES[cache_key] = _Write(str(compiled), order, tuple(processed))
+    return _WRITES[cache_key]
+
+
+def _by_column(kind: Kind, binds: dict[str, Any]) -> dict[str, Any]:
+    return {kind.columns[f]: bind for f, bind in binds.items()}
 
 
 def apply(session: Session, preview: Preview) -> int:
     """Write the staged records in the caller's transaction (foreign keys checked at commit). The held
     revisions are read again here, so a record is written only when it is new or newer than the one
-    held; rows go in with one executemany per kind and batch, not object by object."""
+    held; rows go in with one executemany per kind and batch (updates of a kind before its inserts, as
+    the ORM's flush does), not object by object."""
     require(session, Permission.IMPORT)
     session.flush()
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for name, values in preview.to_apply:
         by_kind.setdefault(name, []).append(values)
+    connection = session.connection()
     applied = 0
     for kind in KINDS:  # dependency order
         incoming = by_kind.get(kind.name)
@@ -548,26 +616,16 @@ def apply(session: Session, preview: Preview) -> int:
             record_id = values["id"]
             if record_id in current and values["revision"] <= current[record_id]:
                 continue
-            row = {kind.columns[f]: value for f, value in values.items()}
-            if record_id in held:
-                updates[record_id] = row
-            else:
-                inserts[record_id] = row
+            (updates if record_id in held else inserts)[record_id] = values
             current[record_id] = values["revision"]
             applied += 1
-        table = kind.table
-        if updates:  # like the ORM's flush: updates of a table before its inserts
-            key = table.c.id
-            statement = update(table).where(key == bindparam("_record_id"))
-            rows = [
-                {"_record_id": record_id, **{c: v for c, v in row.items() if c != key.key}}
-                for record_id, row in updates.items()
-            ]
-            for start in range(0, len(rows), _BATCH):
-                session.execute(statement, rows[start : start + _BATCH])
-        new_rows = list(inserts.values())
-        for start in range(0, len(new_rows), _BATCH):
-            session.execute(insert(table), new_rows[start : start + _BATCH])
+        for verb, chosen in (("update", updates), ("insert", inserts)):
+            if not chosen:
+                continue
+            write = _write(session, kind, verb)
+            records = list(chosen.values())
+            for start in range(0, len(records), _BATCH):
+                connection.exec_driver_sql(write.sql, write.rows(records[start : start + _BATCH]))
     return applied
 
 
