@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from sqlalchemy import event as sqlalchemy_event
 
 from exports.documents import save_pdf, save_xlsx
 from exports.report_export import report_sheets, short_sheet_name, unique_sheet_names
@@ -835,3 +836,91 @@ def test_random_histories_always_balance(
         # period as well as for the current one.
         assert build_report(s, period).problems == ()
         assert build_report(s, Period(2026, "Q4")).problems == ()
+
+
+# ---------------------------------------------------------------- lazy explanations
+
+
+def _numbers(labels: list[str], pattern: str) -> list[int]:
+    """The number each label shows where the pattern says ("1.209" → 1209)."""
+    found = [re.search(pattern, label) for label in labels]
+    assert all(found), (pattern, labels)
+    return [int(m.group(1).replace(".", "")) for m in found if m]
+
+
+def _check_agreement(key: str, x: Any, values: dict[str, Any], months: int) -> None:
+    """What the records of one indicator say must give its value (each kind of indicator its own way)."""
+    records, value = x.records, x.value
+    labels = [label for _, label in records]
+    assert len({rid for rid, _ in records}) == len(records), key  # no record counted twice
+    unit = CATALOGUE[key].unit
+    if key == "members.average_age":
+        ages = _numbers(labels, r": (\d+) tuổi$")
+        assert value == (round(sum(ages) / len(ages), 1) if ages else None)
+    elif key == "move.plan":
+        assert value == sum(_numbers(labels, r": ([\d.]+) người$"))
+    elif key == "move.plan_pct":
+        plan = values["move.plan"].value
+        assert value == (round(100 * len(records) / plan, 1) if plan else None)
+    elif key == "meet.regular_due":
+        assert value == len(records) * months
+    elif key == "meet.attendance_pct":
+        assert {rid for rid, _ in records} <= {rid for rid, _ in values["meet.regular_held"].records} | {
+            rid for rid, _ in values["meet.thematic_held"].records
+        }
+        assert (value is None) == (not records)
+    elif key.endswith(".quota"):
+        assert records == values[key.replace(".quota", ".tot")].records
+    elif key.endswith(".over_quota"):
+        excellent = values[key.replace(".over_quota", ".xuat_sac")].records
+        assert records == (excellent if value else ())
+    elif key == "dues.due":
+        assert value == sum(_numbers(labels, r"phải nộp ([\d.]+) đồng"))
+    elif key == "dues.collected":
+        assert value == sum(_numbers(labels, r"đã nộp ([\d.]+) đồng"))
+    elif key in ("dues.retained", "dues.remitted"):
+        assert value == sum(_numbers(labels, r"= ([\d.]+) đồng$"))
+    else:  # every other indicator counts its records
+        assert unit not in ("%", "đồng", "tuổi"), f"{key}: say how its records give its value"
+        assert value == len(records), key
+
+
+@pytest.mark.parametrize("period", [Q1, Period.parse("2026-Y")], ids=["quarter", "year"])
+def test_explanations_built_when_asked_agree_with_values_for_every_indicator(
+    db: Database, commune: dict[str, str], period: Period
+) -> None:
+    """Computing a report builds no explanation; one asked for later (the session closed, the records
+    edited since, no query at all) is exactly what it would have been at once, and gives the value."""
+    with read_session(db, SYSTEM_ACTOR) as s:
+        at_once = evaluate(Context(s, period), list(CATALOGUE)).values
+        expected = {k: (x.value, x.records, x.note) for k, x in at_once.items()}
+    with read_session(db, SYSTEM_ACTOR) as s:
+        later = evaluate(Context(s, period), list(CATALOGUE)).values
+        report = build_report(s, period)
+    built = [k for k, x in later.items() if x.materialised and x.records]
+    assert built == []
+    built = [k for k, x in report.values.items() if x.materialised and x.records]
+    assert set(built) <= {"move.admitted", "move.readmitted", "move.transfer_in"}  # the balance check's
+    with unit_of_work(db, SYSTEM_ACTOR) as s:  # edits after the computation change nothing explained
+        ms.record_death(s, ms.EventInput(commune["an"], date(2026, 3, 10)))
+        admit(
+            s,
+            commune["b"],
+            profile("Lò", "Thị", "Mới", sex="F", born=date(1999, 9, 9)),
+            ceremony=date(2026, 3, 12),
+        )
+    queries: list[str] = []
+    listener = lambda *args: queries.append(str(args[2]))  # noqa: E731
+    sqlalchemy_event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        asked = {k: (x.value, x.records, x.note) for k, x in later.items()}
+        shown = {k: report.values[k].records for k in report.values}
+    finally:
+        sqlalchemy_event.remove(db.engine, "before_cursor_execute", listener)
+    assert queries == []
+    assert asked == expected
+    assert shown == {k: expected[k][1] for k in shown}
+    months = 3 if period.code.startswith("Q") else 12
+    for key in CATALOGUE:
+        _check_agreement(key, later[key], later, months)
+    assert any(later[k].value for k in CATALOGUE if k.startswith("members."))  # not a vacuous check
