@@ -280,6 +280,9 @@ def _where(attribute: str, value: str) -> Callable[[Context], Explained]:
     return lambda ctx: _members(ctx, ctx.cached(f"classes:{attribute}", lambda: split(ctx)).get(value, []))
 
 
+_minority = lru_cache(maxsize=512)(is_minority)
+
+
 @lru_cache(maxsize=512)
 def _has_religion(text: str) -> bool:
     return fold(text) not in ("", "khong")
@@ -289,7 +292,7 @@ _add("members.total", "Tổng số đảng viên", _filtered(lambda m, c: True))
 _add("members.probationary", "Đảng viên dự bị", _filtered(lambda m, c: m.membership == "probationary"))
 _add("members.official", "Đảng viên chính thức", _filtered(lambda m, c: m.membership == "official"))
 _add("members.women", "Đảng viên nữ", _filtered(lambda m, c: m.sex == "F"))
-_add("members.minority", "Đảng viên người dân tộc thiểu số", _filtered(lambda m, c: is_minority(m.ethnicity)))
+_add("members.minority", "Đảng viên người dân tộc thiểu số", _filtered(lambda m, c: _minority(m.ethnicity)))
 _add("members.religion", "Đảng viên có đạo", _filtered(lambda m, c: _has_religion(m.religion)))
 _add("members.youth", "Đảng viên là đoàn viên thanh niên", _filtered(lambda m, c: m.youth_union))
 _add("members.exempted", "Đảng viên được miễn sinh hoạt", _filtered(lambda m, c: m.activity == "exempted"))
@@ -363,7 +366,7 @@ _add(
 _add(
     "move.admitted.minority",
     "Kết nạp: dân tộc thiểu số",
-    lambda ctx: _events(ctx, [e for e in ctx.events("admitted", "readmitted") if is_minority(e.ethnicity)]),
+    lambda ctx: _events(ctx, [e for e in ctx.events("admitted", "readmitted") if _minority(e.ethnicity)]),
 )
 _add(
     "move.admitted.youth",

@@ -49,6 +49,7 @@ from models.services import organisation as org
 from models.services import petitions as pt
 from models.services import rating as rt
 from models.services import training as tr
+from models.services.statistics import Facts
 from tests.builders import admit, profile
 
 Q1 = Period.parse("2026-Q1")
@@ -924,3 +925,28 @@ def test_explanations_built_when_asked_agree_with_values_for_every_indicator(
     for key in CATALOGUE:
         _check_agreement(key, later[key], later, months)
     assert any(later[k].value for k in CATALOGUE if k.startswith("members."))  # not a vacuous check
+
+
+@pytest.mark.parametrize("parent_first", [True, False], ids=["parent-first", "part-first"])
+def test_a_commune_computed_from_facts_read_for_several_units_is_the_commune_alone(
+    db: Database, commune: dict[str, str], parent_first: bool
+) -> None:
+    """The consolidated report computes each commune over its part of one read (Facts.subset): the
+    same figures and the same explanations, in the same order, as the commune's own report."""
+
+    def shown(values: dict[str, Any]) -> dict[str, Any]:
+        return {k: (x.value, x.records, x.note) for k, x in values.items()}
+
+    for period in (Q1, Period.parse("2026-Y")):
+        with read_session(db, SYSTEM_ACTOR) as s:
+            own = Facts(s)
+            alone = shown(evaluate(Context(s, period, own), list(CATALOGUE)).values)
+            union = Facts(s, [*own.unit_ids, "a-unit-with-no-records"])
+            if parent_first:
+                whole = shown(evaluate(Context(s, period, union), list(CATALOGUE)).values)
+            part = shown(evaluate(Context(s, period, union.subset(own.unit_ids)), list(CATALOGUE)).values)
+            if not parent_first:
+                whole = shown(evaluate(Context(s, period, union), list(CATALOGUE)).values)
+        assert part == alone
+        assert whole == alone
+        assert alone["members.total"][0] and alone["members.total"][1]

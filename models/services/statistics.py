@@ -175,6 +175,8 @@ class Facts:
         self._event_facts: dict[str, EventFact] = {}
         self._flat: list[tuple[date, str, Any]] | None = None
         self._flat_dates: list[date] = []
+        self._flat_by_unit: dict[str, list[tuple[date, str, Any]]] | None = None
+        self._flat_kinds: dict[str, list[tuple[int, date, Any]]] | None = None
 
     def subset(self, unit_ids: Sequence[str]) -> Facts:
         """The facts of some of these units, filtered from what is already read (nothing is queried)."""
@@ -399,10 +401,19 @@ class Facts:
     def _flat_events(self) -> list[tuple[date, str, Any]]:
         """Every event as (date, member name, row), sorted so; the dates apart for bisecting."""
         if self._flat is None:
-            self._flat = sorted(
-                ((ev.event_date, self.name(mid), ev) for mid, evs in self.events.items() for ev in evs),
-                key=lambda t: (t[0], t[1]),
-            )
+            parent = self._parent
+            if parent is not None and len(self.unit_ids) == 1:
+                # The parent's order restricted to the unit is the order sorting would give here.
+                if parent._flat_by_unit is None:
+                    parent._flat_by_unit = defaultdict(list)
+                    for item in parent._flat_events():
+                        parent._flat_by_unit[item[2].owner_unit_id].append(item)
+                self._flat = parent._flat_by_unit.get(self.unit_ids[0], [])
+            else:
+                self._flat = sorted(
+                    ((ev.event_date, self.name(mid), ev) for mid, evs in self.events.items() for ev in evs),
+                    key=lambda t: (t[0], t[1]),
+                )
             self._flat_dates = [t[0] for t in self._flat]
         return self._flat
 
@@ -418,13 +429,17 @@ class Facts:
     def decided_between(self, start: date, end: date, kinds: tuple[str, ...]) -> list[EventFact]:
         """The events of these kinds dated up to `end` whose decision (else the event) is dated in
         [start, end], in the order of events_between."""
-        flat = self._flat_events()
-        last = bisect_right(self._flat_dates, end)
-        return [
-            self._event_fact(ev)
-            for _day, _name, ev in flat[:last]
-            if ev.kind in kinds and start <= (ev.decision_date or ev.event_date) <= end
-        ]
+        if self._flat_kinds is None:
+            self._flat_kinds = defaultdict(list)
+            for index, (day, _name, ev) in enumerate(self._flat_events()):
+                self._flat_kinds[ev.kind].append((index, day, ev))
+        chosen = sorted(
+            (index, ev)
+            for kind in kinds
+            for index, day, ev in self._flat_kinds.get(kind, ())
+            if day <= end and start <= (ev.decision_date or ev.event_date) <= end
+        )
+        return [self._event_fact(ev) for _index, ev in chosen]
 
     # ------------------------------------------------------------ other records
 
