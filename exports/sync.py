@@ -404,13 +404,16 @@ class ImportResult:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def apply_package(db: Database, actor: Actor, staged: Staged) -> list[ImportResult]:
+def apply_package(
+    db: Database, actor: Actor, staged: Staged, *, backup_first: bool = True
+) -> list[ImportResult]:
     """Apply a staged package in one transaction (re-checked inside it), then any held packages that
-    can now follow. Returns one result per package handled."""
+    can now follow. Returns one result per package handled. `backup_first=False` only when the caller
+    already took the import backup for this batch of packages (see import_files)."""
     name = staged.path.name
     if staged.status == "replayed":
         return [ImportResult(name, "replayed", staged.message)]
-    if staged.status == "ready":  # a held package only waits; anything that changes records backs up first
+    if staged.status == "ready" and backup_first:  # a held package only waits; changes back up first
         with read_session(db, actor) as session:
             require(session, Permission.IMPORT)
         backup.backup_before_import(db)
@@ -476,8 +479,11 @@ def _apply(session: Any, staged: Staged) -> ImportResult:
 def import_files(
     db: Database, actor: Actor, paths: list[Path], *, dry_run: bool = False
 ) -> list[ImportResult | DomainError]:
-    """Headless import: each file in order; a refused file is reported and changes nothing."""
+    """Headless import: each file in order; a refused file is reported and changes nothing. One
+    verified backup is taken before the first package that changes records: it holds the database as
+    it was before the batch (one backup per package would also push the older backups out)."""
     out: list[ImportResult | DomainError] = []
+    backed_up = False
     for path in paths:
         try:
             staged = inspect_package(db, actor, path)
@@ -493,7 +499,8 @@ def import_files(
                     )
                 )
             else:
-                out.extend(apply_package(db, actor, staged))
+                out.extend(apply_package(db, actor, staged, backup_first=not backed_up))
+                backed_up = backed_up or staged.status == "ready"
         except DomainError as exc:
             out.append(exc)
     return out

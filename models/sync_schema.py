@@ -106,8 +106,8 @@ def from_json_value(kind: Kind, field: str, value: Any) -> Any:
 
 def from_json_record(kind: Kind, fields: dict[str, Any]) -> dict[str, Any]:
     """`from_json_value` for every field of one record (its keys already checked), with the common
-    types (text, whole numbers, flags, empty values) checked inline: the same rules, without a call
-    per field, because an import converts a few million values."""
+    cases checked inline: the same rules, without a call per field, because an import converts a few
+    million values."""
     values: dict[str, Any] = {}
     for name, expected in kind.types.items():
         value = fields[name]
@@ -118,6 +118,13 @@ def from_json_record(kind: Kind, fields: dict[str, Any]) -> dict[str, Any]:
             or (kind_of is int and expected == "int" and -(10**15) <= value <= 10**15)
         ):
             values[name] = value
+        elif kind_of is str and expected == "datetime":
+            parsed = datetime.fromisoformat(value)
+            if parsed.tzinfo is None:
+                raise ValueError(name)
+            values[name] = parsed
+        elif kind_of is str and expected == "date":
+            values[name] = date.fromisoformat(value)
         else:
             values[name] = from_json_value(kind, name, value)
     return values

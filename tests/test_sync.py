@@ -35,7 +35,7 @@ from models.services import membership as ms
 from models.services import organisation as org
 from models.services import sync as ss
 from models.setup import open_app_database
-from models.sync_schema import KINDS
+from models.sync_schema import KINDS, from_json_record, from_json_value
 from tests.builders import admit, profile, village_and_cell
 
 PROVINCE = org.UnitSetup(
@@ -898,3 +898,45 @@ def test_a_record_id_twice_in_one_package_is_refused_and_nothing_changes(
     error = _refusal(province, data, tmp_path)
     assert error.reason == "rejected"
     assert "có 1 bản ghi không hợp lệ" in error.text() and "hai lần trong gói" in error.text()
+
+
+def test_a_batch_of_packages_backs_up_once_before_the_first_change(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    from exports import backup
+
+    _enrol(commune, province)
+    first = sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        org.add_village(s, org.VillageInput("Bản Thứ Hai"))
+    second = sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path
+    results = sx.import_files(province, SYSTEM_ACTOR, [first, second])
+    assert [r.status for r in results if isinstance(r, sx.ImportResult)] == ["applied", "applied"]
+    made = backup.list_backups(backup.default_folder(province.path), province.path.stem)
+    assert [b.reason for b in made] == ["import"]
+    with contextlib.closing(sqlite3.connect(f"file:{made[0].path}?mode=ro", uri=True)) as conn:
+        assert conn.execute("SELECT count(*) FROM villages").fetchone() == (0,)
+    assert _rows(province, _unit(commune)) == _rows(commune, _unit(commune))
+
+
+def test_record_conversion_applies_the_same_rules_as_the_per_value_check() -> None:
+    """The import converts records with inline fast paths; every kind of odd value is accepted or
+    refused exactly as the reference per-value check does (no check weakened for speed)."""
+    odd: list[Any] = [None, True, False, 0, -1, 10**15, 10**15 + 1, -(10**15) - 1, 1.5, "", "x" * 100_001]
+    odd += ["2024-01-01", "2024-01-01T00:00:00", "2024-01-01T00:00:00+07:00", "bad", [], {}, "AAAA", "no!"]
+
+    def outcome(convert: Any) -> tuple[str, Any]:
+        try:
+            return "ok", convert()
+        except (ValueError, TypeError):
+            return "refused", None
+
+    for kind in KINDS:
+        for name in kind.fields:
+            for value in odd:
+                fields: dict[str, Any] = {**dict.fromkeys(kind.fields), name: value}
+                fast = outcome(lambda k=kind, f=fields: from_json_record(k, f))
+                reference = outcome(
+                    lambda k=kind, f=fields: {g: from_json_value(k, g, f[g]) for g in k.fields}
+                )
+                assert fast == reference, (kind.name, name, value)
