@@ -206,12 +206,16 @@ class ImportPreviewDialog(QDialog):
         def job(_progress: Progress, _cancel: Cancel) -> tuple[list[sx.ImportResult], list[DomainError]]:
             results: list[sx.ImportResult] = []
             errors: list[DomainError] = []
+            backed_up = False  # one verified backup for the batch, before the first package that writes
             for number, package in enumerate(staged, start=1):
                 _progress(number - 1, len(staged))
                 try:
-                    results.extend(sx.apply_package(self.ctx.db, self.ctx.actor, package))
+                    done = sx.apply_package(self.ctx.db, self.ctx.actor, package, backup_first=not backed_up)
                 except DomainError as exc:
                     errors.append(exc)
+                    continue
+                results.extend(done)
+                backed_up = backed_up or any(r.status == "applied" for r in done)
             return results, errors
 
         try:
