@@ -421,18 +421,14 @@ _CHUNK = 500  # ids per IN list when looking up the records already held
 
 def _held(session: Session, kind: Kind, ids: list[str]) -> dict[str, tuple[str, int, bool]]:
     """(owner, revision, tombstone) of the records of `kind` already held among `ids`: one query per
-    chunk of ids instead of one per record (a plain parameterised SELECT; the ids are bound)."""
+    chunk of ids instead of one per record (a Core SELECT; the ids are bound parameters)."""
     columns = kind.table.c
     found: dict[str, tuple[str, int, bool]] = {}
     connection = session.connection()
-    head = (
-        f'SELECT "{columns.id.name}", "{columns.owner_unit_id.name}", "{columns.revision.name}", '  # noqa: S608 (names from the declared schema)
-        f'"{columns.deleted.name}" FROM "{kind.table.name}" WHERE "{columns.id.name}" IN '
-    )
+    query = select(columns.id, columns.owner_unit_id, columns.revision, columns.deleted)
     for start in range(0, len(ids), _CHUNK):
-        chunk = tuple(ids[start : start + _CHUNK])
-        sql = head + "(" + ",".join("?" * len(chunk)) + ")"
-        for record_id, owner, revision, deleted in connection.exec_driver_sql(sql, chunk):
+        chunk = ids[start : start + _CHUNK]
+        for record_id, owner, revision, deleted in connection.execute(query.where(columns.id.in_(chunk))):
             found[record_id] = (owner, revision, bool(deleted))
     return found
 
