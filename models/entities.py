@@ -119,6 +119,20 @@ class Member(Synced, Base):
     __table_args__ = (
         CheckConstraint("sex IN ('M','F')", name="sex"),
         Index("ix_members_cell_status", "cell_id", "status"),
+        # Search-as-you-type: the list's query (filters, folded search, name order) and its counts are
+        # answered from this index alone, without visiting 100,000 table rows (migration 0007).
+        Index(
+            "ix_members_search",
+            "owner_unit_id",
+            "sort_key",
+            "id",
+            "search_key",
+            "status",
+            "counted",
+            "deleted",
+            "cell_id",
+            "sex",
+        ),
     )
     family_name: Mapped[str] = mapped_column(String(60))
     middle_name: Mapped[str] = mapped_column(String(60), default="")
