@@ -46,10 +46,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from exports import keyring
 from exports import sync as sx
 from exports.demo_db import create_demo_database
-from exports.sync_package import canonical, seal
 from models.db import read_session, unit_of_work
 from models.demo_province import analyze, clone_unit, count_records
-from models.migrate import HEAD
 from models.security import Role
 from models.services import organisation as org
 from models.services import sync as ss
@@ -142,37 +140,19 @@ def seal_replica(
     kem_public = X25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     sign_private = sign.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     created = datetime.now(UTC)
-    payload = b"".join(canonical(r) + b"\n" for r in records)
-    manifest: dict[str, Any] = {
-        "format_version": 1,
-        "schema_version": HEAD,
-        "app_version": sx.APP_VERSION,
-        "kind": "data",
-        "package_id": str(uuid.uuid4()),
-        "sender_unit_id": unit_id,
-        "sender_name": name,
-        "recipient_unit_id": recipient_unit_id,
-        "sequence": 1,
-        "previous_hash": "",
-        "incarnation": str(uuid.uuid4()),
-        "full": True,
-        "created_utc": created.isoformat(),
-        "created_local": created.astimezone().isoformat(),
-        "counts": ss.summary_counts(records),
-        "entries": {"records.jsonl": hashlib.sha256(payload).hexdigest()},
-        "audit_head": {"id": None, "hash": ""},
-    }
-    header = {
-        k: manifest[k]
-        for k in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind")
-    }
-    header["created_utc"] = manifest["created_utc"]
-    data = seal(
-        {"manifest.json": canonical(manifest), "records.jsonl": payload},
-        header,
-        sign_private,
-        sign_public,
-        recipient_kem_public,
+    data, _manifest = sx.seal_data_package(
+        records,
+        sender=(unit_id, name),
+        recipient_unit_id=recipient_unit_id,
+        package_id=str(uuid.uuid4()),
+        sequence=1,
+        previous_hash="",
+        incarnation=str(uuid.uuid4()),
+        full=True,
+        created=created,
+        audit_head=(None, ""),
+        sign_keys=(sign_private, sign_public),
+        recipient_kem_public=recipient_kem_public,
     )
     path = folder / sx.package_name("data", unit_id, 1, created)
     path.write_bytes(data)

@@ -185,6 +185,59 @@ class ExportResult:
     warnings: tuple[str, ...]
 
 
+def seal_data_package(
+    records: list[Any],
+    *,
+    sender: tuple[str, str],
+    recipient_unit_id: str,
+    package_id: str,
+    sequence: int,
+    previous_hash: str,
+    incarnation: str,
+    full: bool,
+    created: datetime,
+    audit_head: tuple[int | None, str],
+    sign_keys: tuple[bytes, bytes],
+    recipient_kem_public: bytes,
+) -> tuple[bytes, dict[str, Any]]:
+    """The sealed bytes of a data package and its manifest: records as canonical JSON lines, the
+    manifest (sender, recipient, sequence, chain, counts, entry digests, audit head) inside, the
+    routing header outside, signed by the sender and encrypted to the recipient."""
+    payload = b"".join(canonical(r) + b"\n" for r in records)
+    manifest: dict[str, Any] = {
+        "format_version": 1,
+        "schema_version": HEAD,
+        "app_version": APP_VERSION,
+        "kind": "data",
+        "package_id": package_id,
+        "sender_unit_id": sender[0],
+        "sender_name": sender[1],
+        "recipient_unit_id": recipient_unit_id,
+        "sequence": sequence,
+        "previous_hash": previous_hash,
+        "incarnation": incarnation,
+        "full": full,
+        "created_utc": created.isoformat(),
+        "created_local": created.astimezone().isoformat(),
+        "counts": st.summary_counts(records),
+        "entries": {"records.jsonl": hashlib.sha256(payload).hexdigest()},
+        "audit_head": {"id": audit_head[0], "hash": audit_head[1]},
+    }
+    header = {
+        k: manifest[k]
+        for k in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind")
+    }
+    header["created_utc"] = manifest["created_utc"]
+    data = seal(
+        {"manifest.json": canonical(manifest), "records.jsonl": payload},
+        header,
+        sign_keys[0],
+        sign_keys[1],
+        recipient_kem_public,
+    )
+    return data, manifest
+
+
 def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = False) -> ExportResult:
     """Write the next data package for the upper level: everything changed since the point the upper
     level last acknowledged (a lost stick loses nothing), or everything when `full`."""
@@ -207,38 +260,20 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
         created = datetime.now(UTC)
         sequence = channel.out_sequence + 1
         package_id = str(uuid.uuid4())
-        payload = b"".join(canonical(r) + b"\n" for r in records)
         head_id, head_hash = audit.head(session)
-        manifest: dict[str, Any] = {
-            "format_version": 1,
-            "schema_version": HEAD,
-            "app_version": APP_VERSION,
-            "kind": "data",
-            "package_id": package_id,
-            "sender_unit_id": unit_id,
-            "sender_name": org.own_unit(session).name,
-            "recipient_unit_id": upper.unit_id,
-            "sequence": sequence,
-            "previous_hash": channel.out_hash,
-            "incarnation": inc,
-            "full": full,
-            "created_utc": created.isoformat(),
-            "created_local": created.astimezone().isoformat(),
-            "counts": st.summary_counts(records),
-            "entries": {"records.jsonl": hashlib.sha256(payload).hexdigest()},
-            "audit_head": {"id": head_id, "hash": head_hash},
-        }
-        header = {
-            k: manifest[k]
-            for k in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind")
-        }
-        header["created_utc"] = manifest["created_utc"]
-        data = seal(
-            {"manifest.json": canonical(manifest), "records.jsonl": payload},
-            header,
-            keys.sign_private,
-            keys.sign_public,
-            upper.kem_public,
+        data, manifest = seal_data_package(
+            records,
+            sender=(unit_id, org.own_unit(session).name),
+            recipient_unit_id=upper.unit_id,
+            package_id=package_id,
+            sequence=sequence,
+            previous_hash=channel.out_hash,
+            incarnation=inc,
+            full=full,
+            created=created,
+            audit_head=(head_id, head_hash),
+            sign_keys=(keys.sign_private, keys.sign_public),
+            recipient_kem_public=upper.kem_public,
         )
         name = package_name("data", unit_id, sequence, created)
         path = write_to_stick(folder, name, data, lambda b: verify(b, name, keys.sign_public))
