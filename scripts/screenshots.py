@@ -205,6 +205,14 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
             dialog = BackupDialog(ctx.db, window)
             dialog.resize(900, 560)
             dialog.show()
+            dialog.backup_button.click()  # a backup, then a change: the restore preview shows its loss
+            from models.db import unit_of_work
+            from models.services import organisation as org
+
+            with unit_of_work(ctx.db, ctx.actor) as session:
+                org.add_village(session, org.VillageInput(name="Bản Huổi Mới"))
+            dialog.refresh()
+            dialog.backups.selectRow(0)
             save(dialog, "backup")
             dialog.close()
 
