@@ -51,3 +51,31 @@ class Scanner:
                 if file.exists():
                     leaks += [f"{file.name}: {n!r}" for n in self.found_in(file.read_bytes())]
         return leaks
+
+
+def demo_people(path: Path) -> tuple[list[str], list[str], list[str]]:
+    """Every person's whole name (members and candidates), every CCCD and the cell names of an
+    encrypted demo database: what a leak scan looks for."""
+    from sqlalchemy import select
+
+    from exports import keyring
+    from models.db import read_session
+    from models.entities import Member
+    from models.entities_work import Candidate
+    from models.services import organisation as org
+
+    with (
+        keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False) as unlocked,
+        read_session(unlocked.db, unlocked.actor) as session,
+    ):
+        people = list(
+            session.execute(
+                select(Member.family_name, Member.middle_name, Member.given_name, Member.cccd)
+            ).all()
+        )
+        people += session.execute(
+            select(Candidate.family_name, Candidate.middle_name, Candidate.given_name, Candidate.cccd)
+        ).all()
+        cells = [c.name for c in org.list_cells(session)]
+    names = sorted({" ".join(p for p in row[:3] if p) for row in people})
+    return names, sorted({row[3] for row in people if row[3]}), cells

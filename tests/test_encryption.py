@@ -20,7 +20,7 @@ from models.errors import StorageError
 from models.security import SYSTEM_ACTOR
 from models.services import organisation as org
 from tests.conftest import UNIT
-from tests.leakscan import Scanner
+from tests.leakscan import Scanner, demo_people
 
 PEOPLE = [
     ("Lò", "Văn", "Pấng", "014090001234"),
@@ -192,29 +192,6 @@ IMPORT_GIVEN = (
 )  # fmt: skip
 
 
-def _people_of(path: Path) -> tuple[list[str], list[str], list[str]]:
-    """Every person's whole name (members and candidates), every CCCD and the cell names of a demo."""
-    from sqlalchemy import select
-
-    from models.entities_work import Candidate
-
-    with (
-        keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False) as unlocked,
-        read_session(unlocked.db, unlocked.actor) as session,
-    ):
-        people = list(
-            session.execute(
-                select(Member.family_name, Member.middle_name, Member.given_name, Member.cccd)
-            ).all()
-        )
-        people += session.execute(
-            select(Candidate.family_name, Candidate.middle_name, Candidate.given_name, Candidate.cccd)
-        ).all()
-        cells = [c.name for c in org.list_cells(session)]
-    names = sorted({" ".join(p for p in row[:3] if p) for row in people})
-    return names, sorted({row[3] for row in people if row[3]}), cells
-
-
 def _import_file(path: Path, cell: str, taken_names: set[str], taken_ids: set[str]) -> list[tuple[str, str]]:
     """An Excel member list of IMPORT_ROWS new people (names and CCCDs not in the demo)."""
     import openpyxl
@@ -299,7 +276,7 @@ def test_raw_scan_after_a_crash_during_import_finds_no_demo_person(tmp_path: Pat
     folder.mkdir()
     path = folder / "xa.db"
     create_demo_database(path, members=DEMO_MEMBERS, seed=11, check_drive=False, meeting_years=1)
-    names, cccds, cells = _people_of(path)
+    names, cccds, cells = demo_people(path)
     assert len(names) > DEMO_MEMBERS * 0.9 and len(cccds) > DEMO_MEMBERS * 0.7
     with keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False) as unlocked:
         backup.backup_database(unlocked.db, reason="manual")

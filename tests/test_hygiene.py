@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.leakscan import demo_people
+
 ROOT = Path(__file__).resolve().parents[1]
 SCANNED = ("models", "forms", "exports", "ui")
 BANNED_MODULES = {"pickle", "cPickle", "marshal", "shelve", "dill"}
@@ -182,27 +184,8 @@ faulthandler._sigsegv()
 
 def _people(db_path: Path) -> list[str]:
     """Every whole name (members and candidates) and CCCD of the demo database."""
-    from sqlalchemy import select
-
-    from exports import keyring
-    from models.db import read_session
-    from models.entities import Member
-    from models.entities_work import Candidate
-
-    with (
-        keyring.unlock(db_path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=False) as unlocked,
-        read_session(unlocked.db, unlocked.actor) as session,
-    ):
-        rows = list(
-            session.execute(
-                select(Member.family_name, Member.middle_name, Member.given_name, Member.cccd)
-            ).all()
-        )
-        rows += session.execute(
-            select(Candidate.family_name, Candidate.middle_name, Candidate.given_name, Candidate.cccd)
-        ).all()
-    names = {" ".join(p for p in row[:3] if p) for row in rows}
-    return sorted(names | {row[3] for row in rows if row[3]})
+    names, cccds, _cells = demo_people(db_path)
+    return sorted(set(names) | set(cccds))
 
 
 def _member_list(path: Path, cell: str) -> Path:
