@@ -586,6 +586,7 @@ def import_file(u: Any, path: Path, rows: int) -> None:
 
     from models.db import read_session
     from models.services import organisation as org
+    from tests.builders import MEMBER_LIST_HEADERS
 
     with read_session(u.db, u.actor) as s:
         cells = [c.name for c in org.list_cells(s, include_closed=False)]
@@ -595,18 +596,7 @@ def import_file(u: Any, path: Path, rows: int) -> None:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.append(
-        [
-            "STT",
-            "Họ và tên",
-            "Giới tính",
-            "Ngày sinh",
-            "Dân tộc",
-            "Chi bộ",
-            "Ngày vào Đảng",
-            "Ngày chính thức",
-        ]
-    )
+    ws.append(MEMBER_LIST_HEADERS)
     for n in range(1, rows + 1):
         born = date(rng.randint(1955, 1995), rng.randint(1, 12), rng.randint(1, 28))
         admitted = date(born.year + rng.randint(20, 28), rng.randint(1, 12), rng.randint(1, 28))

@@ -10,6 +10,19 @@ from models.security import Actor, Role
 from models.services import membership as ms
 from models.services import organisation as org
 
+# The columns of a typical Excel member list as clerks keep it (import tests, the crash harness and the
+# import benchmark write files with these headers).
+MEMBER_LIST_HEADERS = [
+    "STT",
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Dân tộc",
+    "Chi bộ",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+]
+
 
 def village_and_cell(session: Session, village: str = "Bản Na Hát", cell: str = "Chi bộ bản Na Hát") -> str:
     village_id = org.add_village(session, org.VillageInput(name=village, kind="ban"))

@@ -41,19 +41,10 @@ from models.security import SYSTEM_ACTOR
 from models.services import meetings as mt
 from models.services import membership as ms
 from models.services import organisation as org
+from tests.builders import MEMBER_LIST_HEADERS
 
 State = dict[str, dict[str, Any]]
 LETTERS = "abcdeghiklmnopqrstuvxy"
-IMPORT_HEADERS = [
-    "STT",
-    "Họ và tên",
-    "Giới tính",
-    "Ngày sinh",
-    "Dân tộc",
-    "Chi bộ",
-    "Ngày vào Đảng",
-    "Ngày chính thức",
-]
 
 
 def read_state(db: Database) -> State:
@@ -239,7 +230,7 @@ class Worker:
         wb = openpyxl.Workbook()
         ws = wb.active
         assert ws is not None
-        ws.append(IMPORT_HEADERS)
+        ws.append(MEMBER_LIST_HEADERS)
         for n, given in enumerate(op["given"], start=1):
             ws.append(
                 [n, f"Lò Văn {given}", "Nam", "12/04/1985", "Thái", op["cell"], "05/03/2010", "05/03/2011"]

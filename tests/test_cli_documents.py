@@ -26,6 +26,7 @@ from models.services import meetings as mt
 from models.services import membership as ms
 from models.services import organisation as org
 from tests import builders
+from tests.builders import MEMBER_LIST_HEADERS
 from tests.conftest import UNIT
 
 PASSWORD = "mật khẩu dài của văn phòng"
@@ -338,28 +339,17 @@ def test_register_pdf_and_xlsx(commune: Commune, capsys: pytest.CaptureFixture[s
 
 # ---------------------------------------------------------------- import-members
 
-HEADERS = [
-    "STT",
-    "Họ và tên",
-    "Giới tính",
-    "Ngày sinh",
-    "Dân tộc",
-    "Chi bộ",
-    "Ngày vào Đảng",
-    "Ngày chính thức",
-]
-
 
 def _workbook(path: Path, rows: list[list[object]]) -> tuple[Path, Path]:
     wb = openpyxl.Workbook()
     sheet = wb.active
     assert sheet is not None
-    sheet.append(HEADERS)
+    sheet.append(MEMBER_LIST_HEADERS)
     for row in rows:
         sheet.append(row)
     wb.save(path)
     mapping = path.with_suffix(".json")
-    mapping.write_text(mi.suggest_mapping(HEADERS).to_json(), encoding="utf-8")
+    mapping.write_text(mi.suggest_mapping(MEMBER_LIST_HEADERS).to_json(), encoding="utf-8")
     return path, mapping
 
 
