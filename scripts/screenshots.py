@@ -231,6 +231,7 @@ def make_province(folder: Path, ctx: AppContext) -> Database:
     """A receiving (provincial) installation enrolled with the demo commune, which has sent it one
     package: the commune's sync tab and the province's completeness board then show real data."""
     from exports import sync as sx
+    from exports.demo_province import PROVINCE_UNIT
     from models.db import unit_of_work
     from models.security import SYSTEM_ACTOR
     from models.services import organisation as org
@@ -239,19 +240,7 @@ def make_province(folder: Path, ctx: AppContext) -> Database:
 
     province = open_app_database(folder / "tinh.db", create=True, check_drive=False)
     with unit_of_work(province, SYSTEM_ACTOR) as s:
-        org.setup_unit(
-            s,
-            org.UnitSetup(
-                name="Đảng bộ tỉnh Sơn La",
-                committee_name="Tỉnh ủy Sơn La",
-                symbol="TU",
-                place_name="Sơn La",
-                province="Sơn La",
-                upper_name="Ban Chấp hành Trung ương Đảng",
-                upper_symbol="TW",
-                upper_header_line="BAN CHẤP HÀNH TRUNG ƯƠNG",
-            ),
-        )
+        org.setup_unit(s, PROVINCE_UNIT)
     with unit_of_work(province, SYSTEM_ACTOR) as p, unit_of_work(ctx.db, SYSTEM_ACTOR) as c:
         ss.enrol(c, ss.own_bundle(p, "upper"))
         ss.enrol(p, ss.own_bundle(c, "commune"))
