@@ -223,19 +223,30 @@ def seal_data_package(
         "entries": {"records.jsonl": hashlib.sha256(payload).hexdigest()},
         "audit_head": {"id": audit_head[0], "hash": audit_head[1]},
     }
+    data = seal_with_manifest(manifest, {"records.jsonl": payload}, sign_keys, recipient_kem_public)
+    return data, manifest
+
+
+def seal_with_manifest(
+    manifest: dict[str, Any],
+    files: dict[str, bytes],
+    sign_keys: tuple[bytes, bytes],
+    recipient_kem_public: bytes,
+) -> bytes:
+    """Seal a package (data or acknowledgment): the manifest and its files inside, the routing fields
+    repeated in the clear header (checked against the manifest on import)."""
     header = {
         k: manifest[k]
         for k in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind")
     }
     header["created_utc"] = manifest["created_utc"]
-    data = seal(
-        {"manifest.json": canonical(manifest), "records.jsonl": payload},
+    return seal(
+        {"manifest.json": canonical(manifest), **files},
         header,
         sign_keys[0],
         sign_keys[1],
         recipient_kem_public,
     )
-    return data, manifest
 
 
 def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = False) -> ExportResult:
@@ -576,17 +587,8 @@ def write_ack(db: Database, actor: Actor, commune_unit_id: str, folder: Path) ->
             "created_utc": created.isoformat(), "created_local": created.astimezone().isoformat(), "counts": {"corrections": len(corrections), "rules": len(rules)},
             "entries": {"ack.json": hashlib.sha256(ack_bytes).hexdigest()},
         }  # fmt: skip
-        header = {
-            k: manifest[k]
-            for k in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind")
-        }
-        header["created_utc"] = manifest["created_utc"]
-        data = seal(
-            {"manifest.json": canonical(manifest), "ack.json": ack_bytes},
-            header,
-            keys.sign_private,
-            keys.sign_public,
-            peer.kem_public,
+        data = seal_with_manifest(
+            manifest, {"ack.json": ack_bytes}, (keys.sign_private, keys.sign_public), peer.kem_public
         )
         name = package_name("ack", own_unit_id(session), sequence, created)
         path = write_to_stick(Path(folder), name, data, lambda b: verify(b, name, keys.sign_public))
