@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import re
 import shutil
 import uuid
 from collections.abc import Callable
@@ -21,28 +23,40 @@ from typing import Any
 from exports import atomic, backup
 from exports.sync_package import (
     ALLOWED_ENTRIES,
+    MAGIC,
+    PREFIX,
     Opened,
     SyncRefused,
+    bad_field,
     canonical,
     key_id_of,
     open_sealed,
+    read_file,
     seal,
     verify,
 )
 from models import audit
 from models.db import Database, read_session, unit_of_work
-from models.errors import DomainError, StorageError
+from models.errors import DomainError, PermissionDenied, StorageError
 from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.migrate import HEAD, KNOWN_REVISIONS
 from models.security import Actor, Permission, require
 from models.services import organisation as org
 from models.services import sync as st
+from models.services import sync_history as sh
+from models.services import sync_validate as sv
 from models.services.common import own_unit_id
+
+log = logging.getLogger(__name__)
 
 APP_VERSION = "0.1.0"
 EXTENSION = ".duxpkg"
 ENROL_EXTENSION = ".duxkey"
 MARGIN_SECONDS = 86_400  # re-send a day of changes before the acknowledged point (clock drift)
+MAX_SEQUENCE = 10**9  # far beyond any real count of trips; larger is a malformed manifest
+MAX_ACK = 64 * 1024 * 1024
+MAX_ENROL = 10_000
+MORE_PROBLEMS = QT_TRANSLATE_NOOP("sync", " (và {n} lỗi khác)")
 MORE = {
     "replayed": QT_TRANSLATE_NOOP("sync", "Gói {name} đã nhập trước đây; không có gì thay đổi."),
     "older": QT_TRANSLATE_NOOP(
@@ -68,6 +82,11 @@ MORE = {
     ),
     "rejected": QT_TRANSLATE_NOOP("sync", "Gói {name} có {n} bản ghi không hợp lệ ({detail}). Không nhập."),
     "kind": QT_TRANSLATE_NOOP("sync", "Tệp {name} không phải loại gói cần nhập ở đây ({kind})."),
+    "invalid": QT_TRANSLATE_NOOP(
+        "sync",
+        "Gói {name} của {sender} bị từ chối: bản ghi {kind} {record}: {problem}{more}. Không nhập gì của gói "
+        "này; các đơn vị khác không bị ảnh hưởng. Hãy báo đơn vị gửi sửa dữ liệu rồi xuất lại gói.",
+    ),
 }
 
 
@@ -323,23 +342,87 @@ class Staged:
     warnings: list[str] = field(default_factory=list)
 
 
+def _sender(session: Any, kid: bytes, name: str) -> st.PeerKeys:
+    """The enrolled, active peer that owns a signing key id, or the refusal saying why not."""
+    peer = st.peer_by_key_id(session, kid)
+    if peer is None:
+        raise SyncRefused("unknown_sender", name)
+    if peer.revoked:
+        raise SyncRefused("revoked_sender", name)
+    if peer.replaced:  # the sender replaced its keys (e.g. a lost laptop): the old key is void
+        raise SyncRefused("replaced_sender", name)
+    return peer
+
+
 def _open(session: Any, data: bytes, name: str, own: list[st.OwnKeys]) -> tuple[Opened, st.PeerKeys]:
     found: dict[str, st.PeerKeys] = {}
 
     def sender_public(kid: bytes) -> bytes:
-        peer = st.peer_by_key_id(session, kid)
-        if peer is None:
-            raise SyncRefused("unknown_sender", name)
-        if peer.revoked:
-            raise SyncRefused("revoked_sender", name)
-        if peer.replaced:  # the sender replaced its keys (e.g. a lost laptop): the old key is void
-            raise SyncRefused("replaced_sender", name)
-        found["peer"] = peer
-        return peer.sign_public
+        found["peer"] = _sender(session, kid, name)
+        return found["peer"].sign_public
 
     kems = [(k.kem_private, k.kem_public) for k in own]
     opened = open_sealed(data, name, sender_public, kems)
     return opened, found["peer"]
+
+
+def read_package(session: Any, path: Path) -> bytes:
+    """The bytes of a package on the stick, bounded (exports.sync_package.read_file): the sender's key
+    id is looked up among the enrolled peers before more than its first bytes are read."""
+    name = path.name
+
+    def check_prefix(prefix: bytes) -> None:
+        if len(prefix) < PREFIX or prefix[:8] != MAGIC:
+            raise SyncRefused("not_a_package", name)
+        _sender(session, prefix[8:40], name)
+
+    return read_file(path, check_prefix=check_prefix)
+
+
+_UUIDISH = re.compile(r"^[0-9A-Za-z-]{1,36}$")
+
+
+def _check_manifest_fields(manifest: dict[str, Any], name: str) -> None:
+    """Each field the import relies on: present, of its type, in its range — its own refusal each."""
+
+    def text(key: str, *, required: bool = True, pattern: re.Pattern[str] | None = _UUIDISH) -> None:
+        value = manifest.get(key)
+        if value is None:
+            if required:
+                raise bad_field(name, key, "missing")
+            return
+        if not isinstance(value, str):
+            raise bad_field(name, key, "type")
+        if pattern is not None and not pattern.match(value):
+            raise bad_field(name, key, "format")
+
+    for key in ("package_id", "sender_unit_id", "recipient_unit_id", "incarnation"):
+        text(key)
+    text("kind", pattern=re.compile(r"^[a-z]{1,10}$"))
+    text("schema_version", pattern=re.compile(r"^[0-9A-Za-z_]{1,32}$"))
+    text("previous_hash", required=False, pattern=re.compile(r"^[0-9a-f]{0,64}$"))
+    sequence = manifest.get("sequence")
+    if sequence is None:
+        raise bad_field(name, "sequence", "missing")
+    if not isinstance(sequence, int) or isinstance(sequence, bool):
+        raise bad_field(name, "sequence", "type")
+    if not 1 <= sequence <= MAX_SEQUENCE:
+        raise bad_field(name, "sequence", "range")
+    if not isinstance(manifest.get("full", False), bool):
+        raise bad_field(name, "full", "type")
+    created = manifest.get("created_utc")
+    if created is None:
+        raise bad_field(name, "created_utc", "missing")
+    if not isinstance(created, str) or len(created) > 40:
+        raise bad_field(name, "created_utc", "type")
+    try:
+        when = datetime.fromisoformat(created)
+    except ValueError:
+        raise bad_field(name, "created_utc", "date") from None
+    if when.tzinfo is None:
+        raise bad_field(name, "created_utc", "date")
+    if not isinstance(manifest.get("entries", {}), dict):
+        raise bad_field(name, "entries", "type")
 
 
 def _manifest(opened: Opened, name: str, sender: st.PeerKeys, own_unit: str, kind: str) -> dict[str, Any]:
@@ -347,8 +430,9 @@ def _manifest(opened: Opened, name: str, sender: st.PeerKeys, own_unit: str, kin
         manifest = json.loads(opened.entries["manifest.json"])
         if not isinstance(manifest, dict):
             raise TypeError
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, RecursionError):
         raise refused("bad_entry", name, detail="manifest") from None
+    _check_manifest_fields(manifest, name)
     header = opened.header
     for key in ("package_id", "sender_unit_id", "recipient_unit_id", "sequence", "incarnation", "kind"):
         if manifest.get(key) != header.get(key):
@@ -367,33 +451,70 @@ def _manifest(opened: Opened, name: str, sender: st.PeerKeys, own_unit: str, kin
             or hashlib.sha256(opened.entries.get(entry, b"")).hexdigest() != digest
         ):
             raise refused("bad_entry", name, detail=f"hash {entry}")
-    if not isinstance(manifest.get("sequence"), int) or manifest["sequence"] < 1:
-        raise refused("bad_entry", name, detail="sequence")
     return manifest
 
 
-def inspect_package(db: Database, actor: Actor, path: Path) -> Staged:
-    """Verify, decrypt, check and stage a data package, without writing anything."""
+def _context(error: DomainError, **context: Any) -> DomainError:
+    """What is known of the package a refusal concerns (sender, sequence…), for the arrivals history."""
+    known: dict[str, Any] = getattr(error, "arrival", {})
+    error.arrival = {**context, **known}  # type: ignore[attr-defined]  # the innermost knows best
+    return error
+
+
+def inspect_package(db: Database, actor: Actor, path: Path, *, record: bool = True) -> Staged:
+    """Verify, decrypt, check and stage a data package, without writing anything but, when `record`,
+    the arrival of a refused file (history and audit chain)."""
     path = Path(path)
-    name = path.name
     try:
-        data = path.read_bytes()
-    except OSError:
-        raise StorageError(
-            QT_TRANSLATE_NOOP("sync", "Không đọc được tệp {name} (USB bị rút hoặc hỏng)."),
-            kind="io",
-            name=name,
-        ) from None
-    with read_session(db, actor) as session:
-        return _stage(session, data, name, path)
+        with read_session(db, actor) as session:
+            require(session, Permission.IMPORT)
+            data = read_package(session, path)
+            return _stage(session, data, path.name, path)
+    except DomainError as exc:
+        if record:
+            note_refusal(db, actor, path, exc)
+        raise
+
+
+def note_refusal(db: Database, actor: Actor, path: Path, error: DomainError) -> None:
+    """Record a refused package in the arrivals history and the audit chain, in its own transaction
+    (whatever the refused import had begun was rolled back)."""
+    if isinstance(error, PermissionDenied) or db.read_only:
+        return
+    context: dict[str, Any] = dict(getattr(error, "arrival", {}))
+    reason = str(getattr(error, "reason", "") or getattr(error, "kind", "") or type(error).__name__)
+    try:
+        with unit_of_work(db, actor) as session:
+            sh.record_arrival(
+                session,
+                file_name=Path(path).name,
+                outcome="refused",
+                message=error.text(),
+                reason=reason,
+                **context,
+            )
+    except DomainError:  # the history must never hide the refusal itself
+        log.warning("refused package not recorded in the history")
 
 
 def _stage(session: Any, data: bytes, name: str, path: Path, previous: Staged | None = None) -> Staged:
     """Everything that depends on the database is checked again; the records' own checks are reused
     from `previous` (the preview of the same file) when the file's hash is the same."""
     require(session, Permission.IMPORT)
+    context: dict[str, Any] = {"file_hash": hashlib.sha256(data).hexdigest()}
+    try:
+        return _stage_checked(session, data, name, path, previous, context)
+    except DomainError as exc:
+        raise _context(exc, **context) from None
+
+
+def _stage_checked(
+    session: Any, data: bytes, name: str, path: Path, previous: Staged | None, context: dict[str, Any]
+) -> Staged:
     opened, sender = _open(session, data, name, st.keys_for_import(session))
+    context.update(sender_unit_id=sender.unit_id, sender_name=sender.name)
     manifest = _manifest(opened, name, sender, own_unit_id(session), "data")
+    context.update(package_id=manifest["package_id"], sequence=manifest["sequence"])
     staged = Staged(path, data, opened, manifest, sender.unit_id, sender.name)
     if st.seen_package(session, manifest["package_id"]):
         staged.status = "replayed"
@@ -431,33 +552,60 @@ def _stage(session: Any, data: bytes, name: str, path: Path, previous: Staged | 
         for line in opened.entries.get("records.jsonl", b"").splitlines():
             try:
                 records.append(json.loads(line))
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise refused("bad_entry", name, detail="records") from None
         staged.checked = st.check(sender.unit_id, records)
     staged.preview = st.classify(session, staged.checked)
     if staged.preview.rejected:
         reasons = sorted({r for k in staged.preview.kinds.values() for r in k.reasons})
         raise refused("rejected", name, n=staged.preview.rejected, detail="; ".join(reasons[:3]))
+    problems = sv.validate(session, sender.unit_id, staged.checked.valid)
+    if problems:
+        first = problems[0]
+        more = len(problems) - 1
+        raise refused(
+            "invalid", name, sender=sender.name, kind=first.kind, record=first.record_id, problem=first.reason,
+            more=translate("sync", MORE_PROBLEMS).format(n=more) if more else "",
+        )  # fmt: skip
     return staged
 
 
 @dataclass(frozen=True)
 class ImportResult:
     name: str
-    status: str  # applied / replayed / held
+    status: str  # applied / replayed / held (preview for a dry run)
     message: str
     applied: int = 0
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _arrived(session: Any, staged: Staged, status: str, message: str, records: int = 0) -> None:
+    sh.record_arrival(
+        session, file_name=staged.path.name, outcome=status, message=message, file_hash=staged.opened.file_hash,
+        package_id=staged.manifest["package_id"], sender_unit_id=staged.sender_unit_id, sender_name=staged.sender_name,
+        sequence=staged.manifest["sequence"], records=records,
+    )  # fmt: skip
 
 
 def apply_package(
     db: Database, actor: Actor, staged: Staged, *, backup_first: bool = True
 ) -> list[ImportResult]:
     """Apply a staged package in one transaction (re-checked inside it), then any held packages that
-    can now follow. Returns one result per package handled. `backup_first=False` only when the caller
-    already took the import backup for this batch of packages (see import_files)."""
+    can now follow. Returns one result per package handled; each is recorded in the arrivals history
+    (a refusal in its own transaction, after the import's was rolled back). `backup_first=False` only
+    when the caller already took the import backup for this batch of packages (see import_files)."""
+    try:
+        return _apply_package(db, actor, staged, backup_first=backup_first)
+    except DomainError as exc:
+        note_refusal(db, actor, staged.path, exc)
+        raise
+
+
+def _apply_package(db: Database, actor: Actor, staged: Staged, *, backup_first: bool) -> list[ImportResult]:
     name = staged.path.name
     if staged.status == "replayed":
+        with unit_of_work(db, actor) as session:
+            _arrived(session, staged, "replayed", staged.message)
         return [ImportResult(name, "replayed", staged.message)]
     if staged.status == "ready" and backup_first:  # a held package only waits; changes back up first
         with read_session(db, actor) as session:
@@ -468,6 +616,7 @@ def apply_package(
         # The database may have changed since the preview: checked again (the records' own checks reused).
         fresh = _stage(session, staged.data, name, staged.path, staged)
         if fresh.status == "replayed":
+            _arrived(session, fresh, "replayed", fresh.message)
             return [ImportResult(name, "replayed", fresh.message)]
         if fresh.status == "held":
             st.hold(
@@ -477,6 +626,7 @@ def apply_package(
                 fresh.manifest["sequence"],
                 fresh.data,
             )
+            _arrived(session, fresh, "held", fresh.message)
             return [ImportResult(name, "held", fresh.message)]
         results.append(_apply(session, fresh))
         # Held packages that can now follow, in order.
@@ -519,6 +669,7 @@ def _apply(session: Any, staged: Staged) -> ImportResult:
     message = translate(
         "sync", QT_TRANSLATE_NOOP("sync", "Đã nhập gói số {sequence} của {sender}: {n} bản ghi.")
     ).format(sequence=manifest["sequence"], sender=staged.sender_name, n=applied)
+    _arrived(session, staged, "applied", message, applied)
     return ImportResult(staged.path.name, "applied", message, applied, staged.preview.counts())
 
 
@@ -532,7 +683,7 @@ def import_files(
     backed_up = False
     for path in paths:
         try:
-            staged = inspect_package(db, actor, path)
+            staged = inspect_package(db, actor, path, record=not dry_run)
             if dry_run:
                 status = staged.status if staged.status != "ready" else "preview"
                 out.append(
@@ -550,6 +701,70 @@ def import_files(
         except DomainError as exc:
             out.append(exc)
     return out
+
+
+_PACKAGE_NAME = re.compile(r"^DUX-[0-9A-F]{8}-(\d{6,})-(\d{8})", re.IGNORECASE)
+
+
+def package_files(paths: list[Path]) -> list[Path]:
+    """The packages to import from the given paths: a file as given; a folder (the USB stick itself)
+    gives every data package directly in it (acknowledgment and enrolment files are left), oldest
+    first — by the creation date and sequence in the name, then by modification time."""
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = []
+        try:
+            items = list(path.iterdir())
+        except OSError:
+            out.append(path)  # refused with its own message when read
+            continue
+        for item in items:
+            lower = item.name.lower()
+            if not lower.endswith(EXTENSION) or lower.startswith("duxack-") or lower.startswith("."):
+                continue
+            match = _PACKAGE_NAME.match(item.name)
+            try:
+                mtime = item.lstat().st_mtime
+            except OSError:
+                mtime = 0.0
+            key = (match.group(2), int(match.group(1))) if match else ("99999999", 0)
+            found.append((key, mtime, item.name, item))
+        out.extend(item for *_key, item in sorted(found, key=lambda f: f[:3]))
+    return out
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """Counts of one batch, for the machine-readable summary line and the exit status."""
+
+    applied: int
+    replayed: int
+    held: int
+    refused: int
+    previewed: int
+    records: int
+
+    @property
+    def line(self) -> str:
+        return (
+            f"SUMMARY applied={self.applied} replayed={self.replayed} held={self.held} "
+            f"refused={self.refused} previewed={self.previewed} records={self.records}"
+        )
+
+
+def summarise(results: list[ImportResult | DomainError]) -> ImportSummary:
+    done = [r for r in results if isinstance(r, ImportResult)]
+    return ImportSummary(
+        applied=sum(r.status == "applied" for r in done),
+        replayed=sum(r.status == "replayed" for r in done),
+        held=sum(r.status == "held" for r in done),
+        refused=len(results) - len(done),
+        previewed=sum(r.status == "preview" for r in done),
+        records=sum(r.applied for r in done),
+    )
 
 
 # ---------------------------------------------------------------- acknowledgment (upper → commune)
@@ -604,9 +819,9 @@ def write_ack(db: Database, actor: Actor, commune_unit_id: str, folder: Path) ->
 def import_ack(db: Database, actor: Actor, path: Path) -> str:
     """At the commune: advance the acknowledged point and receive correction requests."""
     name = Path(path).name
-    data = Path(path).read_bytes()
     with unit_of_work(db, actor) as session:
         require(session, Permission.EXPORT)  # part of the commune's sending cycle
+        data = read_file(Path(path), MAX_ACK)
         opened, sender = _open(session, data, name, st.keys_for_export(session))
         manifest = _manifest(opened, name, sender, own_unit_id(session), "ack")
         if st.seen_package(session, manifest["package_id"]):
@@ -617,8 +832,18 @@ def import_ack(db: Database, actor: Actor, path: Path) -> str:
         try:
             ack = json.loads(opened.entries["ack.json"])
             receipt = ack["receipt"]
-            acked = int(receipt["sequence"])
-        except (KeyError, ValueError, TypeError):
+            acked = receipt["sequence"]
+            corrections = ack.get("corrections", [])
+            if (
+                not isinstance(acked, int)
+                or not 0 <= acked <= MAX_SEQUENCE
+                or not isinstance(corrections, list)
+                or not all(isinstance(c, dict) for c in corrections)
+                or not isinstance(receipt.get("hash", ""), str)
+                or not isinstance(receipt.get("incarnation", ""), str)
+            ):
+                raise TypeError
+        except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
             raise refused("bad_entry", name, detail="ack") from None
         rules = _rule_rows(ack.get("rules", []), name)
         ours = {
@@ -630,7 +855,7 @@ def import_ack(db: Database, actor: Actor, path: Path) -> str:
             channel.acked_sequence, channel.acked_watermark = acked, ours[acked].created_at
         elif receipt.get("incarnation") and receipt.get("incarnation") != st.incarnation(session):
             channel.needs_full = True
-        received = st.receive_corrections(session, sender.unit_id, list(ack.get("corrections", [])))
+        received = st.receive_corrections(session, sender.unit_id, corrections)
         new_rules = st.receive_rules(session, sender.unit_id, rules)
         channel.in_sequence, channel.in_hash = manifest["sequence"], opened.file_hash
         st.log_package(
@@ -690,14 +915,21 @@ def write_enrolment(db: Database, actor: Actor, folder: Path, role: str) -> tupl
 
 
 def read_enrolment(path: Path) -> tuple[st.EnrolBundle, str]:
-    """Parse an enrolment file (small, JSON, never executed); returns the bundle and its fingerprint."""
-    name = Path(path).name
+    """Parse an enrolment file (small, JSON, never executed); returns the bundle and its fingerprint.
+    Read bounded like a package: a folder, a device or a missing file gets its own message."""
+    path = Path(path)
+    name = path.name
     try:
-        raw = Path(path).read_bytes()
-        if len(raw) > 10_000:
-            raise ValueError
+        raw = read_file(path, MAX_ENROL)
+    except SyncRefused as exc:
+        if exc.reason in ("missing", "not_a_file"):
+            raise
+        raw = b""  # too large: not an enrolment file
+    except StorageError:
+        raise
+    try:
         data = json.loads(raw)
-        if data.get("format") != "dux-enrol-1":
+        if not isinstance(data, dict) or data.get("format") != "dux-enrol-1":
             raise ValueError
         bundle = st.EnrolBundle(
             str(data["unit_id"]),
@@ -706,7 +938,7 @@ def read_enrolment(path: Path) -> tuple[st.EnrolBundle, str]:
             bytes.fromhex(data["sign_public"]),
             bytes.fromhex(data["kem_public"]),
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise SyncRefused(
             QT_TRANSLATE_NOOP("sync", "Tệp {name} không phải tệp đăng ký hợp lệ."), name
         ) from None
@@ -721,10 +953,13 @@ def replace_keys(db: Database, actor: Actor) -> str:
     return st.readable_fingerprint(keys.fingerprint)
 
 
-def enrol_from_file(db: Database, actor: Actor, path: Path) -> st.PeerView:
+def enrol_from_file(db: Database, actor: Actor, path: Path, *, replace: bool = False) -> st.PeerView:
+    """Enrol the peer of an enrolment file. A file carrying an already-enrolled unit with different keys
+    raises `KeyReplacement` (both fingerprints, the risk) unless `replace` — the user's explicit
+    confirmation (`--replace`, the window's confirmation dialog); the replacement is audited."""
     bundle, _ = read_enrolment(path)
     with unit_of_work(db, actor) as session:
-        return st.enrol(session, bundle)
+        return st.enrol(session, bundle, replace=replace)
 
 
 def package_key_id(data: bytes, name: str) -> bytes:

@@ -17,13 +17,16 @@ manifest repeats sender, recipient, package id and sequence, which must match th
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 import struct
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -34,8 +37,8 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from models.errors import DomainError
-from models.i18n import QT_TRANSLATE_NOOP
+from models.errors import DomainError, StorageError
+from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.services.sync import key_id
 
 MAGIC = b"DUXSYNC1"
@@ -83,6 +86,18 @@ MESSAGES = {
     "compression_bomb": QT_TRANSLATE_NOOP(
         "sync",
         "Gói {name} chứa phần dữ liệu “{entry}” nén bất thường (giải nén lớn gấp {ratio} lần). Không nhập; có thể là tệp độc hại.",
+    ),
+    "not_a_file": QT_TRANSLATE_NOOP(
+        "sync",
+        "“{name}” không phải một tệp bình thường (thư mục, thiết bị hoặc đường ống). Không mở; hãy chọn đúng tệp gói.",
+    ),
+    "missing": QT_TRANSLATE_NOOP("sync", "Không tìm thấy tệp {name}. Hãy kiểm tra lại USB và đường dẫn."),
+    "changed": QT_TRANSLATE_NOOP(
+        "sync", "Tệp {name} thay đổi trong khi đang đọc. Không nhập; hãy chép lại tệp rồi nhập lại."
+    ),
+    "bad_header": QT_TRANSLATE_NOOP(
+        "sync",
+        "Gói {name} có phần đầu không hợp lệ (trường “{field}”: {problem}). Không nhập; hãy xin đơn vị gửi xuất lại gói.",
     ),
     "too_new": QT_TRANSLATE_NOOP(
         "sync",
@@ -136,7 +151,7 @@ def _container(entries: dict[str, bytes]) -> bytes:
     return b"".join(parts)
 
 
-def _uncontainer(blob: bytes, name: str) -> dict[str, bytes]:
+def _uncontainer(blob: bytes | bytearray, name: str) -> dict[str, bytes]:
     def bad(detail: str) -> SyncRefused:
         return SyncRefused("bad_entry", name, detail=detail)
 
@@ -218,14 +233,126 @@ def key_id_of(data: bytes, name: str) -> bytes:
     """The sender's key id, read from its fixed place (before any parsing)."""
     if len(data) < PREFIX + SIGNATURE or data[:8] != MAGIC:
         raise SyncRefused("not_a_package", name)
-    return data[8:40]
+    return bytes(data[8:40])
+
+
+READ_BLOCK = 1 << 20
+PROBLEMS = {
+    "missing": QT_TRANSLATE_NOOP("sync", "thiếu"),
+    "type": QT_TRANSLATE_NOOP("sync", "sai kiểu dữ liệu"),
+    "range": QT_TRANSLATE_NOOP("sync", "ngoài giới hạn cho phép"),
+    "format": QT_TRANSLATE_NOOP("sync", "sai định dạng"),
+    "date": QT_TRANSLATE_NOOP("sync", "không phải ngày giờ có múi giờ"),
+}
+
+
+def bad_field(name: str, field: str, problem: str) -> SyncRefused:
+    """A header or manifest field that is missing or malformed: its own refusal, naming the field."""
+    return SyncRefused("bad_header", name, field=field, problem=translate("sync", PROBLEMS[problem]))
+
+
+def read_file(
+    path: Path, limit: int | None = None, *, check_prefix: Callable[[bytes], None] | None = None
+) -> bytes:
+    """Read a file from the stick, bounded: only a regular file is read (a folder, a device such as
+    /dev/zero, a FIFO or a socket is refused without reading, whatever a link points to), its size is
+    checked before the first byte is read, and never more than that size is read (a file that grows or
+    shrinks meanwhile is refused). `check_prefix` sees the first PREFIX bytes (magic, key id) before
+    the rest is read, so a file from no enrolled sender costs a few bytes, not its size."""
+    name = path.name or str(path)
+    limit = MAX_FILE if limit is None else limit
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        before = Path(path).stat()  # follows links: what would be opened
+    except FileNotFoundError:
+        raise SyncRefused("missing", name) from None
+    except OSError as exc:
+        raise _io_error(name, exc) from None
+    if not stat.S_ISREG(before.st_mode):
+        raise SyncRefused("not_a_file", name)
+    if before.st_size > limit:
+        raise SyncRefused("too_large", name)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise SyncRefused("missing", name) from None
+    except OSError as exc:
+        raise _io_error(name, exc) from None
+    try:
+        with os.fdopen(fd, "rb", buffering=0) as file:
+            info = os.fstat(file.fileno())  # the file actually opened (it may have been swapped)
+            if not stat.S_ISREG(info.st_mode):
+                raise SyncRefused("not_a_file", name)
+            size = info.st_size
+            if size > limit:
+                raise SyncRefused("too_large", name)
+            if check_prefix is not None:
+                check_prefix(_read_exactly(file, min(size, PREFIX), name))
+                file.seek(0)
+            data = _read_exactly(file, size, name)
+            if file.read(1):
+                raise SyncRefused("changed", name)
+            return data
+    except OSError as exc:
+        raise _io_error(name, exc) from None
+
+
+def _read_exactly(file: Any, size: int, name: str) -> bytes:
+    """`size` bytes: one allocation in the usual case (a regular file answers a read in full)."""
+    data: bytes = file.read(size) if size else b""
+    if len(data) == size:
+        return data
+    parts, done = [data], len(data)
+    while done < size:
+        chunk = file.read(min(READ_BLOCK, size - done))
+        if not chunk:
+            raise SyncRefused("changed", name)
+        parts.append(chunk)
+        done += len(chunk)
+    return b"".join(parts)
+
+
+def _io_error(name: str, exc: OSError) -> DomainError:
+    if exc.errno in (errno.EISDIR, errno.ENOTDIR):
+        return SyncRefused("not_a_file", name)
+    return StorageError(
+        QT_TRANSLATE_NOOP("sync", "Không đọc được tệp {name} (USB bị rút hoặc hỏng)."),
+        kind="io",
+        name=name,
+    )
 
 
 def verify(data: bytes, name: str, sign_public: bytes) -> None:
+    view = memoryview(data)
     try:
-        Ed25519PublicKey.from_public_bytes(sign_public).verify(data[-SIGNATURE:], data[:-SIGNATURE])
+        Ed25519PublicKey.from_public_bytes(sign_public).verify(view[-SIGNATURE:], view[:-SIGNATURE])
     except InvalidSignature:
         raise SyncRefused("bad_signature", name) from None
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _hex_field(header: dict[str, Any], key: str, name: str, length: int) -> bytes:
+    value = header.get(key)
+    if value is None:
+        raise bad_field(name, key, "missing")
+    if not isinstance(value, str):
+        raise bad_field(name, key, "type")
+    if len(value) != 2 * length or not set(value) <= _HEX:
+        raise bad_field(name, key, "format")
+    return bytes.fromhex(value)
+
+
+def _int_field(header: dict[str, Any], key: str, name: str, low: int, high: int) -> int:
+    value = header.get(key)
+    if value is None:
+        raise bad_field(name, key, "missing")
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise bad_field(name, key, "type")
+    if not low <= value <= high:
+        raise bad_field(name, key, "range")
+    return value
 
 
 def open_sealed(
@@ -235,7 +362,8 @@ def open_sealed(
     kem_privates: Sequence[tuple[bytes, bytes]],
 ) -> Opened:
     """Verify, then decrypt. `sender_public(key_id)` returns the enrolled signing key (or raises);
-    `kem_privates` are this installation's (private, public) encryption keys, newest first."""
+    `kem_privates` are this installation's (private, public) encryption keys, newest first. Every
+    header field is checked for presence, type and range, each with its own refusal."""
     if len(data) > MAX_FILE:
         raise SyncRefused("too_large", name)
     kid = key_id_of(data, name)
@@ -247,42 +375,48 @@ def open_sealed(
     header_bytes = data[PREFIX : PREFIX + header_len]
     try:
         header = json.loads(header_bytes)
-        if not isinstance(header, dict):
-            raise TypeError
-        if int(header.get("format", 0)) > FORMAT_VERSION:
-            raise SyncRefused("too_new", name, version=header.get("format"))
-        ephemeral = bytes.fromhex(header["ephemeral"])
-        salt = bytes.fromhex(header["salt"])
-        chunks = int(header["chunks"])
-        recipient_key = str(header["recipient_key"])
-    except SyncRefused:
-        raise
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, RecursionError):
         raise SyncRefused("bad_entry", name, detail="header") from None
+    if not isinstance(header, dict):
+        raise SyncRefused("bad_entry", name, detail="header")
+    version = header.get("format", 0)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise bad_field(name, "format", "type")
+    if version > FORMAT_VERSION:
+        raise SyncRefused("too_new", name, version=version)
+    ephemeral = _hex_field(header, "ephemeral", name, 32)
+    salt = _hex_field(header, "salt", name, 32)
+    recipient_key = _hex_field(header, "recipient_key", name, 32).hex()
+    body_len = len(data) - SIGNATURE - PREFIX - header_len
+    chunks = _int_field(header, "chunks", name, 1, max(1, body_len // 16))
     kem = next(
         ((priv, pub) for priv, pub in kem_privates if hashlib.sha256(pub).hexdigest() == recipient_key), None
     )
     if kem is None:
         raise SyncRefused("wrong_recipient", name)
-    shared = X25519PrivateKey.from_private_bytes(kem[0]).exchange(
-        X25519PublicKey.from_public_bytes(ephemeral)
-    )
+    try:
+        shared = X25519PrivateKey.from_private_bytes(kem[0]).exchange(
+            X25519PublicKey.from_public_bytes(ephemeral)
+        )
+    except ValueError:  # a low-order point: no shared secret
+        raise bad_field(name, "ephemeral", "format") from None
     aead = ChaCha20Poly1305(_key(shared, salt, ephemeral, kem[1]))
-    digest = hashlib.sha256(data[:PREFIX] + header_bytes).digest()
-    body = data[PREFIX + header_len : -SIGNATURE]
-    plain, pos = [], 0
+    digest = hashlib.sha256(bytes(data[:PREFIX]) + header_bytes).digest()
+    body = memoryview(data)[PREFIX + header_len : len(data) - SIGNATURE]
+    plain, pos = bytearray(), 0
     for i in range(chunks):
         size = min(CHUNK + 16, len(body) - pos)
         if size < 16:
             raise SyncRefused("damaged", name)
         try:
-            plain.append(
-                aead.decrypt(struct.pack(">4xQ", i), body[pos : pos + size], _aad(digest, i, i == chunks - 1))
+            plain += aead.decrypt(
+                struct.pack(">4xQ", i), body[pos : pos + size], _aad(digest, i, i == chunks - 1)
             )
         except InvalidTag:
             raise SyncRefused("damaged", name) from None
         pos += size
     if pos != len(body):
         raise SyncRefused("damaged", name)
-    entries = _uncontainer(b"".join(plain), name)
+    body.release()
+    entries = _uncontainer(plain, name)
     return Opened(kid, header, entries, hashlib.sha256(data).hexdigest())

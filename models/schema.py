@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
-from models import entities, entities_meetings, entities_reports, entities_sync, entities_work
+from models import (
+    entities,
+    entities_arrivals,
+    entities_meetings,
+    entities_reports,
+    entities_sync,
+    entities_work,
+)
 
-MODULES = (entities, entities_meetings, entities_work, entities_reports, entities_sync)
+MODULES = (entities, entities_meetings, entities_work, entities_reports, entities_sync, entities_arrivals)

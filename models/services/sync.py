@@ -197,9 +197,32 @@ class PeerView:
     revoked: bool
 
 
-def enrol(session: Session, bundle: EnrolBundle) -> PeerView:
+class KeyReplacement(RuleViolation):
+    """An enrolment file for an already-enrolled unit carries different keys: shown with both
+    fingerprints and the risk, applied only on explicit confirmation (`enrol(..., replace=True)`)."""
+
+    def __init__(self, name: str, old: str, new: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "{name} đã được đăng ký với khóa khác.\nMã đối chiếu đang dùng: {old}\nMã đối chiếu trong tệp: {new}\n"
+                "Chỉ thay khi đơn vị đó thực sự đã thay khóa (mất máy, nghi lộ khóa) và đã xác nhận qua điện thoại. "
+                "Nếu tệp do người khác làm giả, từ khi thay, gói của họ sẽ được nhận còn gói của đơn vị thật bị từ chối.",
+            ),
+            context=CTX,
+            name=name,
+            old=old,
+            new=new,
+        )
+        self.old_fingerprint = old
+        self.new_fingerprint = new
+
+
+def enrol(session: Session, bundle: EnrolBundle, *, replace: bool = False) -> PeerView:
     """Register a peer from its enrolment file (after the fingerprint was compared by phone or paper).
-    A new bundle for an enrolled unit replaces its keys."""
+    A bundle for an enrolled unit with different keys raises `KeyReplacement` unless `replace`; the
+    replacement is audited with both key ids. The same keys again correct the enrolment's role and
+    name (a file first issued with the wrong role)."""
     require(session, Permission.ADMIN_SETTINGS)
     if (
         bundle.role not in ("upper", "commune")
@@ -218,7 +241,24 @@ def enrol(session: Session, bundle: EnrolBundle) -> PeerView:
             raise RuleViolation(
                 QT_TRANSLATE_NOOP("sync", "Khóa này đã bị thu hồi; không đăng ký lại được."), context=CTX
             )
+        corrected = {"role": bundle.role, "name": clean(bundle.name)}
+        changed = [k for k, v in corrected.items() if getattr(existing, k) != v]
+        if changed and existing.unit_id == bundle.unit_id:
+            existing.role, existing.name = corrected["role"], corrected["name"]
+            session.flush()
+            audit.record(session, "sync.enrol", "sync_peer", existing.id, fields=["corrected", *changed])
         return _peer_view(existing)
+    current = session.scalars(
+        select(SyncPeer).where(
+            SyncPeer.unit_id == bundle.unit_id, SyncPeer.replaced_by.is_(None), SyncPeer.revoked_at.is_(None)
+        )
+    ).first()
+    if current is not None and not replace:
+        raise KeyReplacement(
+            current.name,
+            readable_fingerprint(fingerprint(current.sign_public, current.kem_public)),
+            readable_fingerprint(bundle.fingerprint),
+        )
     peer = SyncPeer(
         unit_id=bundle.unit_id,
         name=clean(bundle.name),
@@ -239,7 +279,10 @@ def enrol(session: Session, bundle: EnrolBundle) -> PeerView:
     if session.get(SyncChannel, bundle.unit_id) is None:
         session.add(SyncChannel(peer_unit_id=bundle.unit_id))
     session.flush()
-    audit.record(session, "sync.enrol", "sync_peer", peer.id, fields=["enrolled"])
+    fields = ["enrolled"]
+    if current is not None:
+        fields = ["keys_replaced", f"old={current.sign_fingerprint[:16]}", f"new={fp[:16]}"]
+    audit.record(session, "sync.enrol", "sync_peer", peer.id, fields=fields)
     return _peer_view(peer)
 
 
