@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("main")
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+EXIT_NOTHING_NEW = 3  # `import`: every package was already imported or is held for a missing one
 
 
 def out(text: str) -> None:
@@ -437,16 +438,21 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from exports import sync as sx
 
+    paths = sx.package_files([Path(p) for p in args.packages])
+    if not paths:
+        err(
+            tr(QT_TRANSLATE_NOOP("cli", "Không có gói dữ liệu nào ({ext}) trong thư mục đã chọn.")).format(
+                ext=sx.EXTENSION
+            )
+        )
     db, actor = open_for_cli(args.db)
     try:
-        results = sx.import_files(db, actor, [Path(p) for p in args.packages], dry_run=args.dry_run)
+        results = sx.import_files(db, actor, paths, dry_run=args.dry_run)
     finally:
         close_cli_databases()
-    refused = False
     for result in results:
         if isinstance(result, DomainError):
             err(result.text())
-            refused = True
         else:
             line = result.message or f"{result.name}: {result.status}"
             if result.counts:
@@ -456,7 +462,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 ]
                 line += " [" + "; ".join(parts) + "]"
             out(line)
-    return EXIT_REFUSED if refused else EXIT_OK
+    summary = sx.summarise(results)
+    out(summary.line)
+    if summary.refused:
+        return EXIT_REFUSED
+    if summary.applied or summary.previewed:
+        return EXIT_OK
+    return EXIT_NOTHING_NEW
 
 
 def cmd_ack(args: argparse.Namespace) -> int:
@@ -467,7 +479,7 @@ def cmd_ack(args: argparse.Namespace) -> int:
     db, actor = open_for_cli(args.db)
     try:
         if args.file:
-            out(sx.import_ack(db, actor, Path(args.file)))
+            out(sx.import_ack(db, actor, Path(args.file)))  # a folder or a missing file: refused, clearly
             return EXIT_OK
         with read_session(db, actor) as session:
             targets = [c for c in communes(session) if not args.unit or args.unit in (c.unit_id, c.name)]
@@ -488,12 +500,24 @@ def cmd_ack(args: argparse.Namespace) -> int:
 
 def cmd_enrol(args: argparse.Namespace) -> int:
     from exports import sync as sx
+    from models.services.sync import KeyReplacement
 
     if args.replace_keys and not args.issue:
         err(
             tr(
                 QT_TRANSLATE_NOOP(
                     "cli", "--replace-keys cần --issue THƯ_MỤC để ghi ngay tệp đăng ký mang khóa mới."
+                )
+            )
+        )
+        return EXIT_USAGE
+    if args.issue and args.role is None:
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "--issue cần --role: upper nếu đơn vị này là cấp trên nhận dữ liệu, commune nếu là đơn vị "
+                    "cấp dưới gửi dữ liệu.",
                 )
             )
         )
@@ -534,7 +558,25 @@ def cmd_enrol(args: argparse.Namespace) -> int:
                     )
                 )
                 return EXIT_REFUSED
-            peer = sx.enrol_from_file(db, actor, Path(args.accept))
+            try:
+                peer = sx.enrol_from_file(db, actor, Path(args.accept), replace=args.replace)
+            except KeyReplacement as exc:
+                err(exc.text())
+                err(
+                    tr(
+                        QT_TRANSLATE_NOOP(
+                            "cli",
+                            "Chưa thay khóa. Sau khi đã gọi điện xác nhận với đơn vị đó, chạy lại với --replace.",
+                        )
+                    )
+                )
+                return EXIT_REFUSED
+            if args.replace:
+                out(
+                    tr(QT_TRANSLATE_NOOP("cli", "Đã thay khóa của {name} (đã ghi nhật ký).")).format(
+                        name=peer.name
+                    )
+                )
             out(tr(QT_TRANSLATE_NOOP("cli", "Đã đăng ký {name}.")).format(name=peer.name))
             return EXIT_OK
     finally:
@@ -550,8 +592,8 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
-    from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
-    from forms.consolidated import consolidate, consolidated_document
+    from exports.report_export import export_consolidated
+    from forms.consolidated import communes
     from forms.periods import Period
     from models.db import read_session
 
@@ -559,19 +601,12 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     target = Path(args.out)
     db, actor = open_for_cli(args.db)
     try:
+        path = export_consolidated(db, actor, period, target)
         with read_session(db, actor) as session:
-            result = consolidate(session, period)
-            document = consolidated_document(session, result)
-        if target.suffix.lower() == ".pdf":
-            save_pdf(document, target)
-        else:
-            save_xlsx(document_sheets(document, "Tổng hợp"), target)
-        log_document(db, actor, "export", document, target)
+            count = len(communes(session))
     finally:
         close_cli_databases()
-    out(
-        tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path} ({n} đơn vị)")).format(path=target, n=len(result.communes))
-    )
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path} ({n} đơn vị)")).format(path=path, n=count))
     return EXIT_OK
 
 
@@ -723,9 +758,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("import", help=tr(QT_TRANSLATE_NOOP("cli", "nhập gói dữ liệu của cấp dưới")))
+    p = sub.add_parser(
+        "import",
+        help=tr(QT_TRANSLATE_NOOP("cli", "nhập gói dữ liệu của cấp dưới")),
+        description=tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Nhập các gói dữ liệu; một thư mục (ví dụ chính USB) là mọi gói trong đó, cũ trước mới sau. "
+                "Dòng cuối: SUMMARY applied=… replayed=… held=… refused=… previewed=… records=…. "
+                "Mã thoát: 0 đã nhập (hoặc xem trước); 3 không có gì mới (đã nhập trước đây hoặc đang giữ chờ "
+                "gói thiếu); 1 có gói bị từ chối; 2 sai cách dùng.",
+            )
+        ),
+    )
     p.add_argument("db")
-    p.add_argument("packages", nargs="+", metavar="PACKAGE")
+    p.add_argument("packages", nargs="+", metavar="PACKAGE_OR_FOLDER")
     p.add_argument("--dry-run", action="store_true")
     p.set_defaults(func=cmd_import)
 
@@ -741,9 +788,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("db")
     p.add_argument("--issue", metavar="DIR")
-    p.add_argument("--role", choices=["upper", "commune"], default="commune")
+    p.add_argument(
+        "--role",
+        choices=["upper", "commune"],
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "bắt buộc với --issue: vai trò của đơn vị mình (upper: cấp trên nhận; commune: gửi lên)",
+            )
+        ),
+    )
     p.add_argument("--accept", metavar="FILE")
     p.add_argument("--fingerprint")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "xác nhận thay khóa của một đơn vị đã đăng ký bằng khóa trong tệp --accept (chỉ khi đã gọi điện xác nhận)",
+            )
+        ),
+    )
     p.add_argument(
         "--replace-keys",
         action="store_true",

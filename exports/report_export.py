@@ -6,10 +6,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
+from exports.documents import log_output, save_pdf, save_xlsx
 from exports.xlsx import Sheet
+from forms.consolidated import SUMMARY_KEYS, Consolidated, consolidate, consolidated_document
 from forms.document import Document
+from forms.indicators import CATALOGUE
+from forms.periods import Period
 from forms.quarterly import Report
+from models.db import Database, read_session
+from models.security import Actor
 
 NUMBER_FORMATS = {"int": "#,##0", "decimal": "#,##0.0", "percent": "#,##0.0"}
 SHEET_NAME_MAX = 31
@@ -75,3 +83,59 @@ def report_sheets(report: Report, document: Document) -> list[Sheet]:
             )
         )
     return sheets
+
+
+# ---------------------------------------------------------------- the consolidated report
+
+
+def consolidated_sheets(result: Consolidated, document: Document) -> list[Sheet]:
+    """The consolidated report as XLSX: first each commune's main figures and the total, then the
+    total's own tables — every figure a number with its format, never text."""
+    heading = [
+        document.header.upper_line,
+        document.header.issuer_line,
+        f"{document.title} {document.subject}",
+    ]
+    columns = ["TT", "Đơn vị", *(CATALOGUE[k].label for k in SUMMARY_KEYS)]
+    lines = [(str(i), c.name, result.by_commune[c.unit_id]) for i, c in enumerate(result.communes, start=1)]
+    lines.append(("", "Tổng cộng", result.total))
+    rows: list[Sequence[str | int | float | None]] = []
+    formats: dict[tuple[int, int], str] = {}
+    for r, (number, name, report) in enumerate(lines):
+        row: list[str | int | float | None] = [number, name]
+        for c, key in enumerate(SUMMARY_KEYS, start=2):
+            value = report.values[key].value
+            row.append(value)
+            if value is not None:
+                formats[(r, c)] = NUMBER_FORMATS["percent" if CATALOGUE[key].unit == "%" else "int"]
+                if isinstance(value, float) and not value.is_integer():
+                    formats[(r, c)] = NUMBER_FORMATS["decimal"]
+        rows.append(row)
+    summary = Sheet(
+        "Theo đơn vị",
+        columns,
+        rows,
+        widths=[6.0, 30.0, *(14.0 for _ in SUMMARY_KEYS)],
+        heading=[*heading, "Số liệu chủ yếu theo đơn vị"],
+        landscape=True,
+        cell_format=formats,
+    )
+    tables = report_sheets(result.total, document)
+    names = unique_sheet_names([summary.title, *(s.title for s in tables)])
+    return [summary, *(replace(sheet, title=name) for sheet, name in zip(tables, names[1:], strict=True))]
+
+
+def export_consolidated(db: Database, actor: Actor, period: Period, target: Path) -> Path:
+    """The one operation behind the window's and the command line's consolidated export: compute,
+    write (PDF, or XLSX with numbers as numbers), then audit the output."""
+    with read_session(db, actor) as session:
+        result = consolidate(session, period)
+        document = consolidated_document(session, result)
+    if target.suffix.lower() == ".pdf":
+        path = save_pdf(document, target)
+    else:
+        path = save_xlsx(consolidated_sheets(result, document), target)
+    log_output(
+        db, actor, "export", "consolidated_report", period.key, count=len(result.communes), target=path
+    )
+    return path

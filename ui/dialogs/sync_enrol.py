@@ -20,7 +20,7 @@ from exports import sync as sx
 from models.errors import DomainError
 from models.services import sync as ss
 from ui.context import AppContext
-from ui.errors import show_error
+from ui.errors import confirm, show_error
 from ui.i18n import translate
 
 
@@ -134,10 +134,28 @@ class AcceptEnrolmentDialog(QDialog):
             return
         try:
             self.result_value = sx.enrol_from_file(self.ctx.db, self.ctx.actor, self.path)
+        except ss.KeyReplacement as change:
+            # Different keys for an enrolled unit: both fingerprints and the risk, an explicit choice.
+            if not self.confirm_replacement(change):
+                return
+            try:
+                self.result_value = sx.enrol_from_file(self.ctx.db, self.ctx.actor, self.path, replace=True)
+            except DomainError as exc:
+                show_error(self, exc)
+                return
         except DomainError as exc:
             show_error(self, exc)
             return
         self.accept()
+
+    def confirm_replacement(self, change: ss.KeyReplacement) -> bool:
+        """The loud question before an enrolled unit's keys are replaced (tests replace this)."""
+        return confirm(
+            self,
+            translate("sync_enrol", "Thay khóa của đơn vị đã đăng ký?"),
+            change.text(),
+            translate("sync_enrol", "Thay khóa"),
+        )
 
     @classmethod
     def ask(cls, ctx: AppContext, path: Path, parent: QWidget | None = None) -> ss.PeerView | None:

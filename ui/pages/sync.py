@@ -31,14 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from exports import sync as sx
-from exports.documents import document_sheets, save_pdf, save_xlsx
-from forms.consolidated import BoardRow, completeness, consolidate, consolidated_document
+from exports.report_export import export_consolidated
+from forms.consolidated import BoardRow, completeness
 from forms.periods import Period
 from models.dates import format_date, today
 from models.db import read_session, unit_of_work
 from models.errors import DomainError
 from models.security import Permission
 from models.services import sync as ss
+from models.services import sync_history as sh
 from ui.context import AppContext
 from ui.dialogs.sync_dispute import DisputeDialog
 from ui.dialogs.sync_enrol import AcceptEnrolmentDialog, FingerprintDialog
@@ -56,6 +57,7 @@ BOARD_COLOURS = {
     "late": QColor(255, 224, 178),
     "missing_late": QColor(255, 205, 210),
     "missing": QColor(238, 238, 238),
+    "refused": QColor(239, 154, 154),
 }
 
 
@@ -103,6 +105,8 @@ class SyncState:
     board: list[BoardRow] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
     own_name: str = ""
+    arrivals: list[sh.Arrival] = field(default_factory=list)
+    refused: dict[str, sh.Arrival] = field(default_factory=dict)  # communes whose latest package was refused
 
 
 def load_sync_state(ctx: AppContext, periods: list[Period]) -> SyncState:
@@ -127,7 +131,20 @@ def load_sync_state(ctx: AppContext, periods: list[Period]) -> SyncState:
             state.inbox = ss.inbox(session)
         if state.communes:
             state.board = completeness(session, periods)
+            state.arrivals = sh.arrivals(session)
+            state.refused = {
+                unit: a for unit, a in sh.latest_by_sender(session).items() if a.outcome == "refused"
+            }
     return state
+
+
+def outcome_text(outcome: str) -> str:
+    return {
+        "applied": translate("sync_page", "Đã nhập"),
+        "replayed": translate("sync_page", "Đã nhập trước đây"),
+        "held": translate("sync_page", "Giữ lại chờ gói thiếu"),
+        "refused": translate("sync_page", "Bị từ chối"),
+    }.get(outcome, outcome)
 
 
 def _table(headers: list[str], stretch: int) -> QTableWidget:
@@ -267,6 +284,19 @@ class SyncPage(Page):
         board_layout.addWidget(self.board_note)
         board_layout.addWidget(self.board, 1)
         board_layout.addLayout(legend)
+        arrivals_box = QGroupBox(translate("sync_page", "Các gói đã nhận"))
+        self.arrivals = _table(
+            [
+                translate("sync_page", "Ngày nhận"),
+                translate("sync_page", "Tệp"),
+                translate("sync_page", "Đơn vị gửi"),
+                translate("sync_page", "Số gói"),
+                translate("sync_page", "Kết quả"),
+                translate("sync_page", "Lý do"),
+            ],
+            5,
+        )
+        QVBoxLayout(arrivals_box).addWidget(self.arrivals)
         search_box = QGroupBox(translate("sync_page", "Tìm đảng viên trong mọi đơn vị"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("sync_page", "Họ tên (không cần dấu) hoặc số CCCD…"))
@@ -293,6 +323,7 @@ class SyncPage(Page):
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(board_box, 3)
+        layout.addWidget(arrivals_box, 2)
         layout.addWidget(search_box, 2)
         return page
 
@@ -394,6 +425,7 @@ class SyncPage(Page):
             self._fill_inbox(state.inbox)
         if receiving:
             self._fill_board(state)
+            self._fill_arrivals(state.arrivals)
         self._fill_peers(state.all_peers)
         if self.tabs.currentIndex() == 2 and (commune or receiving) and not self.tabs.isTabVisible(2):
             self.tabs.setCurrentIndex(0 if commune else 1)
@@ -442,7 +474,18 @@ class SyncPage(Page):
         self.board.setRowCount(len(state.board))
         counts = {"received": [0] * len(periods), "finalised": [0] * len(periods), "late": [0] * len(periods)}
         for row, board_row in enumerate(state.board):
-            self.board.setItem(row, 0, QTableWidgetItem(board_row.commune.name))
+            name_item = QTableWidgetItem(board_row.commune.name)
+            refusal = state.refused.get(board_row.commune.unit_id)
+            if refusal is not None:  # the latest package was refused: shown, with the reason
+                name_item.setText(
+                    translate("sync_page", "{name} — gói gần nhất bị từ chối").format(
+                        name=board_row.commune.name
+                    )
+                )
+                name_item.setBackground(QBrush(BOARD_COLOURS["refused"]))
+                name_item.setToolTip(refusal.message)
+                name_item.setData(Qt.ItemDataRole.UserRole, "refused")
+            self.board.setItem(row, 0, name_item)
             for column, cell in enumerate(board_row.cells):
                 text, colour = board_text(cell.status, cell.late)
                 item = QTableWidgetItem(text)
@@ -480,6 +523,29 @@ class SyncPage(Page):
                 late=counts["late"][last] if periods else 0,
             )
         )
+
+    def _fill_arrivals(self, arrivals: list[sh.Arrival]) -> None:
+        self.arrivals.setRowCount(len(arrivals))
+        for row, a in enumerate(arrivals):
+            _set_row(
+                self.arrivals,
+                row,
+                [
+                    _when(a.received_at),
+                    a.file_name,
+                    a.sender_name or translate("sync_page", "(không rõ)"),
+                    "" if a.sequence is None else str(a.sequence),
+                    outcome_text(a.outcome),
+                    "" if a.outcome == "applied" else a.message,
+                ],
+                a.outcome,
+            )
+            if a.outcome == "refused":
+                for column in range(self.arrivals.columnCount()):
+                    cell = self.arrivals.item(row, column)
+                    if cell is not None:
+                        cell.setBackground(QBrush(BOARD_COLOURS["refused"]))
+        self.arrivals.resizeRowsToContents()
 
     def _fill_peers(self, peers: list[ss.PeerView]) -> None:
         self.peers.setRowCount(len(peers))
@@ -640,12 +706,7 @@ class SyncPage(Page):
 
     def export_consolidated(self, target: Path, period: Period) -> Path | None:
         def job(_progress: Progress, _cancel: Cancel) -> Path:
-            with read_session(self.ctx.db, self.ctx.actor) as session:
-                result = consolidate(session, period)
-                document = consolidated_document(session, result)
-            if target.suffix.lower() == ".xlsx":
-                return save_xlsx(document_sheets(document, "Tổng hợp"), target)
-            return save_pdf(document, target)
+            return export_consolidated(self.ctx.db, self.ctx.actor, period, target)
 
         try:
             return self.runner.run_and_wait(self, translate("sync_page", "Đang tổng hợp số liệu…"), job)
