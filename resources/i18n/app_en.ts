@@ -1178,6 +1178,10 @@ You can:
         <translation>Writing finished; the USB drive can be removed.</translation>
     </message>
     <message>
+        <source>Không có gói dữ liệu nào ({ext}) trong thư mục đã chọn.</source>
+        <translation>There is no data package ({ext}) in the chosen folder.</translation>
+    </message>
+    <message>
         <source>Chưa có đơn vị cấp dưới nào đăng ký.</source>
         <translation>No lower-level unit has enrolled yet.</translation>
     </message>
@@ -1188,6 +1192,10 @@ You can:
     <message>
         <source>--replace-keys cần --issue THƯ_MỤC để ghi ngay tệp đăng ký mang khóa mới.</source>
         <translation>--replace-keys needs --issue FOLDER to write the enrolment file with the new key straight away.</translation>
+    </message>
+    <message>
+        <source>--issue cần --role: upper nếu đơn vị này là cấp trên nhận dữ liệu, commune nếu là đơn vị cấp dưới gửi dữ liệu.</source>
+        <translation>--issue needs --role: upper if this unit is the upper level receiving data, commune if it is a lower unit sending data.</translation>
     </message>
     <message>
         <source>Đã thay khóa. Gói ký bằng khóa cũ sẽ bị từ chối; gói gửi tiếp theo là gói đầy đủ. Mã đối chiếu mới: {fp}</source>
@@ -1208,6 +1216,14 @@ You can:
     <message>
         <source>Chưa đăng ký: hãy đối chiếu mã với đơn vị kia rồi chạy lại với --fingerprint &quot;…&quot;.</source>
         <translation>Not enrolled: compare the code with the other unit, then run again with --fingerprint &quot;…&quot;.</translation>
+    </message>
+    <message>
+        <source>Chưa thay khóa. Sau khi đã gọi điện xác nhận với đơn vị đó, chạy lại với --replace.</source>
+        <translation>The keys were not replaced. After confirming by phone with that unit, run again with --replace.</translation>
+    </message>
+    <message>
+        <source>Đã thay khóa của {name} (đã ghi nhật ký).</source>
+        <translation>Replaced the keys of {name} (recorded in the audit log).</translation>
     </message>
     <message>
         <source>Đã đăng ký {name}.</source>
@@ -1294,6 +1310,10 @@ You can:
         <translation>import a data package from a lower level</translation>
     </message>
     <message>
+        <source>Nhập các gói dữ liệu; một thư mục (ví dụ chính USB) là mọi gói trong đó, cũ trước mới sau. Dòng cuối: SUMMARY applied=… replayed=… held=… refused=… previewed=… records=…. Mã thoát: 0 đã nhập (hoặc xem trước); 3 không có gì mới (đã nhập trước đây hoặc đang giữ chờ gói thiếu); 1 có gói bị từ chối; 2 sai cách dùng.</source>
+        <translation>Import data packages; a folder (e.g. the USB stick itself) means every package in it, oldest first. Last line: SUMMARY applied=… replayed=… held=… refused=… previewed=… records=…. Exit status: 0 imported (or previewed); 3 nothing new (already imported, or held waiting for a missing package); 1 a package was refused; 2 wrong usage.</translation>
+    </message>
+    <message>
         <source>ghi (hoặc nhận) gói xác nhận, đề nghị sửa</source>
         <translation>write (or receive) an acknowledgement package with correction requests</translation>
     </message>
@@ -1308,6 +1328,14 @@ You can:
     <message>
         <source>đăng ký khóa với cấp trên / cấp dưới bằng tệp</source>
         <translation>enrol keys with the higher / lower level through a file</translation>
+    </message>
+    <message>
+        <source>bắt buộc với --issue: vai trò của đơn vị mình (upper: cấp trên nhận; commune: gửi lên)</source>
+        <translation>required with --issue: this unit's role (upper: receives; commune: sends up)</translation>
+    </message>
+    <message>
+        <source>xác nhận thay khóa của một đơn vị đã đăng ký bằng khóa trong tệp --accept (chỉ khi đã gọi điện xác nhận)</source>
+        <translation>confirm replacing an enrolled unit's keys with the keys in the --accept file (only after confirming by phone)</translation>
     </message>
     <message>
         <source>thay khóa của đơn vị mình (mất máy, nghi lộ khóa) rồi ghi tệp đăng ký mới vào --issue THƯ_MỤC; đơn vị kia phải đăng ký lại tệp đó</source>
@@ -6352,6 +6380,10 @@ Fix the records listed above, then finalise again.</translation>
 <context>
     <name>sync</name>
     <message>
+        <source> (và {n} lỗi khác)</source>
+        <translation> (and {n} more problems)</translation>
+    </message>
+    <message>
         <source>Gói {name} đã nhập trước đây; không có gì thay đổi.</source>
         <translation>Package {name} was imported before; nothing changed.</translation>
     </message>
@@ -6386,6 +6418,10 @@ Fix the records listed above, then finalise again.</translation>
     <message>
         <source>Tệp {name} không phải loại gói cần nhập ở đây ({kind}).</source>
         <translation>The file {name} is not the kind of package imported here ({kind}).</translation>
+    </message>
+    <message>
+        <source>Gói {name} của {sender} bị từ chối: bản ghi {kind} {record}: {problem}{more}. Không nhập gì của gói này; các đơn vị khác không bị ảnh hưởng. Hãy báo đơn vị gửi sửa dữ liệu rồi xuất lại gói.</source>
+        <translation>Package {name} from {sender} was refused: record {kind} {record}: {problem}{more}. Nothing of this package was imported; other units are not affected. Ask the sending unit to correct its data and export the package again.</translation>
     </message>
     <message>
         <source>USB có tệp autorun.inf (thường do virus). Chương trình không mở nó; hãy quét virus cho USB.</source>
@@ -6476,8 +6512,54 @@ Fix the records listed above, then finalise again.</translation>
         <translation>Package {name} contains a data part “{entry}” with unusual compression (unpacks {ratio} times larger). Not imported; it may be malicious.</translation>
     </message>
     <message>
+        <source>“{name}” không phải một tệp bình thường (thư mục, thiết bị hoặc đường ống). Không mở; hãy chọn đúng tệp gói.</source>
+        <translation>“{name}” is not a regular file (a folder, a device or a pipe). Not opened; choose the package file itself.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp {name}. Hãy kiểm tra lại USB và đường dẫn.</source>
+        <translation>File {name} was not found. Check the USB stick and the path.</translation>
+    </message>
+    <message>
+        <source>Tệp {name} thay đổi trong khi đang đọc. Không nhập; hãy chép lại tệp rồi nhập lại.</source>
+        <translation>File {name} changed while it was being read. Not imported; copy the file again and import it again.</translation>
+    </message>
+    <message>
+        <source>Gói {name} có phần đầu không hợp lệ (trường “{field}”: {problem}). Không nhập; hãy xin đơn vị gửi xuất lại gói.</source>
+        <translation>Package {name} has an invalid header (field “{field}”: {problem}). Not imported; ask the sending unit to export the package again.</translation>
+    </message>
+    <message>
         <source>Gói {name} được tạo bởi phiên bản chương trình mới hơn (định dạng {version}). Hãy cài phiên bản mới rồi nhập lại.</source>
         <translation>Package {name} was made by a newer version of the program (format {version}). Install the new version and import it again.</translation>
+    </message>
+    <message>
+        <source>thiếu</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>sai kiểu dữ liệu</source>
+        <translation>wrong type</translation>
+    </message>
+    <message>
+        <source>ngoài giới hạn cho phép</source>
+        <translation>out of the allowed range</translation>
+    </message>
+    <message>
+        <source>sai định dạng</source>
+        <translation>wrong format</translation>
+    </message>
+    <message>
+        <source>không phải ngày giờ có múi giờ</source>
+        <translation>not a date and time with a time zone</translation>
+    </message>
+    <message>
+        <source>{name} đã được đăng ký với khóa khác.
+Mã đối chiếu đang dùng: {old}
+Mã đối chiếu trong tệp: {new}
+Chỉ thay khi đơn vị đó thực sự đã thay khóa (mất máy, nghi lộ khóa) và đã xác nhận qua điện thoại. Nếu tệp do người khác làm giả, từ khi thay, gói của họ sẽ được nhận còn gói của đơn vị thật bị từ chối.</source>
+        <translation>{name} is already enrolled with other keys.
+Fingerprint in use: {old}
+Fingerprint in the file: {new}
+Replace only if that unit really replaced its keys (a lost laptop, a suspected leak) and you confirmed it by phone. If the file was forged by someone else, from the replacement on their packages will be accepted and the real unit's refused.</translation>
     </message>
     <message>
         <source>Tệp đăng ký không hợp lệ.</source>
@@ -6518,6 +6600,26 @@ Fix the records listed above, then finalise again.</translation>
     <message>
         <source>Khi không nhất trí, hãy ghi lý do để gửi cấp trên.</source>
         <translation>If you disagree, write the reason to send to the higher level.</translation>
+    </message>
+    <message>
+        <source>thiếu giá trị bắt buộc “{field}”</source>
+        <translation>required value “{field}” is missing</translation>
+    </message>
+    <message>
+        <source>giá trị “{value}” của “{field}” không có trong danh mục</source>
+        <translation>value “{value}” of “{field}” is not in its list of allowed values</translation>
+    </message>
+    <message>
+        <source>“{field}” trỏ tới bản ghi {target} {ref} của đơn vị khác, không phải của đơn vị gửi</source>
+        <translation>“{field}” points to record {target} {ref} of another unit, not of the sending unit</translation>
+    </message>
+    <message>
+        <source>“{field}” trỏ tới bản ghi {target} {ref} không có trong gói cũng như trong dữ liệu đã nhận</source>
+        <translation>“{field}” points to record {target} {ref}, which is neither in the package nor in the data already received</translation>
+    </message>
+    <message>
+        <source>bản ghi đơn vị không phải của chính đơn vị gửi</source>
+        <translation>the unit record is not the sending unit's own</translation>
     </message>
 </context>
 <context>
@@ -6594,6 +6696,14 @@ Role: {role}</translation>
     <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Thay khóa của đơn vị đã đăng ký?</source>
+        <translation>Replace the keys of an enrolled unit?</translation>
+    </message>
+    <message>
+        <source>Thay khóa</source>
+        <translation>Replace keys</translation>
     </message>
 </context>
 <context>
@@ -6878,6 +6988,22 @@ Writing finished; the USB drive can be removed.</translation>
         <translation>{date}</translation>
     </message>
     <message>
+        <source>Đã nhập</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Đã nhập trước đây</source>
+        <translation>Imported before</translation>
+    </message>
+    <message>
+        <source>Giữ lại chờ gói thiếu</source>
+        <translation>Held for a missing package</translation>
+    </message>
+    <message>
+        <source>Bị từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
         <source>Gửi cấp trên</source>
         <translation>Send to higher level</translation>
     </message>
@@ -6972,6 +7098,34 @@ Writing finished; the USB drive can be removed.</translation>
     <message>
         <source>Quá hạn chưa nhận</source>
         <translation>Overdue, not received</translation>
+    </message>
+    <message>
+        <source>Các gói đã nhận</source>
+        <translation>Packages received</translation>
+    </message>
+    <message>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Đơn vị gửi</source>
+        <translation>Sending unit</translation>
+    </message>
+    <message>
+        <source>Số gói</source>
+        <translation>Package no.</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Tìm đảng viên trong mọi đơn vị</source>
@@ -7094,6 +7248,10 @@ Writing finished; the USB drive can be removed.</translation>
         <translation>Applied</translation>
     </message>
     <message>
+        <source>{name} — gói gần nhất bị từ chối</source>
+        <translation>{name} — latest package refused</translation>
+    </message>
+    <message>
         <source>Gói tạo ngày {date}</source>
         <translation>Package made on {date}</translation>
     </message>
@@ -7104,6 +7262,10 @@ Writing finished; the USB drive can be removed.</translation>
     <message>
         <source>Dự kiến {expected} đơn vị. {period}: đã nhận {received}, đã chốt {finalised}, muộn {late}.</source>
         <translation>{expected} units expected. {period}: received {received}, finalised {finalised}, late {late}.</translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
     </message>
     <message>
         <source>Cấp trên</source>
