@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from exports import sync as sx
+from exports.sync_package import SyncRefused
 from models.db import Database, read_session
 from models.entities import AuditEntry
 from models.security import SYSTEM_ACTOR
@@ -57,7 +58,7 @@ def test_arrivals_history_and_a_refused_commune_on_the_board(
 
     forged = _forged(commune.db, province.db, stick, vocabulary)
     (error,) = sx.import_files(province.db, ACTOR, [forged])
-    assert isinstance(error, sx.SyncRefused)
+    assert isinstance(error, SyncRefused)
     page.refresh()
     name = page.board.item(0, 0)
     assert name is not None and name.text() == "Đảng bộ xã Mường Lèo — gói gần nhất bị từ chối"
@@ -102,11 +103,13 @@ def test_accepting_other_keys_for_an_enrolled_unit_asks_with_both_fingerprints(
     qtbot.addWidget(dialog)
     dialog.matches.setChecked(True)
     dialog.enrol()  # declined: nothing changes
-    assert dialog.result_value is None
+    declined = dialog.result_value
+    assert declined is None
     assert f"Mã đối chiếu đang dùng: {old}" in asked[0] and f"Mã đối chiếu trong tệp: {new}" in asked[0]
     assert _fingerprints(province.db) == [old]
     dialog.enrol()  # confirmed: replaced, audited
-    assert dialog.result_value is not None
+    confirmed = dialog.result_value
+    assert confirmed is not None and confirmed.role == "commune"
     assert _fingerprints(province.db) == [new]
     with read_session(province.db, SYSTEM_ACTOR) as s:
         fields = s.scalars(select(AuditEntry.fields).where(AuditEntry.action == "sync.enrol")).all()
