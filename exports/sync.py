@@ -80,7 +80,9 @@ MORE = {
         "sync",
         "Gói {name} đến từ dữ liệu đã phục hồi của đơn vị gửi nhưng không phải gói đầy đủ. Hãy xin đơn vị gửi xuất gói đầy đủ.",
     ),
-    "rejected": QT_TRANSLATE_NOOP("sync", "Gói {name} có {n} bản ghi không hợp lệ ({detail}). Không nhập."),
+    "rejected": QT_TRANSLATE_NOOP(
+        "sync", "Gói {name} của {sender} có {n} bản ghi không hợp lệ ({detail}). Không nhập gì của gói này."
+    ),
     "kind": QT_TRANSLATE_NOOP("sync", "Tệp {name} không phải loại gói cần nhập ở đây ({kind})."),
     "invalid": QT_TRANSLATE_NOOP(
         "sync",
@@ -558,7 +560,9 @@ def _stage_checked(
     staged.preview = st.classify(session, staged.checked)
     if staged.preview.rejected:
         reasons = sorted({r for k in staged.preview.kinds.values() for r in k.reasons})
-        raise refused("rejected", name, n=staged.preview.rejected, detail="; ".join(reasons[:3]))
+        raise refused(
+            "rejected", name, sender=sender.name, n=staged.preview.rejected, detail="; ".join(reasons[:3])
+        )
     problems = sv.validate(session, sender.unit_id, staged.checked.valid)
     if problems:
         first = problems[0]

@@ -430,3 +430,44 @@ def test_no_input_on_the_stick_produces_a_traceback(
         sx.read_enrolment(tmp_path / "none.duxkey")
     with pytest.raises(SyncRefused, match="không phải một tệp bình thường"):
         sx.read_enrolment(tmp_path)
+
+
+def test_malformed_acknowledgments_are_refused_without_a_traceback(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    """An acknowledgment is signed by the enrolled upper level, and still checked field by field."""
+    _enrol(commune, province)
+    sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path])
+    with read_session(province, SYSTEM_ACTOR) as s:
+        keys = ss.own_keys(s)
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        lower = ss.own_keys(s)
+    bodies = [
+        b'{"receipt": {"sequence": 1180591620717411303424}}',
+        b'{"receipt": [1, 2]}',
+        b'{"receipt": {"sequence": 1}, "corrections": {"id": "x"}}',
+        b'{"receipt": {"sequence": 1}, "corrections": ["x"]}',
+        b'{"receipt": {"sequence": 1, "hash": 5}}',
+        b'{"receipt": {"sequence": 1}, "rules": "x"}',
+        b"[" * 100_000 + b"]" * 100_000,
+        b'"just a string"',
+    ]
+    before = db_digest(commune)
+    for number, body in enumerate(bodies, start=1):
+        manifest = {
+            "format_version": 1, "schema_version": "0001", "kind": "ack", "package_id": str(uuid.uuid4()),
+            "sender_unit_id": _unit(province), "recipient_unit_id": _unit(commune), "sequence": number,
+            "previous_hash": "", "incarnation": "p", "full": True, "created_utc": "2026-11-01T00:00:00+00:00",
+            "entries": {"ack.json": hashlib.sha256(body).hexdigest()},
+        }  # fmt: skip
+        data = sx.seal_with_manifest(
+            manifest, {"ack.json": body}, (keys.sign_private, keys.sign_public), lower.kem_public
+        )
+        path = tmp_path / f"DUXACK-{number}.duxpkg"
+        path.write_bytes(data)
+        with pytest.raises(SyncRefused) as exc:
+            sx.import_ack(commune, SYSTEM_ACTOR, path)
+        assert exc.value.reason == "bad_entry", body[:60]
+        detail = "rules" if b'"rules"' in body else "ack"
+        assert exc.value.text() == f"Gói {path.name} có nội dung bất thường ({detail}). Không nhập.", body[:60]
+    assert db_digest(commune) == before

@@ -1331,11 +1331,11 @@ You can:
     </message>
     <message>
         <source>bắt buộc với --issue: vai trò của đơn vị mình (upper: cấp trên nhận; commune: gửi lên)</source>
-        <translation>required with --issue: this unit's role (upper: receives; commune: sends up)</translation>
+        <translation>required with --issue: this unit&apos;s role (upper: receives; commune: sends up)</translation>
     </message>
     <message>
         <source>xác nhận thay khóa của một đơn vị đã đăng ký bằng khóa trong tệp --accept (chỉ khi đã gọi điện xác nhận)</source>
-        <translation>confirm replacing an enrolled unit's keys with the keys in the --accept file (only after confirming by phone)</translation>
+        <translation>confirm replacing an enrolled unit&apos;s keys with the keys in the --accept file (only after confirming by phone)</translation>
     </message>
     <message>
         <source>thay khóa của đơn vị mình (mất máy, nghi lộ khóa) rồi ghi tệp đăng ký mới vào --issue THƯ_MỤC; đơn vị kia phải đăng ký lại tệp đó</source>
@@ -6412,8 +6412,8 @@ Fix the records listed above, then finalise again.</translation>
         <translation>Package {name} comes from restored data at the sending unit but is not a full package. Ask the sending unit to export a full package.</translation>
     </message>
     <message>
-        <source>Gói {name} có {n} bản ghi không hợp lệ ({detail}). Không nhập.</source>
-        <translation>Package {name} has {n} invalid records ({detail}). Not imported.</translation>
+        <source>Gói {name} của {sender} có {n} bản ghi không hợp lệ ({detail}). Không nhập gì của gói này.</source>
+        <translation>Package {name} from {sender} has {n} invalid records ({detail}). Nothing of this package was imported.</translation>
     </message>
     <message>
         <source>Tệp {name} không phải loại gói cần nhập ở đây ({kind}).</source>
@@ -6559,7 +6559,7 @@ Chỉ thay khi đơn vị đó thực sự đã thay khóa (mất máy, nghi l�
         <translation>{name} is already enrolled with other keys.
 Fingerprint in use: {old}
 Fingerprint in the file: {new}
-Replace only if that unit really replaced its keys (a lost laptop, a suspected leak) and you confirmed it by phone. If the file was forged by someone else, from the replacement on their packages will be accepted and the real unit's refused.</translation>
+Replace only if that unit really replaced its keys (a lost laptop, a suspected leak) and you confirmed it by phone. If the file was forged by someone else, from the replacement on their packages will be accepted and the real unit&apos;s refused.</translation>
     </message>
     <message>
         <source>Tệp đăng ký không hợp lệ.</source>
@@ -6619,7 +6619,7 @@ Replace only if that unit really replaced its keys (a lost laptop, a suspected l
     </message>
     <message>
         <source>bản ghi đơn vị không phải của chính đơn vị gửi</source>
-        <translation>the unit record is not the sending unit's own</translation>
+        <translation>the unit record is not the sending unit&apos;s own</translation>
     </message>
 </context>
 <context>
