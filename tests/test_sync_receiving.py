@@ -469,5 +469,7 @@ def test_malformed_acknowledgments_are_refused_without_a_traceback(
             sx.import_ack(commune, SYSTEM_ACTOR, path)
         assert exc.value.reason == "bad_entry", body[:60]
         detail = "rules" if b'"rules"' in body else "ack"
-        assert exc.value.text() == f"Gói {path.name} có nội dung bất thường ({detail}). Không nhập.", body[:60]
+        assert exc.value.text() == f"Gói {path.name} có nội dung bất thường ({detail}). Không nhập.", body[
+            :60
+        ]
     assert db_digest(commune) == before
