@@ -639,7 +639,10 @@ def test_cli_replace_keys_writes_the_new_enrolment_file(
     for run in range(2):
         folder = tmp_path / f"usb{run}"
         folder.mkdir()
-        assert main.main(["enrol", str(path), "--replace-keys", "--issue", str(folder)]) == 0
+        assert (
+            main.main(["enrol", str(path), "--replace-keys", "--issue", str(folder), "--role", "commune"])
+            == 0
+        )
         out = capsys.readouterr().out
         assert "Đã thay khóa" in out
         new = out.split("Mã đối chiếu mới: ")[1].splitlines()[0]

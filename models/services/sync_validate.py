@@ -142,26 +142,36 @@ def validate(session: Session, sender_unit_id: str, valid: dict[str, list[dict[s
         if not records:
             continue
         kind_rules = rules(kind.name)
-        for values in records:
+        required = kind_rules.required
+        vocabularies = kind_rules.vocabularies
+        references = [
+            (ref.field, ref.target, in_package.get(ref.target, set())) for ref in kind_rules.references
+        ]
+        is_unit = kind.name == "units"
+        for values in records:  # the common case (nothing wrong) costs a few lookups per record
+            get = values.get
             record_id = values["id"]
-            if kind.name == "units" and record_id != sender_unit_id:
+            if is_unit and record_id != sender_unit_id:
                 problems.append(Problem(kind.name, record_id, _reason("other_unit")))
-            for field in kind_rules.required:
-                if values.get(field) is None:
-                    problems.append(Problem(kind.name, record_id, _reason("required", field=field)))
-            for field, allowed in kind_rules.vocabularies:
-                value = values.get(field)
+            if None in map(get, required):
+                problems.extend(
+                    Problem(kind.name, record_id, _reason("required", field=field))
+                    for field in required
+                    if get(field) is None
+                )
+            for field, allowed in vocabularies:
+                value = get(field)
                 if value is not None and value not in allowed:
                     shown = str(value)[:40]
                     problems.append(
                         Problem(kind.name, record_id, _reason("vocabulary", field=field, value=shown))
                     )
-            for ref in kind_rules.references:
-                target_id = values.get(ref.field)
-                if target_id is None or target_id in in_package.get(ref.target, ()):
+            for field, target, packaged in references:
+                target_id = get(field)
+                if target_id is None or target_id in packaged:
                     continue
-                pending.setdefault(ref.target, {}).setdefault(str(target_id), []).append(
-                    (kind.name, record_id, ref.field)
+                pending.setdefault(target, {}).setdefault(str(target_id), []).append(
+                    (kind.name, record_id, field)
                 )
             if len(problems) >= MAX_PROBLEMS:
                 return problems[:MAX_PROBLEMS]
