@@ -453,6 +453,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     for result in results:
         if isinstance(result, DomainError):
             err(result.text())
+        elif result.status == "refused":  # a held package refused when its turn came
+            err(result.message)
         else:
             line = result.message or f"{result.name}: {result.status}"
             if result.counts:

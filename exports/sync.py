@@ -577,7 +577,7 @@ def _stage_checked(
 @dataclass(frozen=True)
 class ImportResult:
     name: str
-    status: str  # applied / replayed / held (preview for a dry run)
+    status: str  # applied / replayed / held / refused (a held follower); preview for a dry run
     message: str
     applied: int = 0
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -641,9 +641,24 @@ def _apply_package(db: Database, actor: Actor, staged: Staged, *, backup_first: 
                 break
             held_id, data = nxt
             st.drop_held(session, held_id)
-            follower = _stage(session, data, f"#{channel.in_sequence + 1}", staged.path)
-            if follower.status == "ready":
-                results.append(_apply(session, follower))
+            label = f"#{channel.in_sequence + 1}"
+            try:  # a held package that turns out invalid is refused alone, never its predecessor
+                with session.begin_nested():
+                    follower = _stage(session, data, label, Path(label))
+                    if follower.status == "ready":
+                        results.append(_apply(session, follower))
+            except SyncRefused as exc:
+                context = dict(getattr(exc, "arrival", {}))
+                sh.record_arrival(
+                    session,
+                    file_name=label,
+                    outcome="refused",
+                    message=exc.text(),
+                    reason=exc.reason,
+                    **context,
+                )
+                results.append(ImportResult(label, "refused", exc.text()))
+                break
     return results
 
 
@@ -765,7 +780,7 @@ def summarise(results: list[ImportResult | DomainError]) -> ImportSummary:
         applied=sum(r.status == "applied" for r in done),
         replayed=sum(r.status == "replayed" for r in done),
         held=sum(r.status == "held" for r in done),
-        refused=len(results) - len(done),
+        refused=len(results) - len(done) + sum(r.status == "refused" for r in done),
         previewed=sum(r.status == "preview" for r in done),
         records=sum(r.applied for r in done),
     )

@@ -26,7 +26,7 @@ from forms.consolidated import consolidate
 from forms.periods import Period
 from forms.quarterly import build_report
 from models.db import Database, read_session, unit_of_work
-from models.entities import AuditEntry
+from models.entities import AuditEntry, Member
 from models.security import SYSTEM_ACTOR
 from models.services import organisation as org
 from models.services import sync as ss
@@ -65,11 +65,16 @@ def other(tmp_path: Path) -> Iterator[Database]:
 
 
 def _forged(
-    sender: Database, province: Database, folder: Path, change: Callable[[list[dict[str, Any]]], None]
+    sender: Database,
+    province: Database,
+    folder: Path,
+    change: Callable[[list[dict[str, Any]]], None],
+    *,
+    full: bool = True,
 ) -> Path:
     """The sender's real full package, opened, its records changed by `change`, and sealed again
     with the sender's own keys (what a faulty or dishonest enrolled installation could send)."""
-    real = sx.export_package(sender, SYSTEM_ACTOR, folder, full=True).path
+    real = sx.export_package(sender, SYSTEM_ACTOR, folder, full=full).path
     with read_session(sender, SYSTEM_ACTOR) as s:
         keys = ss.own_keys(s)
     with read_session(province, SYSTEM_ACTOR) as s:
@@ -473,3 +478,48 @@ def test_malformed_acknowledgments_are_refused_without_a_traceback(
             :60
         ]
     assert db_digest(commune) == before
+
+
+def test_an_invalid_held_package_is_refused_alone_when_its_turn_comes(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    _enrol(commune, province)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, stick).path])
+    sx.import_ack(commune, SYSTEM_ACTOR, sx.write_ack(province, SYSTEM_ACTOR, _unit(commune), tmp_path))
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:  # from now on the packages are incremental
+        org.add_village(s, org.VillageInput("Bản Thứ Hai"))
+    second = sx.export_package(commune, SYSTEM_ACTOR, stick).path
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        org.add_village(s, org.VillageInput("Bản Thứ Ba"))
+    nowhere = str(uuid.uuid4())
+
+    def bad_cell(records: list[dict[str, Any]]) -> None:
+        _first(records, "members")["fields"]["cell_id"] = nowhere
+
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:  # the member travels again in #3 (changed)
+        member = s.scalars(select(Member).where(Member.owner_unit_id == _unit(commune))).first()
+        assert member is not None
+        member.notes = "sửa"
+        member.touch()
+    third = _forged(commune, province, stick, bad_cell, full=False)
+    held = sx.import_files(province, SYSTEM_ACTOR, [third])
+    assert [r.status for r in held if isinstance(r, sx.ImportResult)] == ["held"]
+    done = sx.import_files(province, SYSTEM_ACTOR, [second])
+    assert [(r.name, r.status) for r in done if isinstance(r, sx.ImportResult)] == [
+        (second.name, "applied"),
+        ("#3", "refused"),
+    ]
+    refusal = done[1]
+    assert isinstance(refusal, sx.ImportResult)
+    assert "“cell_id” trỏ tới bản ghi cells " + nowhere in refusal.message
+    assert sx.summarise(done).refused == 1
+    with read_session(province, SYSTEM_ACTOR) as s:
+        assert ss.incoming_state(s, _unit(commune))[0] == 2  # #2 stays applied
+        assert ss.held_for(s, _unit(commune)) == []
+    villages = {
+        row[BY_NAME["villages"].fields.index("name")] for row in _rows(province, _unit(commune))["villages"]
+    }
+    assert "Bản Thứ Hai" in villages and "Bản Thứ Ba" not in villages
+    assert [a.outcome for a in _arrivals(province)][:3] == ["refused", "applied", "held"]
