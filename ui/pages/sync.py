@@ -540,6 +540,9 @@ class SyncPage(Page):
                 ],
                 a.outcome,
             )
+            reason = self.arrivals.item(row, 5)
+            if reason is not None:
+                reason.setToolTip(a.message)  # the whole message, when the cell cuts it
             if a.outcome == "refused":
                 for column in range(self.arrivals.columnCount()):
                     cell = self.arrivals.item(row, column)
