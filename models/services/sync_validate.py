@@ -31,7 +31,7 @@ from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.security import Permission, require
 from models.services.dues import CATEGORIES
 from models.services.meetings import QUALITY
-from models.services.membership import EVENT_LABELS, STATUS_LABELS
+from models.services.membership import EVENT_LABELS, OCCUPATIONS, STATUS_LABELS, THEORY_LEVELS
 from models.services.rating import EXCLUSIONS, LEVELS
 from models.sync_schema import BY_NAME, KINDS, Kind
 
@@ -53,7 +53,12 @@ REASONS = {
 
 # Vocabularies the services enforce that the schema does not list as CHECK constraints.
 SERVICE_VOCABULARIES: dict[str, dict[str, frozenset[str]]] = {
-    "members": {"status": frozenset(STATUS_LABELS)},
+    "members": {
+        "status": frozenset(STATUS_LABELS),
+        "occupation": frozenset(OCCUPATIONS),
+        "political_theory": frozenset(THEORY_LEVELS),
+    },
+    "meeting_attendance": {"membership": frozenset({"probationary", "official"})},
     "member_events": {"kind": frozenset(EVENT_LABELS)},
     "candidates": {"sex": frozenset({"M", "F"})},
     "ratings": {"level": frozenset({"", *LEVELS}), "excluded_reason": frozenset({"", *EXCLUSIONS})},
