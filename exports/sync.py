@@ -565,13 +565,18 @@ def _stage_checked(
         )
     problems = sv.validate(session, sender.unit_id, staged.checked.valid)
     if problems:
-        first = problems[0]
-        more = len(problems) - 1
-        raise refused(
-            "invalid", name, sender=sender.name, kind=first.kind, record=first.record_id, problem=first.reason,
-            more=translate("sync", MORE_PROBLEMS).format(n=more) if more else "",
-        )  # fmt: skip
+        raise _invalid(name, sender.name, problems)
     return staged
+
+
+def _invalid(name: str, sender_name: str, problems: list[sv.Problem]) -> SyncRefused:
+    """The refusal of a package whose records do not make sense: the first problem, and how many more."""
+    first = problems[0]
+    more = len(problems) - 1
+    return refused(
+        "invalid", name, sender=sender_name, kind=first.kind, record=first.record_id, problem=first.reason,
+        more=translate("sync", MORE_PROBLEMS).format(n=more) if more else "",
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -664,7 +669,10 @@ def _apply_package(db: Database, actor: Actor, staged: Staged, *, backup_first: 
 
 def _apply(session: Any, staged: Staged) -> ImportResult:
     assert staged.preview is not None
-    applied = st.apply(session, staged.preview)
+    assert staged.checked is not None
+    applied = sv.apply_or_problems(session, staged.preview, staged.checked.valid)
+    if isinstance(applied, list):  # a constraint the rows already held decide (e.g. a duplicate key)
+        raise _invalid(staged.path.name, staged.sender_name, applied)
     manifest = staged.manifest
     channel = st.channel(session, staged.sender_unit_id)
     channel.in_sequence, channel.in_hash, channel.incarnation = (

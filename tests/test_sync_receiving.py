@@ -523,3 +523,47 @@ def test_an_invalid_held_package_is_refused_alone_when_its_turn_comes(
     }
     assert "Bản Thứ Hai" in villages and "Bản Thứ Ba" not in villages
     assert [a.outcome for a in _arrivals(province)][:3] == ["refused", "applied", "held"]
+
+
+def test_two_records_for_one_thing_are_refused_by_name_not_with_a_traceback(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    """A UNIQUE constraint (one admission plan per unit, year and cell; one attendance per member and
+    meeting; …) broken by a package, within it or against a row already held under another id."""
+    from models.entities import Cell
+    from models.services import admission
+
+    _enrol(commune, province)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        cell = s.scalars(select(Cell.id)).one()
+        admission.set_plan(s, 2026, cell, 3)
+    sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, stick).path])
+    held_plan = _first(_records_of(commune), "admission_plans")["fields"]["id"]
+    new_id, twin_id = str(uuid.uuid4()), str(uuid.uuid4())
+
+    def renumbered(records: list[dict[str, Any]]) -> None:  # the plan again, under a new id
+        _first(records, "admission_plans")["fields"]["id"] = new_id
+
+    def twice(records: list[dict[str, Any]]) -> None:  # the plan twice in one package
+        twin = json.loads(json.dumps(_first(records, "admission_plans")))
+        twin["fields"]["id"] = twin_id
+        records.append(twin)
+
+    before = db_digest(province)
+    for change, (record, other) in {renumbered: (new_id, held_plan), twice: (twin_id, held_plan)}.items():
+        forged = _forged(commune, province, stick, change)
+        (error,) = sx.import_files(province, SYSTEM_ACTOR, [forged])
+        assert isinstance(error, SyncRefused) and error.reason == "invalid", error
+        assert (
+            f"bản ghi admission_plans {record}: trùng (owner_unit_id, year, cell_id) với bản ghi {other} — hai "
+            "bản ghi khác mã cho cùng một việc"
+        ) in error.text()
+        assert db_digest(province) == before
+        forged.unlink()
+
+
+def _records_of(db: Database) -> list[dict[str, Any]]:
+    with read_session(db, SYSTEM_ACTOR) as s:
+        return [json.loads(sp.canonical(r)) for r in ss.collect(s, None)]

@@ -20,15 +20,19 @@ The first problems found are returned, each naming the record kind, the record i
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import CheckConstraint, select
+from sqlalchemy import CheckConstraint, UniqueConstraint, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlcipher3 import dbapi2
 
 from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.security import Permission, require
+from models.services import sync as st
 from models.services.dues import CATEGORIES
 from models.services.meetings import QUALITY
 from models.services.membership import EVENT_LABELS, OCCUPATIONS, STATUS_LABELS, THEORY_LEVELS
@@ -49,6 +53,10 @@ REASONS = {
         "sync", "“{field}” trỏ tới bản ghi {target} {ref} không có trong gói cũng như trong dữ liệu đã nhận"
     ),
     "other_unit": QT_TRANSLATE_NOOP("sync", "bản ghi đơn vị không phải của chính đơn vị gửi"),
+    "constraint": QT_TRANSLATE_NOOP("sync", "dữ liệu vi phạm ràng buộc của cơ sở dữ liệu"),
+    "duplicate": QT_TRANSLATE_NOOP(
+        "sync", "trùng ({fields}) với bản ghi {other} — hai bản ghi khác mã cho cùng một việc"
+    ),
 }
 
 # Vocabularies the services enforce that the schema does not list as CHECK constraints.
@@ -65,6 +73,13 @@ SERVICE_VOCABULARIES: dict[str, dict[str, frozenset[str]]] = {
     "meetings": {"quality_rating": frozenset({"", *QUALITY})},
     "dues_payments": {"category": frozenset(CATEGORIES)},
 }
+
+# The driver's own IntegrityError reaches us unwrapped when rows go through `exec_driver_sql`.
+_INTEGRITY_ERRORS: tuple[type[Exception], ...] = (
+    IntegrityError,
+    sqlite3.IntegrityError,
+    dbapi2.IntegrityError,
+)
 
 _IN_LIST = re.compile(r"^\s*(\w+)\s+IN\s*\((.*)\)\s*$", re.IGNORECASE | re.DOTALL)
 _QUOTED = re.compile(r"'((?:[^']|'')*)'")
@@ -91,6 +106,7 @@ class _Rules:
     required: tuple[str, ...]
     vocabularies: tuple[tuple[str, frozenset[str]], ...]
     references: tuple[_Reference, ...]
+    unique: tuple[tuple[str, ...], ...] = ()  # the fields of each UNIQUE constraint (not the key)
 
 
 def _check_lists(kind: Kind) -> dict[str, frozenset[str]]:
@@ -123,7 +139,12 @@ def rules(kind_name: str) -> _Rules:
         target = fk.column.table.name
         if field is not None and target in BY_NAME:
             references.append(_Reference(field, target))
-    return _Rules(required, tuple(sorted(vocabularies.items())), tuple(references))
+    unique = tuple(
+        tuple(by_column[c.key] for c in constraint.columns)
+        for constraint in kind.table.constraints
+        if isinstance(constraint, UniqueConstraint) and all(c.key in by_column for c in constraint.columns)
+    )
+    return _Rules(required, tuple(sorted(vocabularies.items())), tuple(references), unique)
 
 
 def vocabulary(kind_name: str, field: str) -> frozenset[str] | None:
@@ -202,3 +223,55 @@ def validate(session: Session, sender_unit_id: str, valid: dict[str, list[dict[s
                 if len(problems) >= MAX_PROBLEMS:
                     return problems
     return problems
+
+
+def apply_or_problems(
+    session: Session, preview: Any, valid: dict[str, list[dict[str, Any]]]
+) -> int | list[Problem]:
+    """`sync.apply` in a savepoint. A record that breaks a UNIQUE constraint (which `validate` does not
+    look for, since it needs the rows already held) undoes the savepoint, and the records to blame are
+    found and returned instead of the count of records applied — so the common case costs nothing."""
+    try:
+        with session.begin_nested():
+            return st.apply(session, preview)
+    except _INTEGRITY_ERRORS:
+        found = _duplicates(session, valid, MAX_PROBLEMS)
+        return found or [Problem("?", "", _reason("constraint"))]
+
+
+def _duplicates(session: Session, valid: dict[str, list[dict[str, Any]]], limit: int) -> list[Problem]:
+    """Records that would break a UNIQUE constraint (e.g. two attendance rows of one member at one
+    meeting under different ids): within the package, or against a row already held under another id
+    that the package does not carry. Rows are looked up by the constraint's first column only."""
+    problems: list[Problem] = []
+    connection = session.connection()
+    for kind in KINDS:
+        records = valid.get(kind.name)
+        if not records or not rules(kind.name).unique:
+            continue
+        carried = {r["id"] for r in records}
+        table = kind.table
+        for fields in rules(kind.name).unique:
+            keys: dict[tuple[Any, ...], str] = {}
+            for values in records:
+                key = tuple(values[f] for f in fields)
+                if None in key:
+                    continue  # NULLs never collide in SQL
+                other = keys.setdefault(key, values["id"])
+                if other != values["id"]:
+                    problems.append(_duplicate(kind.name, values["id"], fields, other))
+            columns = [table.c[kind.columns[f]] for f in fields]
+            firsts = list({key[0] for key in keys})
+            for start in range(0, len(firsts), _CHUNK):
+                query = select(table.c.id, *columns).where(columns[0].in_(firsts[start : start + _CHUNK]))
+                for row_id, *held in connection.execute(query):
+                    mine = keys.get(tuple(held))
+                    if mine is not None and mine != row_id and row_id not in carried:
+                        problems.append(_duplicate(kind.name, mine, fields, row_id))
+            if len(problems) >= limit:
+                return problems[:limit]
+    return problems
+
+
+def _duplicate(kind_name: str, record_id: str, fields: tuple[str, ...], other: str) -> Problem:
+    return Problem(kind_name, record_id, _reason("duplicate", fields=", ".join(fields), other=other))

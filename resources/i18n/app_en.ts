@@ -6621,6 +6621,14 @@ Replace only if that unit really replaced its keys (a lost laptop, a suspected l
         <source>bản ghi đơn vị không phải của chính đơn vị gửi</source>
         <translation>the unit record is not the sending unit&apos;s own</translation>
     </message>
+    <message>
+        <source>dữ liệu vi phạm ràng buộc của cơ sở dữ liệu</source>
+        <translation>the data breaks a constraint of the database</translation>
+    </message>
+    <message>
+        <source>trùng ({fields}) với bản ghi {other} — hai bản ghi khác mã cho cùng một việc</source>
+        <translation>same ({fields}) as record {other} — two records with different ids for the same thing</translation>
+    </message>
 </context>
 <context>
     <name>sync_dispute</name>
