@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QW
 
 import resources
 from exports import backup, damaged, keyring
+from exports.installation import check_admin_password
 from exports.paths import default_database, demo_database, logs_dir
 from models import setup
 from models.db import read_session, storage_error
-from models.errors import DomainError, StorageError
+from models.errors import DomainError, StorageError, ValidationError
 from models.services import organisation as org
 from ui.context import AppContext
 from ui.errors import confirm, show_crash, show_error, show_info, show_previous_crash
@@ -147,10 +148,17 @@ def _encrypt_plain(path: Path, parent: QWidget | None) -> bool:
         translate("app", "Mã hóa"),
     ):
         return False
-    answer = UserEditDialog.ask(parent, None)
-    if answer is None:
-        return False
-    account, password = answer
+    while True:  # a refused password is explained and asked again, never the end of the program
+        answer = UserEditDialog.ask(parent, None)
+        if answer is None:
+            return False
+        account, password = answer
+        try:
+            check_admin_password(password, account.login)
+        except ValidationError as exc:
+            show_error(parent, exc)
+            continue
+        break
     result = keyring.encrypt_plain_database(path, account.login, password, full_name=account.full_name)
     RecoveryCodeDialog.ask(parent, result.recovery_code)
     return True

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._area_changed)
         self.unit_label = QLabel()
         self.user_label = QLabel()
+        self.user_label.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addWidget(self.unit_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
                 name=who, login=self.ctx.actor.login, level=level
             )
         )
-        title = translate("main_window", "Sổ tay Văn phòng Đảng ủy xã") + f" — {unit.name} ({level})"
+        title = f"{unit.name} ({level})"  # Qt adds " — " and the application's name
         if kind.demo:
             title += " — " + translate("main_window", "DỮ LIỆU MẪU")
         if not self.windowTitle().endswith(translate("app", "CHỈ XEM – dữ liệu bị hỏng")):
