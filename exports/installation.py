@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from exports import keyring
+from exports import atomic, keyring
 from models import auth, setup
 from models.db import unit_of_work
 from models.errors import ValidationError
@@ -154,6 +154,10 @@ def create_installation(
             context=CONTEXT,
         )
     org.validate_unit(unit)  # before the file exists: a refusal leaves nothing behind
+    try:
+        Path(path).absolute().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise atomic.write_error(exc, Path(path)) from exc
     unlocked, code = keyring.create_encrypted_database(
         path, admin_login, password, full_name=clean(admin_name) or "Quản trị viên", **options
     )

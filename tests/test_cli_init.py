@@ -96,7 +96,7 @@ def test_init_creates_a_real_province_and_the_demo_password_opens_nothing(
 
 
 def test_init_district_with_its_upper_level(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    db = tmp_path / "huyen.db"
+    db = tmp_path / "may-moi" / "huyen.db"  # a folder that does not exist yet is made
     code, _out, _err = run(
         capsys,
         "init",

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QMarginsF, Qt, QTimer, Signal
+from PySide6.QtCore import QMarginsF, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -209,9 +209,7 @@ class NewPasswordDialog(QDialog):
 class RecoveryCodePanel(QWidget):
     """The recovery code shown once: what it is, the code in large print, a print button (to a printer;
     to a file only after a clear warning, in a place the clerk chooses) and the tick that confirms it
-    was copied. `confirmed` changes when the tick does; nothing here is a default button."""
-
-    confirmed = Signal(bool)
+    was copied (`confirm_box`); nothing here is a default button."""
 
     def __init__(self, parent: QWidget | None, code: str) -> None:
         super().__init__(parent)
@@ -243,7 +241,6 @@ class RecoveryCodePanel(QWidget):
         layout.addWidget(self.status)
         self.confirm_box = QCheckBox(self.tr("Tôi đã chép (hoặc in) mã khôi phục và cất vào nơi an toàn."))
         self.confirm_box.setObjectName("confirm")
-        self.confirm_box.toggled.connect(self.confirmed.emit)
         layout.addWidget(self.confirm_box)
 
     def sheet(self) -> QTextDocument:
@@ -362,9 +359,14 @@ class RecoveryCodeDialog(QDialog):
         self.done_button.setDefault(False)
         self.done_button.setEnabled(False)
         buttons.addWidget(self.done_button)
-        self.panel.confirmed.connect(self.done_button.setEnabled)
+        # Qt's own signal to a Python slot: no Python-side emit (PySide6 6.12's SignalInstance.emit
+        # returns True without a reference, so every Python emit brings a "bool_dealloc" closer).
+        self.panel.confirm_box.toggled.connect(self._confirmed)
         self.done_button.clicked.connect(self.accept)
         layout.addLayout(buttons)
+
+    def _confirmed(self, on: bool) -> None:
+        self.done_button.setEnabled(on)
 
     def sheet(self) -> QTextDocument:
         return self.panel.sheet()

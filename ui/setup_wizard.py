@@ -460,10 +460,11 @@ class _RecoveryPage(QWizardPage):
 
     def show_code(self, code: str) -> None:
         self.panel = RecoveryCodePanel(self, code)
-        self.panel.confirmed.connect(lambda _on: self.completeChanged.emit())
+        # A mandatory field: Qt enables Finish once the tick is set (no Python-side emit needed).
+        self.registerField("recovery_confirmed*", self.panel.confirm_box)
         self.layout_.addWidget(self.panel)
 
-    def isComplete(self) -> bool:
+    def confirmed(self) -> bool:
         return self.panel is not None and self.panel.confirm_box.isChecked()
 
 
@@ -570,12 +571,12 @@ class InstallWizard(QWizard):
         super().keyPressEvent(event)
 
     def reject(self) -> None:
-        if self.unlocked is not None and not self.recovery_page.isComplete():
+        if self.unlocked is not None and not self.recovery_page.confirmed():
             return  # the database exists: the code must be confirmed first
         super().reject()
 
     def done(self, result: int) -> None:
-        if self.unlocked is not None and not self.recovery_page.isComplete():
+        if self.unlocked is not None and not self.recovery_page.confirmed():
             return
         super().done(result)
 

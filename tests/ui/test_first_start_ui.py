@@ -377,3 +377,61 @@ def test_an_old_demo_at_the_real_place_is_moved_aside(tmp_path: Path) -> None:
     real, _code = keyring.create_encrypted_database(old, "quantri", PASSWORD, check_drive=False)
     real.close()
     assert not adopt_old_demo(old, tmp_path / "other.db")  # a real database never moves
+
+
+def test_restore_from_a_backup_at_first_start(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new machine: the office's backup on a USB stick (with its key file) becomes the real
+    database, opened with the old password; a backup without its key file is explained."""
+    from exports import backup
+    from exports.installation import create_installation
+    from tests.conftest import UNIT
+
+    old, _code = create_installation(
+        tmp_path / "old" / "dang-uy-xa.db",
+        setup.COMMUNE,
+        UNIT,
+        "quantri",
+        "Lò Thị Hoa",
+        PASSWORD,
+        check_drive=False,
+    )
+    usb = tmp_path / "usb"
+    info = backup.backup_database(old.db, usb, reason="manual")
+    old.close()
+    infos: list[str] = []
+    monkeypatch.setattr(ui_app, "show_info", lambda parent, title, text: infos.append(text))
+    chosen = [str(info.path)]
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *args, **kwargs: (chosen[0], "")
+    )
+    errors: list[str] = []
+
+    def login(dialog: LoginDialog) -> None:
+        dialog.login_edit.setText("quantri")
+        dialog.password_edit.setText("sai mật khẩu rồi")
+        click(qtbot, dialog.ok_button)
+        assert "Sai tên đăng nhập hoặc mật khẩu" in dialog.message.text()
+        dialog.password_edit.setText(PASSWORD)
+        click(qtbot, dialog.ok_button)
+
+    when_modal(FirstStartDialog, lambda d: click(qtbot, d.buttons[FirstStartDialog.RESTORE]), errors)
+    QTimer.singleShot(50, lambda: when_modal(LoginDialog, login, errors))
+    first = ui_app.first_database(None, False, runner)
+    assert errors == []
+    assert first == (default_database(), None)
+    assert infos[-1] == "Đã phục hồi. Hãy đăng nhập."
+    with (
+        keyring.unlock(default_database(), "quantri", PASSWORD, check_drive=False) as unlocked,
+        read_session(unlocked.db, unlocked.actor) as session,
+    ):
+        assert org.own_unit(session).name == "Đảng bộ xã Mường Lèo"
+    # A backup without its key file beside it: said so, nothing restored.
+    lonely = tmp_path / "lonely" / info.path.name
+    lonely.parent.mkdir()
+    lonely.write_bytes(info.path.read_bytes())
+    chosen[0] = str(lonely)
+    assert not ui_app._restore_at_first_start(tmp_path / "new.db", None)
+    assert ".keys" in infos[-1]
+    assert not (tmp_path / "new.db").exists()
