@@ -485,11 +485,12 @@ def run_gui(db_path: Path | None, lang: str, demo: bool = False) -> int:
         if first is None:
             return 0
         path, unlocked = first
+        logout = False
         while True:
             if unlocked is None:
                 unlocked = open_database_interactive(path, None, create=False)
             if unlocked is None:
-                return 1
+                return 0 if logout else 1  # quitting at the login after Đăng xuất is a normal end
             restore: Path | None = None
             logout = False
             try:

@@ -435,3 +435,53 @@ def test_restore_from_a_backup_at_first_start(
     assert not ui_app._restore_at_first_start(tmp_path / "new.db", None)
     assert ".keys" in infos[-1]
     assert not (tmp_path / "new.db").exists()
+
+
+def test_run_gui_signs_out_to_the_login_and_quits_cleanly(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real start function: the login, the window, Tệp → Đăng xuất back to the login (with the
+    closing backup), then Thoát ends the program normally."""
+    from exports import backup
+    from exports.installation import create_installation
+    from tests.conftest import UNIT
+
+    path = tmp_path / "xa.db"
+    created, _code = create_installation(
+        path, setup.COMMUNE, UNIT, "quantri", "Lò Thị Hoa", PASSWORD, check_drive=False
+    )
+    created.close()
+    monkeypatch.setattr(ui_app, "install_crash_handlers", lambda: None)
+    monkeypatch.setattr(ui_app, "close_fault_file", lambda: None)
+    real_open = ui_app.open_database_interactive
+    monkeypatch.setattr(
+        ui_app,
+        "open_database_interactive",
+        lambda p, parent, create=True: real_open(p, parent, create=create, check_drive=False),
+    )
+    errors: list[str] = []
+    seen: list[str] = []
+
+    def login(dialog: LoginDialog) -> None:
+        dialog.login_edit.setText("quantri")
+        dialog.password_edit.setText(PASSWORD)
+        click(qtbot, dialog.ok_button)
+        QTimer.singleShot(0, sign_out)
+
+    def sign_out(tries: int = 0) -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            if tries < 400:
+                QTimer.singleShot(10, lambda: sign_out(tries + 1))
+            else:
+                errors.append("no main window")
+            return
+        seen.append(windows[0].user_label.text())
+        when_modal(LoginDialog, lambda d: d.reject(), errors)  # at the login again: Thoát
+        windows[0].logout_action.trigger()
+
+    when_modal(LoginDialog, login, errors)
+    assert ui_app.run_gui(path, "vi") == 0
+    assert errors == []
+    assert seen and "Lò Thị Hoa (quantri)" in seen[0]
+    assert "close" in [b.reason for b in backup.list_backups(backup.default_folder(path))]
