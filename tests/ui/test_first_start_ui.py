@@ -440,8 +440,9 @@ def test_restore_from_a_backup_at_first_start(
 def test_run_gui_signs_out_to_the_login_and_quits_cleanly(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The real start function: the login, the window, Tệp → Đăng xuất back to the login (with the
-    closing backup), then Thoát ends the program normally."""
+    """The real start function: the login, the window; the user's own roles changed (the window
+    opens again with them); Tệp → Đăng xuất back to the login (with the closing backup), then Thoát
+    ends the program normally."""
     from exports import backup
     from exports.installation import create_installation
     from tests.conftest import UNIT
@@ -459,8 +460,12 @@ def test_run_gui_signs_out_to_the_login_and_quits_cleanly(
         "open_database_interactive",
         lambda p, parent, create=True: real_open(p, parent, create=create, check_drive=False),
     )
+    from ui.users_dialog import UsersDialog
+
     errors: list[str] = []
     seen: list[str] = []
+    pages: list[list[str]] = []
+    fewer = frozenset({Role.ADMIN, Role.CLERK, Role.APPROVER})
 
     def login(dialog: LoginDialog) -> None:
         dialog.login_edit.setText("quantri")
@@ -469,19 +474,37 @@ def test_run_gui_signs_out_to_the_login_and_quits_cleanly(
         QTimer.singleShot(0, sign_out)
 
     def sign_out(tries: int = 0) -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w.user_label.text() not in seen
+        ]
         if not windows:
             if tries < 400:
                 QTimer.singleShot(10, lambda: sign_out(tries + 1))
             else:
                 errors.append("no main window")
             return
-        seen.append(windows[0].user_label.text())
+        window = windows[0]
+        seen.append(window.user_label.text())
+        pages.append(sorted(window.pages))
+        if len(seen) == 1:
+            # The administrator gives up the inspection role: the window opens again with the new
+            # roles, in the same session.
+            unlocked = window.ctx.unlocked
+            assert unlocked is not None
+            keyring.update_account(unlocked, unlocked.actor.user_id, "Lò Thị Hoa (văn phòng)", fewer)
+            monkeypatch.setattr(UsersDialog, "ask", classmethod(lambda cls, parent, unl: True))
+            QTimer.singleShot(0, sign_out)
+            window.manage_users()
+            return
         when_modal(LoginDialog, lambda d: d.reject(), errors)  # at the login again: Thoát
-        windows[0].logout_action.trigger()
+        window.logout_action.trigger()
 
     when_modal(LoginDialog, login, errors)
     assert ui_app.run_gui(path, "vi") == 0
     assert errors == []
-    assert seen and "Lò Thị Hoa (quantri)" in seen[0]
+    assert len(seen) == 2 and "Lò Thị Hoa (quantri)" in seen[0]
+    assert "Lò Thị Hoa (văn phòng) (quantri)" in seen[1]
+    assert "inspection" in pages[0] and "inspection" not in pages[1]  # no new login needed
     assert "close" in [b.reason for b in backup.list_backups(backup.default_folder(path))]
