@@ -21,7 +21,7 @@ sysdeps: $(STAMP)
 	@bash scripts/sysdeps.sh $(PY)
 
 run: $(STAMP) sysdeps
-	$(PY) main.py $(if $(DB),--db "$(DB)",)
+	$(PY) main.py $(if $(DB),--db "$(DB)",--demo)
 
 test: $(STAMP) sysdeps lint typecheck pytest
 

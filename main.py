@@ -76,7 +76,7 @@ def install_cli_translator(lang: str) -> None:
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui
 
-    return run_gui(db_path=Path(args.db) if args.db else None, lang=args.lang)
+    return run_gui(db_path=Path(args.db) if args.db else None, lang=args.lang, demo=args.demo)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -413,6 +413,123 @@ def cmd_encrypt_db(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _init_password() -> str | None:
+    """DUX_PASSWORD, or typed twice on a terminal; None (after saying why) when neither works."""
+    import getpass
+
+    from exports.keyring import ENV_PASSWORD
+
+    password = os.environ.get(ENV_PASSWORD)
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Hãy đặt mật khẩu của quản trị viên đầu tiên vào biến môi trường DUX_PASSWORD, hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu.",
+                )
+            )
+        )
+        return None
+    first = getpass.getpass(tr(QT_TRANSLATE_NOOP("cli", "Mật khẩu (ít nhất 8 ký tự): ")))
+    second = getpass.getpass(tr(QT_TRANSLATE_NOOP("cli", "Nhập lại mật khẩu: ")))
+    if first != second:
+        err(
+            tr(QT_TRANSLATE_NOOP("cli", "Hai lần nhập mật khẩu không giống nhau. Chưa tạo gì; hãy chạy lại."))
+        )
+        return None
+    return first
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """A real installation, headless: the same set-up as the first-start wizard."""
+    from exports.installation import DEFAULT_ADMIN_LOGIN, create_installation, suggest, upper_details
+    from models import setup
+    from models.dates import parse_date
+    from models.services import organisation as org
+    from models.services.users import FIRST_ADMIN_ROLES, ROLE_LABELS
+
+    target = Path(args.db)
+    if target.exists():
+        err(
+            tr(QT_TRANSLATE_NOOP("cli", "Tệp {path} đã có. Hãy chọn tên khác hoặc xóa tệp cũ.")).format(
+                path=target
+            )
+        )
+        return EXIT_REFUSED
+    level = setup.COMMUNE if args.role == "commune" else args.level
+    hint = suggest(level, args.unit, args.province or "")
+    province = args.province or hint.province
+    if level != setup.PROVINCE:
+        hint = suggest(level, args.unit, province)
+    if level != setup.PROVINCE and not (args.upper or hint.upper_name):
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli", 'Hãy cho biết tỉnh (--province "Sơn La") hoặc cấp trên (--upper "Tỉnh ủy Sơn La").'
+                )
+            )
+        )
+        return EXIT_USAGE
+    has_upper = level != setup.PROVINCE or bool(args.upper)
+    upper_from = hint.upper_valid_from
+    if args.upper_from:
+        upper_from = parse_date(args.upper_from, field="upper_valid_from")
+    upper_name, upper_symbol, upper_header, upper_board = "", "", "", ""
+    if has_upper:
+        upper_name = args.upper or hint.upper_name
+        upper_symbol, upper_header, upper_board = upper_details(upper_name)
+        upper_symbol = args.upper_symbol or upper_symbol
+        upper_header = args.upper_header or upper_header
+        upper_board = args.upper_board or upper_board
+    unit = org.UnitSetup(
+        name=args.unit,
+        committee_name=args.committee or hint.committee_name,
+        symbol=args.symbol or hint.symbol,
+        place_name=args.place or hint.place_name,
+        province=province,
+        upper_name=upper_name,
+        upper_symbol=upper_symbol,
+        upper_header_line=upper_header,
+        upper_board=upper_board,
+        upper_valid_from=upper_from,
+        has_upper=has_upper,
+    )
+    password = _init_password()
+    if password is None:
+        return EXIT_REFUSED
+    login = args.admin or os.environ.get("DUX_USER") or DEFAULT_ADMIN_LOGIN
+    unlocked, code = create_installation(target, level, unit, login, args.admin_name or "", password)
+    unlocked.close()
+    out(
+        tr(QT_TRANSLATE_NOOP("cli", "Đã tạo cơ sở dữ liệu thật ({level}) của {unit} → {path}")).format(
+            level=translate("setup", setup.LEVELS[level]), unit=unit.name, path=target
+        )
+    )
+    roles = ", ".join(
+        translate("users", ROLE_LABELS[r]).split(" (")[0] for r in ROLE_LABELS if r in FIRST_ADMIN_ROLES
+    )
+    out(
+        tr(QT_TRANSLATE_NOOP("cli", "Quản trị viên đầu tiên: {login} (vai trò: {roles}).")).format(
+            login=login, roles=roles
+        )
+    )
+    if has_upper:
+        out(tr(QT_TRANSLATE_NOOP("cli", "Cấp trên: {upper}")).format(upper=unit.upper_name))
+    else:
+        out(tr(QT_TRANSLATE_NOOP("cli", "Cấp trên: không có (đơn vị không gửi dữ liệu lên).")))
+    out(
+        tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "MÃ KHÔI PHỤC (chỉ hiện một lần; chép ra giấy, cất vào tủ hồ sơ mật; không lưu vào máy): {code}",
+            )
+        ).format(code=code)
+    )
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from exports import sync as sx
 
@@ -690,7 +807,20 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--lang", choices=["vi", "en"], default="vi", help="ngôn ngữ / language")
-    parser.add_argument("--db", help=tr(QT_TRANSLATE_NOOP("cli", "tệp cơ sở dữ liệu (mặc định: xã mẫu)")))
+    parser.add_argument(
+        "--db",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "tệp cơ sở dữ liệu (mặc định: dữ liệu thật của đơn vị; lần đầu chạy: hỏi tạo mới, phục hồi hay mở dữ liệu mẫu)",
+            )
+        ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=tr(QT_TRANSLATE_NOOP("cli", "mở thẳng dữ liệu mẫu (tệp riêng, cho người phát triển và để tập)")),
+    )
     parser.add_argument("--verbose", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(title=tr(QT_TRANSLATE_NOOP("cli", "lệnh")), metavar="COMMAND")
@@ -700,6 +830,62 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--members", type=int, default=1200)
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser(
+        "init",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "tạo cơ sở dữ liệu thật của đơn vị (xã, tỉnh hoặc huyện), không cần cửa sổ"
+            )
+        ),
+        description=tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Tạo cơ sở dữ liệu thật (không phải dữ liệu mẫu) như bước thiết lập ban đầu của cửa sổ. Mật khẩu quản trị viên đầu tiên lấy từ DUX_PASSWORD, hoặc được hỏi hai lần. Mã khôi phục in ra một lần.",
+            )
+        ),
+    )
+    p.add_argument("db")
+    p.add_argument(
+        "--role",
+        choices=["commune", "upper"],
+        required=True,
+        help=tr(QT_TRANSLATE_NOOP("cli", "commune: xã gửi dữ liệu lên; upper: cấp trên nhận dữ liệu")),
+    )
+    p.add_argument(
+        "--level",
+        choices=["province", "district"],
+        default="province",
+        help=tr(QT_TRANSLATE_NOOP("cli", "cấp trên là tỉnh (mặc định) hay huyện (dữ liệu trước 1/7/2025)")),
+    )
+    p.add_argument(
+        "--unit",
+        required=True,
+        help=tr(QT_TRANSLATE_NOOP("cli", 'tên đảng bộ, ví dụ "Đảng bộ xã Mường Lèo"')),
+    )
+    p.add_argument(
+        "--committee", help=tr(QT_TRANSLATE_NOOP("cli", 'tên cấp ủy, ví dụ "Đảng ủy xã Mường Lèo"'))
+    )
+    p.add_argument("--symbol", help=tr(QT_TRANSLATE_NOOP("cli", "ký hiệu văn bản (ĐU, TU, HU)")))
+    p.add_argument("--place", help=tr(QT_TRANSLATE_NOOP("cli", "địa danh ghi ngày tháng")))
+    p.add_argument("--province", help=tr(QT_TRANSLATE_NOOP("cli", "tỉnh")))
+    p.add_argument(
+        "--upper",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "cấp ủy cấp trên (xã: mặc định Tỉnh ủy của tỉnh; tỉnh: mặc định không gửi lên đâu)"
+            )
+        ),
+    )
+    p.add_argument("--upper-symbol")
+    p.add_argument("--upper-header", help=tr(QT_TRANSLATE_NOOP("cli", "dòng tiêu đề văn bản của cấp trên")))
+    p.add_argument("--upper-board")
+    p.add_argument("--upper-from", metavar="DD/MM/YYYY")
+    p.add_argument(
+        "--admin", metavar="LOGIN", help=tr(QT_TRANSLATE_NOOP("cli", "tên đăng nhập (mặc định quantri)"))
+    )
+    p.add_argument("--admin-name", help=tr(QT_TRANSLATE_NOOP("cli", "họ và tên quản trị viên")))
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("self-test", help=tr(QT_TRANSLATE_NOOP("cli", "tự kiểm tra (không cần màn hình)")))
     p.add_argument("--members", type=int, default=60)

@@ -20,6 +20,7 @@ from models.db import Database
 from models.demo import DemoOptions, DemoStamps, DemoSummary, demo_anchor, generate_demo, summarise
 from models.demo_meetings import add_demo_meetings
 from models.demo_work import add_demo_work, pipeline_admissions
+from models.errors import DomainError
 from models.security import Role
 
 DEMO_FULL_NAME = "Quản trị viên (dữ liệu mẫu)"
@@ -79,3 +80,22 @@ def create_demo_database(
             Path(str(path) + suffix).unlink(missing_ok=True)
         raise
     return replace(final, path=Path(path), seconds=summary.seconds)
+
+
+def adopt_old_demo(default: Path, demo: Path) -> bool:
+    """Earlier versions made the demo at the real database's place. Move such a demo (database, key
+    file and journal files) to the demo's own file, so that the first start offers to create the real
+    database. True when moved; a real database, or a demo file already there, is left alone."""
+    if not default.exists() or demo.exists() or keyring.keyring_path(demo).exists():
+        return False
+    try:
+        if not keyring.read_keyring(default).demo:
+            return False
+    except DomainError:
+        return False
+    for suffix in ("-wal", "-shm", keyring.SUFFIX, ""):  # the database itself last
+        old = Path(str(default) + suffix)
+        if old.exists():
+            old.replace(Path(str(demo) + suffix))
+    Path(str(default) + ".lock").unlink(missing_ok=True)
+    return True

@@ -343,7 +343,7 @@ def _first_admin(
     with unit_of_work(db, SYSTEM_ACTOR) as session:
         user_id = users_service.create_user(
             session,
-            users_service.UserInput(login, full_name, frozenset({Role.ADMIN})),
+            users_service.UserInput(login, full_name, users_service.FIRST_ADMIN_ROLES),
             must_change_password=False,
         )
         common.set_meta(session, META_DB_ID, ring.db_id)

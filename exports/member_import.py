@@ -27,7 +27,7 @@ from models.db import Database, unit_of_work
 from models.errors import DomainError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.picklists import normalise_ethnicity
-from models.security import Actor
+from models.security import Actor, Permission, require
 from models.services import membership as ms
 from models.services import organisation as org
 from models.text import clean, fold, looks_legacy_encoded, split_full_name
@@ -429,7 +429,9 @@ def _parse_row(row: int, values: dict[str, Any], cells: dict[str, str]) -> Impor
 
 
 def preview(session: Any, table: Table, mapping: Mapping) -> ImportPreview:
-    """Validate every row against the rules and the database, without writing anything."""
+    """Validate every row against the rules and the database, without writing anything. Refused at
+    once for an account that may not enter members (never a preview of "valid" rows it cannot import)."""
+    require(session, Permission.EDIT_REGISTER)
     cells: dict[str, str] = {}
     for c in org.list_cells(session, include_closed=False):
         full = fold(c.name)

@@ -24,7 +24,13 @@ def data_dir() -> Path:
 
 
 def default_database() -> Path:
+    """The office's real database (created by the first-start wizard or `main.py init`)."""
     return data_dir() / "dang-uy-xa.db"
+
+
+def demo_database() -> Path:
+    """The demo commune, in its own file: never the real database, never opened by default."""
+    return data_dir() / "xa-mau.db"
 
 
 def logs_dir() -> Path:

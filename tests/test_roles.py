@@ -49,6 +49,7 @@ UNGUARDED: dict[str, str] = {
     "membership.party_age_months": "helper",
     "membership.badge_eligibility": "helper",
     "organisation.is_set_up": "start-up check, no personal data",
+    "users.own_account": "the logged-in user's own account only (name in the window, roles reloaded)",
     "organisation.current_upper_level": "letterhead of documents, no personal data",
     "organisation.upper_levels": "letterhead of documents, no personal data",
     "organisation.find_cell": "CLI lookup of a cell by name",

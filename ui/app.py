@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QW
 
 import resources
 from exports import backup, damaged, keyring
-from exports.paths import default_database, logs_dir
+from exports.installation import check_admin_password
+from exports.paths import default_database, demo_database, logs_dir
+from models import setup
 from models.db import read_session, storage_error
-from models.errors import DomainError, StorageError
-from models.security import Role
+from models.errors import DomainError, StorageError, ValidationError
 from models.services import organisation as org
 from ui.context import AppContext
 from ui.errors import confirm, show_crash, show_error, show_info, show_previous_crash
@@ -32,7 +33,7 @@ from ui.i18n import install_translators, translate
 from ui.login import LoginDialog, NewPasswordDialog, RecoveryCodeDialog
 from ui.main_window import MainWindow
 from ui.settings import FONT_POINT_SIZE, Settings
-from ui.setup_wizard import SetupWizard
+from ui.setup_wizard import FirstStartDialog, InstallWizard, SetupWizard
 from ui.tasks import Cancelled, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -133,25 +134,6 @@ def _demo_hint(path: Path) -> str:
     )
 
 
-def _create_first_admin(path: Path, parent: QWidget | None, check_drive: bool) -> keyring.Unlocked | None:
-    """A new installation: the first administrator's account, the encrypted database, and the
-    recovery code shown once to be printed or copied."""
-    from ui.users_dialog import UserEditDialog
-
-    answer = UserEditDialog.ask(parent, None)
-    if answer is None:
-        return None
-    account, password = answer
-    unlocked, code = keyring.create_encrypted_database(
-        path, account.login, password, full_name=account.full_name, check_drive=check_drive
-    )
-    roles = frozenset(account.roles | {Role.ADMIN})
-    keyring.update_account(unlocked, unlocked.actor.user_id, account.full_name, roles)
-    unlocked.close()
-    RecoveryCodeDialog.ask(parent, code)
-    return keyring.unlock(path, account.login, password, check_drive=check_drive)
-
-
 def _encrypt_plain(path: Path, parent: QWidget | None) -> bool:
     """An unencrypted database from an older version: encrypt it (verified copy first)."""
     from ui.users_dialog import UserEditDialog
@@ -166,10 +148,17 @@ def _encrypt_plain(path: Path, parent: QWidget | None) -> bool:
         translate("app", "Mã hóa"),
     ):
         return False
-    answer = UserEditDialog.ask(parent, None)
-    if answer is None:
-        return False
-    account, password = answer
+    while True:  # a refused password is explained and asked again, never the end of the program
+        answer = UserEditDialog.ask(parent, None)
+        if answer is None:
+            return False
+        account, password = answer
+        try:
+            check_admin_password(password, account.login)
+        except ValidationError as exc:
+            show_error(parent, exc)
+            continue
+        break
     result = keyring.encrypt_plain_database(path, account.login, password, full_name=account.full_name)
     RecoveryCodeDialog.ask(parent, result.recovery_code)
     return True
@@ -297,7 +286,10 @@ def open_database_interactive(
             if not create:
                 show_error(parent, storage_error("cant_open"))
                 return None
-            return _create_first_admin(path, parent, check_drive)
+            created = InstallWizard.ask(path, parent, check_drive=check_drive)
+            if created is None:
+                return None
+            return created
         if keyring.is_plain_sqlite(path) and not _encrypt_plain(path, parent):
             return None
         while True:
@@ -386,26 +378,133 @@ def mark_read_only(window: MainWindow) -> None:
     window.statusBar().addPermanentWidget(label)
 
 
-def run_gui(db_path: Path | None, lang: str) -> int:
+def _restore_at_first_start(path: Path, parent: QWidget | None) -> bool:
+    """A new machine or a reinstallation: restore the office's database from a backup file (with its
+    key file beside it), opened with an account's password. True when restored."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from models.auth import LOCK_AFTER, WrongCredentials
+
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, translate("app", "Chọn bản sao lưu"), "", translate("app", "Bản sao lưu (*.db)")
+    )
+    if not name:
+        return False
+    chosen = Path(name)
+    if not backup.keys_path(chosen).exists():
+        show_info(
+            parent,
+            translate("app", "Phục hồi"),
+            translate(
+                "app",
+                "Bên cạnh bản sao lưu {name} không có tệp khóa {keys}. Hãy chép cả hai tệp vào cùng một thư mục rồi chọn lại.",
+            ).format(name=chosen.name, keys=backup.keys_path(chosen).name),
+        )
+        return False
+
+    def unlock(login: str, password: str) -> bytes:
+        key = keyring.key_for(chosen, login, password)
+        if key is None:
+            raise WrongCredentials(LOCK_AFTER)
+        return key
+
+    try:
+        key = LoginDialog.ask(parent, chosen, unlock)
+        if key is None:
+            return False
+        backup.restore_backup(chosen, path, key=key)
+    except DomainError as exc:
+        show_error(parent, exc)
+        return False
+    show_info(parent, translate("app", "Phục hồi"), translate("app", "Đã phục hồi. Hãy đăng nhập."))
+    return True
+
+
+def open_demo(runner: TaskRunner) -> Path | None:
+    """The demo commune's own file, made the first time it is asked for."""
+    path = demo_database()
+    if not path.exists() and not create_demo(path, runner):
+        return None
+    return path
+
+
+def first_database(
+    db_path: Path | None, demo: bool, runner: TaskRunner
+) -> tuple[Path, keyring.Unlocked | None] | None:
+    """Which database this start opens, with the administrator's open session when it was created
+    just now; None when the user quit. `--demo` opens the demo; `--db` a given file (the wizard
+    when it does not exist yet); otherwise the office's real database, and with none yet the
+    first-start choice: create it, restore it from a backup, or practise on the demo."""
+    if demo:
+        demo_path = open_demo(runner)
+        return (demo_path, None) if demo_path is not None else None
+    if db_path is not None:
+        if db_path.exists():
+            return db_path, None
+        created = InstallWizard.ask(db_path)
+        return (db_path, created) if created is not None else None
+    from exports.demo_db import adopt_old_demo
+
+    path = default_database()
+    with contextlib.suppress(OSError):
+        adopt_old_demo(path, demo_database())
+    while not path.exists():
+        choice = FirstStartDialog.ask(None, path.parent)
+        if choice in (FirstStartDialog.COMMUNE, FirstStartDialog.UPPER):
+            level = setup.COMMUNE if choice == FirstStartDialog.COMMUNE else setup.PROVINCE
+            created = InstallWizard.ask(path, level=level)
+            if created is not None:
+                return path, created
+        elif choice == FirstStartDialog.RESTORE:
+            _restore_at_first_start(path, None)
+        elif choice == FirstStartDialog.DEMO:
+            demo_path = open_demo(runner)
+            if demo_path is not None:
+                return demo_path, None
+        else:
+            return None
+    return path, None
+
+
+def refreshed_actor(unlocked: keyring.Unlocked) -> None:
+    """Read the logged-in user's roles again (an administrator changed them): they apply at once."""
+    from models.security import Actor
+    from models.services.users import own_account
+
+    with read_session(unlocked.db, unlocked.actor) as session:
+        account = own_account(session)
+    unlocked.actor = Actor(user_id=account.id, login=account.login, roles=account.roles)
+
+
+def run_gui(db_path: Path | None, lang: str, demo: bool = False) -> int:
     app = make_application(lang)
     install_crash_handlers()
     runner = TaskRunner(app)
     try:
-        path = db_path or default_database()
-        if db_path is None and not path.exists() and not create_demo(path, runner):
-            return 1
+        first = first_database(db_path, demo, runner)
+        if first is None:
+            return 0
+        path, unlocked = first
+        logout = False
         while True:
-            unlocked = open_database_interactive(path, None)
             if unlocked is None:
-                return 1
+                unlocked = open_database_interactive(path, None, create=False)
+            if unlocked is None:
+                return 0 if logout else 1  # quitting at the login after Đăng xuất is a normal end
             restore: Path | None = None
+            logout = False
             try:
-                window = prepare_window(AppContext(unlocked.db, unlocked.actor, unlocked))
-                if window is None:
-                    return 0
-                window.show()
-                code = app.exec()
-                restore = window.restore_request
+                while True:
+                    window = prepare_window(AppContext(unlocked.db, unlocked.actor, unlocked))
+                    if window is None:
+                        return 0
+                    window.show()
+                    code = app.exec()
+                    restore, logout = window.restore_request, window.logout_request
+                    if not window.reload_request:
+                        break
+                    window.deleteLater()
+                    refreshed_actor(unlocked)  # roles changed: the window opens again with them
             finally:
                 runner.wait()
                 if not unlocked.db.read_only:  # never a "backup" of a damaged file
@@ -413,15 +512,19 @@ def run_gui(db_path: Path | None, lang: str) -> int:
                         backup.backup_database(unlocked.db, reason="close")
                 key = unlocked.db.key
                 unlocked.close()
-            if restore is None:
+                unlocked = None
+            if restore is not None:
+                try:
+                    backup.restore_backup(restore, path, key=key)
+                    show_info(
+                        None,
+                        translate("app", "Phục hồi"),
+                        translate("app", "Đã phục hồi. Hãy đăng nhập lại."),
+                    )
+                except DomainError as exc:
+                    show_error(None, exc)
+            elif not logout:
                 return code
-            try:
-                backup.restore_backup(restore, path, key=key)
-                show_info(
-                    None, translate("app", "Phục hồi"), translate("app", "Đã phục hồi. Hãy đăng nhập lại.")
-                )
-            except DomainError as exc:
-                show_error(None, exc)
     finally:
         close_fault_file()
 

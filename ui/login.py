@@ -10,14 +10,18 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QMarginsF, Qt, QTimer
-from PySide6.QtGui import QFont, QPageLayout, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QFont, QKeyEvent, QPageLayout, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -202,15 +206,16 @@ class NewPasswordDialog(QDialog):
         return dialog.old_edit.text(), dialog.new_edit.text()
 
 
-class RecoveryCodeDialog(QDialog):
-    """Shows the recovery code once, with what to do with it, and prints it on a sheet to keep."""
+class RecoveryCodePanel(QWidget):
+    """The recovery code shown once: what it is, the code in large print, a print button (to a printer;
+    to a file only after a clear warning, in a place the clerk chooses) and the tick that confirms it
+    was copied (`confirm_box`); nothing here is a default button."""
 
     def __init__(self, parent: QWidget | None, code: str) -> None:
         super().__init__(parent)
         self.code = code
-        self.setWindowTitle(self.tr("Mã khôi phục"))
-        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         text = QLabel(
             self.tr(
                 "Hãy chép mã dưới đây ra giấy (hoặc in), cất vào tủ hồ sơ mật. Khi quên mật khẩu hoặc mất tệp khóa, chỉ mã này mở được dữ liệu. Chương trình không lưu mã và sẽ không hiện lại."
@@ -224,17 +229,19 @@ class RecoveryCodeDialog(QDialog):
         code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         code_label.setStyleSheet("font-family: monospace; font-size: 16pt; padding: 12px;")
         layout.addWidget(code_label)
+        self.print_button = QPushButton(self.tr("In mã khôi phục…"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.print_code)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tôi đã chép mã"))
-        self.print_button = QPushButton(self.tr("In mã khôi phục"))
-        self.print_button.setAutoDefault(False)
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.clicked.connect(self.print_code)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
+        self.confirm_box = QCheckBox(self.tr("Tôi đã chép (hoặc in) mã khôi phục và cất vào nơi an toàn."))
+        self.confirm_box.setObjectName("confirm")
+        layout.addWidget(self.confirm_box)
 
     def sheet(self) -> QTextDocument:
         """The printed sheet: what the code is, the code in large print, the date, who keeps it."""
@@ -260,21 +267,123 @@ class RecoveryCodeDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.tr("Mã khôi phục"))
         printer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+        printer.setOutputFileName("")  # never a default file: a file is chosen by the clerk, below
         return printer
 
+    def printers_available(self) -> bool:
+        return bool(QPrinterInfo.availablePrinters())
+
     def choose_printer(self, printer: QPrinter) -> bool:
-        """The system print dialog (tests replace this to print into a PDF file)."""
+        """The system print dialog (tests replace this)."""
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("In mã khôi phục"))
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def choose_file(self) -> Path | None:
+        """Writing the code to a file: a clear warning first, then a place the clerk chooses (tests
+        replace this). None when the clerk declines."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Ghi mã khôi phục ra tệp"),
+            self.tr(
+                "Tệp PDF chứa mã khôi phục KHÔNG được mã hóa: ai có tệp là mở được toàn bộ dữ liệu. Chỉ ghi vào USB riêng để in ở máy khác, in xong thì xóa tệp ngay. Nếu được, hãy chép mã ra giấy bằng tay thay vì ghi tệp."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        choose = box.addButton(self.tr("Chọn nơi ghi tệp…"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Không ghi tệp"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        if box.clickedButton() is not choose:
+            return None
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Ghi mã khôi phục ra tệp"), "", self.tr("Tệp PDF (*.pdf)")
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
     def print_code(self) -> bool:
+        """To a printer; with no printer installed, or when "print to file" was chosen in the print
+        dialog, to a file only after the warning and in the place the clerk chooses."""
         printer = self.make_printer()
-        if not self.choose_printer(printer):
-            return False
+        if self.printers_available():
+            if not self.choose_printer(printer):
+                return False
+            to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        else:
+            to_file = True
+        if to_file:
+            path = self.choose_file()
+            if path is None:
+                return False
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(path))
         self.sheet().print_(printer)
-        self.status.setText(self.tr("Đã gửi mã khôi phục tới máy in. Hãy kiểm tra tờ in đọc rõ từng ký tự."))
+        if to_file:
+            self.status.setText(
+                self.tr("Đã ghi mã khôi phục ra tệp {path}. In xong hãy xóa tệp này.").format(
+                    path=printer.outputFileName()
+                )
+            )
+        else:
+            self.status.setText(
+                self.tr("Đã gửi mã khôi phục tới máy in. Hãy kiểm tra tờ in đọc rõ từng ký tự.")
+            )
         return True
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the recovery code once. It closes only by the deliberate confirmation: the tick, then
+    the button (never the default button); Enter and Esc do not dismiss it."""
+
+    def __init__(self, parent: QWidget | None, code: str) -> None:
+        super().__init__(parent)
+        self.code = code
+        self.setWindowTitle(self.tr("Mã khôi phục"))
+        self.setMinimumWidth(560)
+        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+        layout = QVBoxLayout(self)
+        self.panel = RecoveryCodePanel(self, code)
+        layout.addWidget(self.panel)
+        self.print_button = self.panel.print_button
+        self.status = self.panel.status
+        buttons = QHBoxLayout()  # not a QDialogButtonBox: it would make the button the default
+        buttons.addStretch(1)
+        self.done_button = QPushButton(self.tr("Xong, đóng lại"))
+        self.done_button.setObjectName("done")
+        self.done_button.setAutoDefault(False)
+        self.done_button.setDefault(False)
+        self.done_button.setEnabled(False)
+        buttons.addWidget(self.done_button)
+        # Qt's own signal to a Python slot: no Python-side emit (PySide6 6.12's SignalInstance.emit
+        # returns True without a reference, so every Python emit brings a "bool_dealloc" closer).
+        self.panel.confirm_box.toggled.connect(self._confirmed)
+        self.done_button.clicked.connect(self.accept)
+        layout.addLayout(buttons)
+
+    def _confirmed(self, on: bool) -> None:
+        self.done_button.setEnabled(on)
+
+    def sheet(self) -> QTextDocument:
+        return self.panel.sheet()
+
+    def print_code(self) -> bool:
+        return self.panel.print_code()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Esc and the window's close: the code would be lost, so only the confirmation closes."""
+        if self.panel.confirm_box.isChecked():
+            super().reject()
 
     @classmethod
     def ask(cls, parent: QWidget | None, code: str) -> bool:

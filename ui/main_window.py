@@ -15,14 +15,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from exports.paths import data_dir, logs_dir
+from models import setup
 from models.db import read_session
 from models.errors import DomainError, StorageError
 from models.security import Permission
 from models.services import organisation as org
+from models.services import users
 from ui.context import AppContext
 from ui.errors import show_error, show_info
 from ui.i18n import translate
@@ -62,6 +65,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self.restore_request: Path | None = None
+        self.logout_request = False  # Tệp → Đăng xuất: back to the login
+        self.reload_request = False  # the user's own roles changed: the window opens again with them
         self.overview = DashboardPage(ctx)
         self.organisation = OrganisationPage(ctx, self.settings)
         self.add_page("overview", self.overview)
@@ -83,14 +88,28 @@ class MainWindow(QMainWindow):
             lambda area: self.show_area(area) if area in self.pages else None
         )
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.demo_banner = QLabel(translate("main_window", "DỮ LIỆU MẪU – không nhập dữ liệu thật"))
+        self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet(
+            "background: #fff3b0; color: #9a0000; font-weight: bold; padding: 4px; border-bottom: 1px solid #c9a400;"
+        )
+        self.demo_banner.hide()
+        outer.addWidget(self.demo_banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(6, 6, 6, 0)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._area_changed)
         self.unit_label = QLabel()
         self.user_label = QLabel()
+        self.user_label.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addWidget(self.unit_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
@@ -156,6 +175,12 @@ class MainWindow(QMainWindow):
                 users_action.triggered.connect(self.manage_users)
                 file_menu.addAction(users_action)
         file_menu.addSeparator()
+        if self.ctx.unlocked is not None:
+            logout_action = QAction(translate("main_window", "Đăng xuất"), self)
+            logout_action.setObjectName("logout")
+            logout_action.triggered.connect(self.logout)
+            file_menu.addAction(logout_action)
+            self.logout_action = logout_action
         quit_action = QAction(translate("main_window", "Thoát"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -209,7 +234,14 @@ class MainWindow(QMainWindow):
         from ui.users_dialog import UsersDialog
 
         assert self.ctx.unlocked is not None
-        UsersDialog.ask(self, self.ctx.unlocked)
+        if UsersDialog.ask(self, self.ctx.unlocked):
+            self.reload_request = True  # own roles changed: run_gui opens the window again with them
+            self.close()
+
+    def logout(self) -> None:
+        """Close this session (with the closing backup) and return to the login."""
+        self.logout_request = True
+        self.close()
 
     def _open_folder(self, path: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))
@@ -234,10 +266,24 @@ class MainWindow(QMainWindow):
         self._refresh_current()
         with read_session(self.ctx.db, self.ctx.actor) as session:
             unit = org.own_unit(session)
+            kind = setup.installation(session)
+            try:
+                who = users.own_account(session).full_name or self.ctx.actor.login
+            except DomainError:
+                who = self.ctx.actor.login
+        level = translate("setup", setup.LEVELS[kind.level])
         self.unit_label.setText(f"{unit.name} — {self.ctx.db.path.name}")
         self.user_label.setText(
-            translate("main_window", "Người dùng: {login}").format(login=self.ctx.actor.login)
+            translate("main_window", "Người dùng: {name} ({login}) · Cơ sở dữ liệu {level}").format(
+                name=who, login=self.ctx.actor.login, level=level
+            )
         )
+        title = f"{unit.name} ({level})"  # Qt adds " — " and the application's name
+        if kind.demo:
+            title += " — " + translate("main_window", "DỮ LIỆU MẪU")
+        if not self.windowTitle().endswith(translate("app", "CHỈ XEM – dữ liệu bị hỏng")):
+            self.setWindowTitle(title)
+        self.demo_banner.setVisible(kind.demo)
 
     def _refresh_page(self, page: Page) -> None:
         if not self.ctx.db.read_only:

@@ -127,6 +127,7 @@ class UsersDialog(QDialog):
     def __init__(self, parent: QWidget | None, unlocked: keyring.Unlocked) -> None:
         super().__init__(parent)
         self.unlocked = unlocked
+        self.own_roles_changed = False
         self.rows: list[tuple[UserView, keyring.SlotState | None]] = []
         self.setWindowTitle(self.tr("Quản lý người dùng"))
         self.resize(900, 480)
@@ -244,7 +245,16 @@ class UsersDialog(QDialog):
         except DomainError as exc:
             show_error(self, exc)
             return
-        self._run("edit", "")
+        own = chosen[0].id == self.unlocked.actor.user_id and answer[0].roles != chosen[0].roles
+        self.own_roles_changed = self.own_roles_changed or own
+        self._run(
+            "edit",
+            self.tr(
+                "Vai trò mới của bạn có hiệu lực ngay khi đóng hộp Quản lý người dùng: cửa sổ chương trình sẽ mở lại với quyền mới, không cần đăng nhập lại."
+            )
+            if own
+            else "",
+        )
 
     def reset_password(self) -> None:
         chosen = self.selected()
@@ -291,5 +301,9 @@ class UsersDialog(QDialog):
         self._run("active", "")
 
     @classmethod
-    def ask(cls, parent: QWidget | None, unlocked: keyring.Unlocked) -> None:
-        cls(parent, unlocked).exec()
+    def ask(cls, parent: QWidget | None, unlocked: keyring.Unlocked) -> bool:
+        """Run the dialog; True when the logged-in user's own roles were changed (the window then
+        opens again with them)."""
+        dialog = cls(parent, unlocked)
+        dialog.exec()
+        return dialog.own_roles_changed

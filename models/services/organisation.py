@@ -93,6 +93,7 @@ class UnitSetup:
     upper_valid_from: date = date(2025, 7, 1)
     term_start: date | None = None
     term_end: date | None = None
+    has_upper: bool = True  # False: a province that sends its data to nobody (no upper level row)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,8 @@ def _validate_unit(cmd: UnitSetup) -> None:
         ("upper_symbol", QT_TRANSLATE_NOOP("organisation", "ký hiệu cấp trên")),
         ("upper_header_line", QT_TRANSLATE_NOOP("organisation", "dòng tiêu đề cấp trên")),
     ):
+        if fname.startswith("upper_") and not cmd.has_upper:
+            continue
         try:
             require_text(fname, clean(getattr(cmd, fname)), label)
         except ValidationError as exc:
@@ -140,6 +143,11 @@ def _validate_unit(cmd: UnitSetup) -> None:
         ).text()
     if errors:
         raise ValidationError.many(errors)
+
+
+def validate_unit(cmd: UnitSetup) -> None:
+    """The unit's fields, checked before anything is created (the first-start wizard)."""
+    _validate_unit(cmd)
 
 
 def setup_unit(session: Session, cmd: UnitSetup) -> str:
@@ -168,6 +176,9 @@ def setup_unit(session: Session, cmd: UnitSetup) -> str:
     session.flush()
     unit.owner_unit_id = unit.id
     set_meta(session, OWN_UNIT_KEY, unit.id)
+    audit.record(session, "create", "unit", unit.id, after=snapshot(unit))
+    if not cmd.has_upper:
+        return unit.id
     upper = UpperLevel(
         unit_id=unit.id,
         owner_unit_id=unit.id,
@@ -180,7 +191,6 @@ def setup_unit(session: Session, cmd: UnitSetup) -> str:
     )
     session.add(upper)
     session.flush()
-    audit.record(session, "create", "unit", unit.id, after=snapshot(unit))
     audit.record(session, "create", "upper_level", upper.id, after=snapshot(upper))
     return unit.id
 
@@ -201,6 +211,8 @@ def update_unit(session: Session, cmd: UnitSetup, expected_revision: int | None 
     unit.term_start, unit.term_end = cmd.term_start, cmd.term_end
     unit.touch()
     audit.record(session, "update", "unit", unit.id, before=before, after=snapshot(unit))
+    if not cmd.has_upper:
+        return
     current = current_upper_level(session, cmd.upper_valid_from)
     new_values = (clean(cmd.upper_name), clean(cmd.upper_symbol), clean(cmd.upper_header_line).upper())
     if current is not None and (current.name, current.symbol, current.header_line) == new_values:

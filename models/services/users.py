@@ -16,7 +16,7 @@ from models.auth import format_roles, normalise_login, parse_roles, record_key_c
 from models.entities import User
 from models.errors import Conflict, NotFound, RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
-from models.security import Permission, Role, require
+from models.security import Permission, Role, actor_of, require
 
 CONTEXT = "users"
 _LOGIN_RE = re.compile(r"^[a-z0-9._-]{2,60}$")
@@ -26,6 +26,8 @@ ROLE_LABELS: dict[Role, str] = {
     Role.INSPECTION: QT_TRANSLATE_NOOP("users", "Kiểm tra (kỷ luật, đơn thư)"),
     Role.ADMIN: QT_TRANSLATE_NOOP("users", "Quản trị (người dùng, khóa, sao lưu)"),
 }
+# The first administrator of an installation runs a one-person office: every role, changeable later.
+FIRST_ADMIN_ROLES = frozenset({Role.CLERK, Role.APPROVER, Role.INSPECTION, Role.ADMIN})
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,12 @@ def list_users(session: Session, *, include_inactive: bool = True) -> list[UserV
 def get_user(session: Session, user_id: str) -> UserView:
     require(session, Permission.ADMIN_USERS)
     return _view(_get(session, user_id))
+
+
+def own_account(session: Session) -> UserView:
+    """The logged-in user's own account (no permission needed: the window shows who is logged in,
+    and a session reloads its roles after an administrator changed them)."""
+    return _view(_get(session, actor_of(session).user_id))
 
 
 def count_users(session: Session) -> int:

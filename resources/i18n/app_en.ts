@@ -208,16 +208,23 @@
         <translation>Recovery code</translation>
     </message>
     <message>
+        <source>Xong, đóng lại</source>
+        <translation>Done, close</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodePanel</name>
+    <message>
         <source>Hãy chép mã dưới đây ra giấy (hoặc in), cất vào tủ hồ sơ mật. Khi quên mật khẩu hoặc mất tệp khóa, chỉ mã này mở được dữ liệu. Chương trình không lưu mã và sẽ không hiện lại.</source>
         <translation>Copy the code below onto paper (or print it) and keep it in the confidential records cabinet. If the password is forgotten or the key file is lost, only this code can open the data. The program does not store the code and will not show it again.</translation>
     </message>
     <message>
-        <source>Tôi đã chép mã</source>
-        <translation>I have copied the code</translation>
+        <source>In mã khôi phục…</source>
+        <translation>Print the recovery code…</translation>
     </message>
     <message>
-        <source>In mã khôi phục</source>
-        <translation>Print recovery code</translation>
+        <source>Tôi đã chép (hoặc in) mã khôi phục và cất vào nơi an toàn.</source>
+        <translation>I have copied (or printed) the recovery code and put it in a safe place.</translation>
     </message>
     <message>
         <source>MÃ KHÔI PHỤC DỮ LIỆU</source>
@@ -234,6 +241,38 @@
     <message>
         <source>Người giữ mã (ký, ghi rõ họ tên):</source>
         <translation>Code holder (signature and full name):</translation>
+    </message>
+    <message>
+        <source>Mã khôi phục</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>In mã khôi phục</source>
+        <translation>Print recovery code</translation>
+    </message>
+    <message>
+        <source>Ghi mã khôi phục ra tệp</source>
+        <translation>Write the recovery code to a file</translation>
+    </message>
+    <message>
+        <source>Tệp PDF chứa mã khôi phục KHÔNG được mã hóa: ai có tệp là mở được toàn bộ dữ liệu. Chỉ ghi vào USB riêng để in ở máy khác, in xong thì xóa tệp ngay. Nếu được, hãy chép mã ra giấy bằng tay thay vì ghi tệp.</source>
+        <translation>The PDF file with the recovery code is NOT encrypted: anyone who has the file can open all the data. Only write it to a private USB stick to print on another computer, and delete the file as soon as it is printed. If you can, copy the code onto paper by hand instead of writing a file.</translation>
+    </message>
+    <message>
+        <source>Chọn nơi ghi tệp…</source>
+        <translation>Choose where to write the file…</translation>
+    </message>
+    <message>
+        <source>Không ghi tệp</source>
+        <translation>Do not write a file</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Đã ghi mã khôi phục ra tệp {path}. In xong hãy xóa tệp này.</source>
+        <translation>The recovery code was written to {path}. Delete this file once it is printed.</translation>
     </message>
     <message>
         <source>Đã gửi mã khôi phục tới máy in. Hãy kiểm tra tờ in đọc rõ từng ký tự.</source>
@@ -348,6 +387,10 @@
     <message>
         <source>Người dùng</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <source>Vai trò mới của bạn có hiệu lực ngay khi đóng hộp Quản lý người dùng: cửa sổ chương trình sẽ mở lại với quyền mới, không cần đăng nhập lại.</source>
+        <translation>Your new roles take effect as soon as you close Manage users: the program window opens again with them, without signing in again.</translation>
     </message>
     <message>
         <source>Đã đặt mật khẩu mới. Hãy báo cho người dùng trực tiếp, không gửi qua mạng.</source>
@@ -869,6 +912,22 @@ You can:
         <translation>READ-ONLY – damaged data</translation>
     </message>
     <message>
+        <source>Chọn bản sao lưu</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu (*.db)</source>
+        <translation>Backups (*.db)</translation>
+    </message>
+    <message>
+        <source>Bên cạnh bản sao lưu {name} không có tệp khóa {keys}. Hãy chép cả hai tệp vào cùng một thư mục rồi chọn lại.</source>
+        <translation>There is no key file {keys} next to the backup {name}. Copy both files into the same folder and choose again.</translation>
+    </message>
+    <message>
+        <source>Đã phục hồi. Hãy đăng nhập.</source>
+        <translation>Restored. Please sign in.</translation>
+    </message>
+    <message>
         <source>Đã phục hồi. Hãy đăng nhập lại.</source>
         <translation>Restored. Please sign in again.</translation>
     </message>
@@ -1170,6 +1229,46 @@ You can:
         <translation>Recovery code (print it on paper, keep it somewhere safe; shown only once): {code}</translation>
     </message>
     <message>
+        <source>Hãy đặt mật khẩu của quản trị viên đầu tiên vào biến môi trường DUX_PASSWORD, hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu.</source>
+        <translation>Put the first administrator&apos;s password in the DUX_PASSWORD environment variable, or run the command in a terminal to type the password.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu (ít nhất 8 ký tự): </source>
+        <translation>Password (at least 8 characters): </translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu: </source>
+        <translation>Repeat the password: </translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không giống nhau. Chưa tạo gì; hãy chạy lại.</source>
+        <translation>The two passwords do not match. Nothing was created; run the command again.</translation>
+    </message>
+    <message>
+        <source>Hãy cho biết tỉnh (--province &quot;Sơn La&quot;) hoặc cấp trên (--upper &quot;Tỉnh ủy Sơn La&quot;).</source>
+        <translation>Give the province (--province &quot;Sơn La&quot;) or the upper level (--upper &quot;Tỉnh ủy Sơn La&quot;).</translation>
+    </message>
+    <message>
+        <source>Đã tạo cơ sở dữ liệu thật ({level}) của {unit} → {path}</source>
+        <translation>Created the real database ({level}) of {unit} → {path}</translation>
+    </message>
+    <message>
+        <source>Quản trị viên đầu tiên: {login} (vai trò: {roles}).</source>
+        <translation>First administrator: {login} (roles: {roles}).</translation>
+    </message>
+    <message>
+        <source>Cấp trên: {upper}</source>
+        <translation>Upper level: {upper}</translation>
+    </message>
+    <message>
+        <source>Cấp trên: không có (đơn vị không gửi dữ liệu lên).</source>
+        <translation>Upper level: none (this unit sends its data to nobody).</translation>
+    </message>
+    <message>
+        <source>MÃ KHÔI PHỤC (chỉ hiện một lần; chép ra giấy, cất vào tủ hồ sơ mật; không lưu vào máy): {code}</source>
+        <translation>RECOVERY CODE (shown once; copy it onto paper and keep it in the confidential files; do not store it on the computer): {code}</translation>
+    </message>
+    <message>
         <source>Đã ghi gói số {sequence} ({records} bản ghi{full}) → {path}</source>
         <translation>Written package no. {sequence} ({records} records{full}) → {path}</translation>
     </message>
@@ -1266,8 +1365,12 @@ You can:
         <translation>Commune Party Office Handbook. Without a command: opens the program window.</translation>
     </message>
     <message>
-        <source>tệp cơ sở dữ liệu (mặc định: xã mẫu)</source>
-        <translation>database file (default: the demo commune)</translation>
+        <source>tệp cơ sở dữ liệu (mặc định: dữ liệu thật của đơn vị; lần đầu chạy: hỏi tạo mới, phục hồi hay mở dữ liệu mẫu)</source>
+        <translation>database file (default: the unit&apos;s real database; on the first start: asks whether to create it, restore it or open the demo)</translation>
+    </message>
+    <message>
+        <source>mở thẳng dữ liệu mẫu (tệp riêng, cho người phát triển và để tập)</source>
+        <translation>open the demo data directly (its own file, for developers and practice)</translation>
     </message>
     <message>
         <source>lệnh</source>
@@ -1276,6 +1379,58 @@ You can:
     <message>
         <source>tạo cơ sở dữ liệu xã mẫu</source>
         <translation>create the demo commune database</translation>
+    </message>
+    <message>
+        <source>tạo cơ sở dữ liệu thật của đơn vị (xã, tỉnh hoặc huyện), không cần cửa sổ</source>
+        <translation>create the unit&apos;s real database (commune, province or district) without the window</translation>
+    </message>
+    <message>
+        <source>Tạo cơ sở dữ liệu thật (không phải dữ liệu mẫu) như bước thiết lập ban đầu của cửa sổ. Mật khẩu quản trị viên đầu tiên lấy từ DUX_PASSWORD, hoặc được hỏi hai lần. Mã khôi phục in ra một lần.</source>
+        <translation>Create a real database (not demo data) like the window&apos;s first-start setup. The first administrator&apos;s password comes from DUX_PASSWORD, or is asked twice. The recovery code is printed once.</translation>
+    </message>
+    <message>
+        <source>commune: xã gửi dữ liệu lên; upper: cấp trên nhận dữ liệu</source>
+        <translation>commune: a commune that sends its data up; upper: the upper level that receives it</translation>
+    </message>
+    <message>
+        <source>cấp trên là tỉnh (mặc định) hay huyện (dữ liệu trước 1/7/2025)</source>
+        <translation>the upper level is a province (default) or a district (data before 1/7/2025)</translation>
+    </message>
+    <message>
+        <source>tên đảng bộ, ví dụ &quot;Đảng bộ xã Mường Lèo&quot;</source>
+        <translation>the Party organisation&apos;s name, e.g. &quot;Đảng bộ xã Mường Lèo&quot;</translation>
+    </message>
+    <message>
+        <source>tên cấp ủy, ví dụ &quot;Đảng ủy xã Mường Lèo&quot;</source>
+        <translation>the committee&apos;s name, e.g. &quot;Đảng ủy xã Mường Lèo&quot;</translation>
+    </message>
+    <message>
+        <source>ký hiệu văn bản (ĐU, TU, HU)</source>
+        <translation>document symbol (ĐU, TU, HU)</translation>
+    </message>
+    <message>
+        <source>địa danh ghi ngày tháng</source>
+        <translation>place name for dating documents</translation>
+    </message>
+    <message>
+        <source>tỉnh</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <source>cấp ủy cấp trên (xã: mặc định Tỉnh ủy của tỉnh; tỉnh: mặc định không gửi lên đâu)</source>
+        <translation>the upper committee (commune: the provincial committee by default; province: sends to nobody by default)</translation>
+    </message>
+    <message>
+        <source>dòng tiêu đề văn bản của cấp trên</source>
+        <translation>the upper level&apos;s document heading line</translation>
+    </message>
+    <message>
+        <source>tên đăng nhập (mặc định quantri)</source>
+        <translation>login name (default quantri)</translation>
+    </message>
+    <message>
+        <source>họ và tên quản trị viên</source>
+        <translation>the administrator&apos;s full name</translation>
     </message>
     <message>
         <source>tự kiểm tra (không cần màn hình)</source>
@@ -2370,6 +2525,17 @@ Close this dialog, check what you just did, and send the following log file to t
     </message>
 </context>
 <context>
+    <name>installation</name>
+    <message>
+        <source>Đây là mật khẩu của dữ liệu mẫu, ai cũng biết. Hãy chọn mật khẩu khác cho dữ liệu thật.</source>
+        <translation>This is the demo data&apos;s password, which everyone knows. Choose another password for real data.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn cấp của đơn vị: xã, tỉnh hoặc huyện.</source>
+        <translation>Choose the unit&apos;s level: commune, province or district.</translation>
+    </message>
+</context>
+<context>
     <name>keyring</name>
     <message>
         <source>Tệp khóa (.keys) bên cạnh cơ sở dữ liệu bị hỏng hoặc không đúng định dạng. Hãy dùng mã khôi phục để mở lại cơ sở dữ liệu.</source>
@@ -2419,6 +2585,10 @@ Close this dialog, check what you just did, and send the following log file to t
         <translation>Commune Party Office Handbook</translation>
     </message>
     <message>
+        <source>DỮ LIỆU MẪU – không nhập dữ liệu thật</source>
+        <translation>DEMO DATA – do not enter real data</translation>
+    </message>
+    <message>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -2437,6 +2607,10 @@ Close this dialog, check what you just did, and send the following log file to t
     <message>
         <source>Quản lý người dùng…</source>
         <translation>Manage users…</translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
     </message>
     <message>
         <source>Thoát</source>
@@ -2477,8 +2651,12 @@ Manages the organisation, Party members, cell meetings and reports; runs on this
 Database: {path}</translation>
     </message>
     <message>
-        <source>Người dùng: {login}</source>
-        <translation>User: {login}</translation>
+        <source>Người dùng: {name} ({login}) · Cơ sở dữ liệu {level}</source>
+        <translation>User: {name} ({login}) · {level} database</translation>
+    </message>
+    <message>
+        <source>DỮ LIỆU MẪU</source>
+        <translation>DEMO DATA</translation>
     </message>
 </context>
 <context>
@@ -6188,6 +6366,25 @@ Fix the records listed above, then finalise again.</translation>
     </message>
 </context>
 <context>
+    <name>setup</name>
+    <message>
+        <source>cấp xã</source>
+        <translation>commune-level</translation>
+    </message>
+    <message>
+        <source>cấp tỉnh</source>
+        <translation>province-level</translation>
+    </message>
+    <message>
+        <source>cấp huyện</source>
+        <translation>district-level</translation>
+    </message>
+    <message>
+        <source>Hãy chọn cấp của đơn vị: xã, tỉnh hoặc huyện.</source>
+        <translation>Choose the unit&apos;s level: commune, province or district.</translation>
+    </message>
+</context>
+<context>
     <name>setup_wizard</name>
     <message>
         <source>ví dụ: Đảng bộ xã Mường Lèo</source>
@@ -6246,6 +6443,10 @@ Fix the records listed above, then finalise again.</translation>
         <translation>to:</translation>
     </message>
     <message>
+        <source>Không gửi dữ liệu lên cấp trên (Tỉnh ủy là cấp cao nhất dùng chương trình)</source>
+        <translation>Send data to no upper level (the provincial committee is the highest level using the program)</translation>
+    </message>
+    <message>
         <source>Cấp ủy cấp trên:</source>
         <translation>Higher committee:</translation>
     </message>
@@ -6266,8 +6467,20 @@ Fix the records listed above, then finalise again.</translation>
         <translation>Reporting to it since:</translation>
     </message>
     <message>
+        <source>ví dụ: {text}</source>
+        <translation>e.g. {text}</translation>
+    </message>
+    <message>
         <source>Hãy nhập ngày bắt đầu trực thuộc cấp trên, ví dụ 01/07/2025.</source>
         <translation>Enter the date you started reporting to the higher level, e.g. 01/07/2025.</translation>
+    </message>
+    <message>
+        <source>Tỉnh ủy nhận dữ liệu của các xã và thường không gửi lên đâu. Chỉ ghi cấp trên nếu phải gửi tiếp lên Trung ương.</source>
+        <translation>The provincial committee receives the communes&apos; data and usually sends it nowhere. Only enter an upper level if the data must go on to the central level.</translation>
+    </message>
+    <message>
+        <source>Huyện ủy (dữ liệu trước 01/7/2025) trực thuộc Tỉnh ủy. Dòng tiêu đề in ở góc trái văn bản, ví dụ “ĐẢNG BỘ TỈNH SƠN LA”.</source>
+        <translation>A district committee (data before 01/7/2025) reports to the provincial committee. The heading line is printed in the top left corner of documents, e.g. “ĐẢNG BỘ TỈNH SƠN LA”.</translation>
     </message>
     <message>
         <source>Đơn vị của bạn</source>
@@ -6302,8 +6515,100 @@ Fix the records listed above, then finalise again.</translation>
         <translation>Save</translation>
     </message>
     <message>
+        <source>Bắt đầu làm việc</source>
+        <translation>Start working</translation>
+    </message>
+    <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đảng ủy xã, phường</source>
+        <translation>Commune or ward Party committee</translation>
+    </message>
+    <message>
+        <source>Quản lý chi bộ, đảng viên, sinh hoạt, báo cáo của xã; gửi dữ liệu lên Tỉnh ủy bằng USB.</source>
+        <translation>Cells, members, meetings and reports of the commune; data sent to the provincial committee by USB.</translation>
+    </message>
+    <message>
+        <source>Tỉnh ủy (cấp trên nhận dữ liệu)</source>
+        <translation>Provincial committee (the upper level that receives data)</translation>
+    </message>
+    <message>
+        <source>Nhận gói dữ liệu của các xã, tổng hợp báo cáo, gửi xác nhận và đề nghị sửa.</source>
+        <translation>Receives the communes&apos; packages, consolidates reports, sends acknowledgments and correction requests.</translation>
+    </message>
+    <message>
+        <source>Huyện ủy (dữ liệu cũ, trước 01/7/2025)</source>
+        <translation>District committee (older data, before 01/7/2025)</translation>
+    </message>
+    <message>
+        <source>Như Tỉnh ủy, cho dữ liệu của các xã từ thời còn cấp huyện.</source>
+        <translation>Like the provincial committee, for the communes&apos; data from the time of the districts.</translation>
+    </message>
+    <message>
+        <source>Máy này dùng cho cơ quan nào?</source>
+        <translation>Which office is this computer for?</translation>
+    </message>
+    <message>
+        <source>Đây là dữ liệu thật của đơn vị, được mã hóa. Chọn đúng cấp; không đổi được sau khi tạo.</source>
+        <translation>This is the unit&apos;s real data, encrypted. Choose the right level; it cannot be changed once created.</translation>
+    </message>
+    <message>
+        <source>Quản trị viên đầu tiên</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>Tài khoản của người dùng máy này. Mật khẩu mở khóa dữ liệu đã mã hóa: hãy nhớ kỹ, không ghi lên máy.</source>
+        <translation>The account of this computer&apos;s user. The password unlocks the encrypted data: remember it well and do not write it on the computer.</translation>
+    </message>
+    <message>
+        <source>ví dụ: Lò Thị Hoa</source>
+        <translation>e.g. Lò Thị Hoa</translation>
+    </message>
+    <message>
+        <source>Ít nhất {n} ký tự, khác tên đăng nhập. Một câu ngắn dễ nhớ (có thể có dấu tiếng Việt) an toàn hơn một từ khó nhớ.</source>
+        <translation>At least {n} characters, not the login name. A short, memorable sentence (Vietnamese accents allowed) is safer than a hard-to-remember word.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <source>Tài khoản này có mọi vai trò (văn thư, duyệt, kiểm tra, quản trị) để một người làm được mọi việc của văn phòng. Khi có thêm người, vào Tệp → Quản lý người dùng để thêm tài khoản và chia vai trò.</source>
+        <translation>This account has every role (clerk, approver, inspection, administrator) so that one person can do all of the office&apos;s work. When more people join, use File → Manage users to add accounts and share the roles.</translation>
+    </message>
+    <message>
+        <source>Tạo cơ sở dữ liệu</source>
+        <translation>Create the database</translation>
+    </message>
+    <message>
+        <source>Mã khôi phục</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>Đã tạo cơ sở dữ liệu. Việc cuối cùng, và quan trọng nhất:</source>
+        <translation>The database is created. The last, and most important, step:</translation>
+    </message>
+    <message>
+        <source>Tạo cơ sở dữ liệu của đơn vị</source>
+        <translation>Create the unit&apos;s database</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.</source>
+        <translation>The two passwords do not match. Please enter them again.</translation>
     </message>
     <message>
         <source>Sửa thông tin đơn vị</source>
@@ -6316,6 +6621,54 @@ Fix the records listed above, then finalise again.</translation>
     <message>
         <source>Nếu đổi cấp trên, hãy ghi ngày bắt đầu trực thuộc cấp trên mới; cấp trên cũ được giữ lại cho các văn bản trước ngày đó.</source>
         <translation>If the higher level changes, enter the date you started reporting to the new one; the old higher level is kept for documents before that date.</translation>
+    </message>
+    <message>
+        <source>Bắt đầu sử dụng</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>Chào mừng đến với Sổ tay Văn phòng Đảng ủy xã</source>
+        <translation>Welcome to the Commune Party Office Handbook</translation>
+    </message>
+    <message>
+        <source>Máy này chưa có dữ liệu của đơn vị. Hãy chọn việc cần làm (dữ liệu được lưu, mã hóa, trong thư mục {folder}):</source>
+        <translation>This computer has no data of the unit yet. Choose what to do (data is stored, encrypted, in the folder {folder}):</translation>
+    </message>
+    <message>
+        <source>Tạo dữ liệu thật của Đảng ủy xã, phường</source>
+        <translation>Create the real data of a commune or ward Party committee</translation>
+    </message>
+    <message>
+        <source>Khai báo đơn vị, cấp trên và tài khoản quản trị; rồi nhập đảng viên.</source>
+        <translation>Enter the unit, its upper level and the administrator&apos;s account; then the members.</translation>
+    </message>
+    <message>
+        <source>Tạo dữ liệu thật của cấp trên (Tỉnh ủy, hoặc Huyện ủy)</source>
+        <translation>Create the real data of an upper level (provincial, or district, committee)</translation>
+    </message>
+    <message>
+        <source>Nhận và tổng hợp dữ liệu các xã gửi lên bằng USB.</source>
+        <translation>Receive and consolidate the data communes send by USB.</translation>
+    </message>
+    <message>
+        <source>Phục hồi từ bản sao lưu…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Máy mới, hoặc cài lại: chọn tệp sao lưu (.db, cùng tệp .keys bên cạnh) trên USB.</source>
+        <translation>A new computer, or a reinstallation: choose the backup file (.db, with its .keys file beside it) on the USB stick.</translation>
+    </message>
+    <message>
+        <source>Mở dữ liệu mẫu để tập</source>
+        <translation>Open the demo data to practise</translation>
+    </message>
+    <message>
+        <source>Một xã giả định, riêng một tệp; không nhập dữ liệu thật vào đây. Lần sau vẫn chọn được.</source>
+        <translation>An imaginary commune in its own file; do not enter real data there. You can choose again next time.</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

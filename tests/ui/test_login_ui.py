@@ -226,29 +226,61 @@ def test_recovery_code_is_printed_on_a_sheet_to_keep(
     from pypdf import PdfReader
     from PySide6.QtPrintSupport import QPrinter
 
+    from ui.app import register_fonts
+
+    register_fonts()  # the sheet is set in Tinos, as in the app
     code = auth.new_recovery_code()
     dialog = RecoveryCodeDialog(None, code)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.print_button.text() == "In mã khôi phục"
+    panel = dialog.panel
+    assert dialog.print_button.text() == "In mã khôi phục…"
     sheet = tmp_path / "ma-khoi-phuc.pdf"
+    printed: list[QPrinter] = []
 
-    def into_pdf(printer: QPrinter) -> bool:  # the print dialog, answered "print to this file"
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    def system_dialog(printer: QPrinter) -> bool:  # the print dialog, answered with a real printer
+        printed.append(printer)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # what a printer would receive
         printer.setOutputFileName(str(sheet))
         return True
 
-    monkeypatch.setattr(dialog, "choose_printer", into_pdf)
+    # No printer installed: never a default file; the warning, then the place the clerk chooses.
+    monkeypatch.setattr(panel, "printers_available", lambda: False)
+    monkeypatch.setattr(panel, "choose_printer", system_dialog)
+    monkeypatch.setattr(panel, "choose_file", lambda: None)  # the clerk declined after the warning
+    assert dialog.print_code() is False
+    assert not sheet.exists() and not printed
+    monkeypatch.setattr(panel, "choose_file", lambda: sheet)
     dialog.print_button.click()
     words = " ".join(page.extract_text() for page in PdfReader(sheet).pages).split()
     assert code in words
     assert "MÃ KHÔI PHỤC DỮ LIỆU" in " ".join(words)
-    assert "Đã gửi mã khôi phục tới máy in" in dialog.status.text()
-    assert dialog.isVisible()  # still open: the clerk confirms once the sheet is in hand
+    assert "Đã ghi mã khôi phục ra tệp" in dialog.status.text()
+    assert "xóa tệp" in dialog.status.text()
+    assert not printed  # no print dialog without a printer
 
-    monkeypatch.setattr(dialog, "choose_printer", lambda _printer: False)  # cancelled print dialog
+    monkeypatch.setattr(panel, "printers_available", lambda: True)
+    monkeypatch.setattr(panel, "choose_printer", lambda _printer: False)  # cancelled print dialog
     sheet.unlink()
     dialog.status.clear()
     assert dialog.print_code() is False
     assert not sheet.exists()
     assert dialog.status.text() == ""
+
+
+def test_recovery_code_closes_only_by_the_deliberate_confirmation(qtbot: QtBot) -> None:
+    dialog = RecoveryCodeDialog(None, auth.new_recovery_code())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.done_button.isDefault() and not dialog.done_button.autoDefault()
+    assert not dialog.done_button.isEnabled()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+        qtbot.keyClick(dialog, key)  # type: ignore[no-untyped-call]
+        assert dialog.isVisible()
+    dialog.reject()  # the window's close button
+    assert dialog.isVisible()
+    dialog.panel.confirm_box.setChecked(True)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # type: ignore[no-untyped-call]
+    assert dialog.isVisible()  # even then Enter is not the confirmation
+    click(qtbot, dialog.done_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted
