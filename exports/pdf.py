@@ -21,7 +21,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
@@ -36,7 +37,8 @@ FONT_FILES = {
     f"{FONT}-BoldItalic": "Tinos-BoldItalic.ttf",
 }
 PORTRAIT_MARGINS = {"top": 25 * mm, "bottom": 25 * mm, "left": 35 * mm, "right": 15 * mm}
-LANDSCAPE_MARGINS = {"top": 20 * mm, "bottom": 15 * mm, "left": 20 * mm, "right": 15 * mm}
+# Landscape pages follow the same rule as portrait ones (DOMAIN.md §4): the binding edge keeps 35 mm.
+LANDSCAPE_MARGINS = dict(PORTRAIT_MARGINS)
 BODY_SIZE = 14
 FRAME_PADDING = 6  # reportlab's default Frame padding (pt) on each side
 _registered: list[bool] = []
@@ -59,6 +61,9 @@ def _style(
     name: str, size: float = BODY_SIZE, *, font: str = FONT, align: int = TA_JUSTIFY, **kw: Any
 ) -> ParagraphStyle:
     kw.setdefault("leading", size * 1.3)
+    # No widow and no orphan: a paragraph split over two pages leaves at least two lines on each.
+    kw.setdefault("allowWidows", 0)
+    kw.setdefault("allowOrphans", 0)
     return ParagraphStyle(name, fontName=font, fontSize=size, alignment=align, **kw)
 
 
@@ -143,15 +148,193 @@ def _header(header: Header, width: float, st: dict[str, ParagraphStyle]) -> RLTa
     return table
 
 
-def _table(block: Table, width: float, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _tokens_width(text: str, font: str, size: float) -> float:
+    """The widest unbreakable run of `text` (a date, a number, a word) at this font and size."""
+    words = unicodedata.normalize("NFC", text).split()
+    return max((pdfmetrics.stringWidth(w, font, size) for w in words), default=0.0)
+
+
+def column_widths(block: Table, width: float) -> list[float]:
+    """Column widths from the table's relative widths, widened where a date, a number or a word would
+    not fit whole (reportlab would cut it: "27/10/2 | 009"); the other columns give the room back in
+    proportion. Falls back to the relative widths when the minimums together exceed the width."""
+    n = len(block.columns)
+    weights = list(block.widths or tuple(1.0 for _ in range(n)))[:n]
+    weights += [1.0] * (n - len(weights))
+    padding = 6.5
+    minimum = [
+        max(
+            _tokens_width(block.columns[i], f"{FONT}-Bold", block.font_size),
+            max(
+                (_tokens_width(row[i], FONT, block.font_size) for row in block.rows if i < len(row)),
+                default=0,
+            ),
+        )
+        + padding
+        for i in range(n)
+    ]
+    fixed: dict[int, float] = {}
+    for _ in range(n + 1):
+        free = [i for i in range(n) if i not in fixed]
+        room = width - sum(fixed.values())
+        scale = room / sum(weights[i] for i in free) if free else 0.0
+        widths = [fixed.get(i, weights[i] * scale) for i in range(n)]
+        short = [i for i in free if widths[i] < minimum[i]]
+        if not short:
+            return widths
+        if sum(minimum) > width:
+            break
+        for i in short:
+            fixed[i] = minimum[i]
+    total = sum(weights)
+    return [width * w / total for w in weights]
+
+
+# ---------------------------------------------------------------- pagination (one rule set, every document)
+#
+# 1. Headings, captions and labels keep with what follows: before each run of them the page is broken
+#    unless the run and the start of the next block (two lines of a paragraph; a table's header and two
+#    rows, or the whole of a short table) fit.
+# 2. A table's header rows repeat on every page; a short table is never split.
+# 3. No widow and no orphan lines (paragraph styles, above).
+# 4. The closing (signatures, Nơi nhận) never stands alone: it travels with the end of the last block
+#    (at least two lines of a paragraph or two rows of a table).
+# 5. Dates and numbers are never cut: table columns are at least as wide as their longest token.
+
+SHORT_TABLE_ROWS = 8  # a table with no more rows than this is kept on one page
+TAIL_ROWS = 2  # rows of the last table that go with the signatures
+TAIL_LINES = 2  # lines of the last paragraph that go with the signatures
+
+
+def keeps_with_next(block: Paragraph | Table) -> bool:
+    """A heading ("I. THỜI GIAN, ĐỊA ĐIỂM"), a label ending in a colon ("Ý kiến thảo luận:"), or a bold
+    title line (an agenda item's "1. Đánh giá …") belongs with what follows it."""
+    if isinstance(block, Table):
+        return False
+    text = block.text.strip()
+    if block.style == "heading":
+        return True
+    if text.endswith(":") and len(text) <= 120:
+        return True
+    return block.style == "bold" and not block.indent and len(text) <= 200
+
+
+class _ShortTable(RLTable):  # type: ignore[misc]  # reportlab ships no type information
+    """A table that is never split (moved whole to the next page when it does not fit)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        del availWidth, availHeight
+        return []
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    _, h = flowable.wrap(width, 10_000)
+    return float(h) + float(flowable.getSpaceBefore()) + float(flowable.getSpaceAfter())
+
+
+def _start_height(flowable: Flowable, width: float) -> float:
+    """The least of `flowable` that may begin a page's foot: two lines of a paragraph (all of it up to
+    three lines, which cannot be split without a widow or an orphan), a table's header and two rows."""
+    if isinstance(flowable, _EndGroup):
+        return flowable.start_height(width)
+    full = _height(flowable, width)
+    if isinstance(flowable, _ShortTable):
+        return full
+    if isinstance(flowable, RLTable):
+        heights = list(flowable._rowHeights)
+        return float(sum(heights[: flowable.repeatRows + TAIL_ROWS]))
+    if isinstance(flowable, RLParagraph):
+        leading = float(flowable.style.leading)
+        lines = len(flowable.blPara.lines)
+        if lines > 3:
+            return float(flowable.getSpaceBefore()) + leading * TAIL_LINES
+    return full
+
+
+def _tail_height(flowable: Flowable, width: float) -> float:
+    """How much of the end of `flowable` must go with the closing; its whole height when it cannot be
+    split."""
+    full = _height(flowable, width)
+    if isinstance(flowable, RLTable) and not isinstance(flowable, _ShortTable):
+        heights = list(flowable._rowHeights)
+        if len(heights) > flowable.repeatRows + TAIL_ROWS + 1:
+            return float(sum(heights[-TAIL_ROWS:]))
+    if isinstance(flowable, RLParagraph) and len(flowable.blPara.lines) > 3:
+        return float(flowable.style.leading) * TAIL_LINES + float(flowable.getSpaceAfter())
+    return full
+
+
+class _KeepWithNext(CondPageBreak):  # type: ignore[misc]  # reportlab ships no type information
+    """Breaks the page unless the headings after it and the start of the block they introduce fit."""
+
+    def __init__(self, group: list[Flowable], follower: Flowable | None) -> None:
+        super().__init__(0)
+        self.group = group
+        self.follower = follower
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        need = sum(_height(f, availWidth) for f in self.group)
+        if self.follower is not None:
+            need += _start_height(self.follower, availWidth)
+        self.height = need
+        return tuple(super().wrap(availWidth, availHeight))
+
+
+class _EndGroup(Flowable):  # type: ignore[misc]  # reportlab ships no type information
+    """The last block of the body and the closing, drawn together: when they do not fit, the block is
+    split so that at least its tail goes over with the closing, or everything moves to the next page."""
+
+    def __init__(self, body: Flowable, closing: Flowable, gap: float) -> None:
+        super().__init__()
+        self.body = body
+        self.closing = closing
+        self.gap = gap
+        self._body_h = 0.0
+        self._closing_h = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        del availHeight
+        self._body_h = _height(self.body, availWidth)
+        self._closing_h = _height(self.closing, availWidth)
+        self.width = availWidth
+        self.height = self._body_h + self.gap + self._closing_h
+        return availWidth, self.height
+
+    def start_height(self, width: float) -> float:
+        self.wrap(width, 10_000)
+        tail = _tail_height(self.body, width)
+        if tail >= self._body_h - 1:
+            return float(self.height)
+        return min(_start_height(self.body, width), float(self.height))
+
+    def draw(self) -> None:
+        _, body_h = self.body.wrap(self.width, 10_000)
+        y = self.height - float(self.body.getSpaceBefore()) - body_h
+        self.body.drawOn(self.canv, 0, y)
+        self.closing.wrap(self.width, 10_000)
+        self.closing.drawOn(self.canv, 0, 0)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        self.wrap(availWidth, availHeight)
+        if self.height <= availHeight:
+            return [self]
+        tail = _tail_height(self.body, availWidth)
+        limit = min(availHeight, self._body_h - tail)
+        if tail >= self._body_h - 1 or limit <= 0:
+            return []  # the block cannot leave its tail behind: all of it goes to the next page
+        parts = list(self.body.split(availWidth, limit))
+        if len(parts) < 2:
+            return []
+        return [*parts[:-1], _EndGroup(parts[-1], self.closing, self.gap)]
+
+
+def _table(block: Table, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
     size = block.font_size
     cell = ParagraphStyle("c", parent=st["cell"], fontSize=size, leading=size * 1.2)
     head = ParagraphStyle("h", parent=st["cell_head"], fontSize=size, leading=size * 1.2)
     aligns = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
     n = len(block.columns)
-    weights = block.widths or tuple(1.0 for _ in range(n))
-    total = sum(weights)
-    col_widths = [width * w / total for w in weights]
+    col_widths = column_widths(block, width)
     col_styles = [
         ParagraphStyle(
             f"c{i}", parent=cell, alignment=aligns[block.align[i] if i < len(block.align) else "left"]
@@ -160,7 +343,8 @@ def _table(block: Table, width: float, st: dict[str, ParagraphStyle]) -> list[Fl
     ]
     data: list[list[Any]] = [[_p(c, head) for c in block.columns]]
     data += [[_p(value, col_styles[i]) for i, value in enumerate(row)] for row in block.rows]
-    table = RLTable(data, colWidths=col_widths, repeatRows=1)
+    kind = _ShortTable if len(block.rows) <= SHORT_TABLE_ROWS else RLTable
+    table = kind(data, colWidths=col_widths, repeatRows=max(1, block.header_rows))
     table.setStyle(
         TableStyle(
             [
@@ -174,11 +358,33 @@ def _table(block: Table, width: float, st: dict[str, ParagraphStyle]) -> list[Fl
             ]
         )
     )
-    flow: list[Flowable] = []
-    if block.caption:
-        flow.append(_p(block.caption, st["heading"]))
-    flow += [table, Spacer(1, 6)]
-    return flow
+    table.spaceAfter = 6
+    return table
+
+
+def paginate(body: list[tuple[Flowable, bool]], closing: Flowable | None) -> list[Flowable]:
+    """The story with the pagination rules applied: `body` is each flowable with whether it keeps with
+    the next one; `closing` the signatures and recipients."""
+    if closing is not None and body:
+        last, _ = body[-1]
+        body = [*body[:-1], (_EndGroup(last, closing, 8), False)]
+    elif closing is not None:
+        body = [(closing, False)]
+    story: list[Flowable] = []
+    i = 0
+    while i < len(body):
+        if not body[i][1]:
+            story.append(body[i][0])
+            i += 1
+            continue
+        j = i
+        while j < len(body) and body[j][1]:
+            j += 1
+        group = [f for f, _ in body[i:j]]
+        story.append(_KeepWithNext(group, body[j][0] if j < len(body) else None))
+        story.extend(group)
+        i = j
+    return story
 
 
 def _signature_cell(sig: SignatureBlock | None, st: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -209,7 +415,48 @@ def _closing(doc: Document, width: float, st: dict[str, ParagraphStyle]) -> Flow
             ]
         )
     )
-    return KeepTogether([Spacer(1, 8), table])
+    return table
+
+
+DRAFT_MARK = "DỰ THẢO"
+
+
+def _draft_mark(canvas: Any, pagesize: tuple[float, float], margins: dict[str, float]) -> None:
+    """ "DỰ THẢO" boxed in the top margin, right, on every page of a document not yet finalised."""
+    size = 12
+    text_width = pdfmetrics.stringWidth(DRAFT_MARK, f"{FONT}-Bold", size)
+    x = pagesize[0] - margins["right"] - text_width - 4
+    y = pagesize[1] - margins["top"] / 2 - 4
+    canvas.saveState()
+    canvas.setFont(f"{FONT}-Bold", size)
+    canvas.drawString(x, y, DRAFT_MARK)
+    canvas.setLineWidth(0.8)
+    canvas.rect(x - 4, y - 4, text_width + 8, size + 5)
+    canvas.restoreState()
+
+
+class _LastPageCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type information
+    """Holds the pages back until the end so that the audit code is printed once, small, at the foot
+    of the last page only."""
+
+    def __init__(self, footer: str, left: float, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._left = left
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for i, state in enumerate(self._pages):
+            self.__dict__.update(state)
+            if self._footer and i == len(self._pages) - 1:
+                self.setFont(FONT, 7)
+                self.drawString(self._left, 12 * mm, self._footer)
+            super().showPage()
+        super().save()
 
 
 def render_pdf(doc: Document) -> bytes:
@@ -240,21 +487,23 @@ def render_pdf(doc: Document) -> bytes:
         story.append(_p(doc.title, st["title"]))
     if doc.subject:
         story.append(_p(doc.subject, st["subject"]))
+    body: list[tuple[Flowable, bool]] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             style = st["body" if block.indent else "body_flat"] if block.style == "body" else st[block.style]
-            story.append(_p(block.text, style))
+            body.append((_p(block.text, style), keeps_with_next(block)))
         else:
-            story.extend(_table(block, width, st))
-    if any(doc.signatures) or doc.recipients:
-        story.append(_closing(doc, width, st))
+            if block.caption:
+                body.append((_p(block.caption, st["heading"]), True))
+            body.append((_table(block, width, st), False))
+    closing = _closing(doc, width, st) if any(doc.signatures) or doc.recipients else None
+    story += paginate(body, closing)
 
     footer = unicodedata.normalize("NFC", doc.footer)
 
     def first_page(canvas: Any, _doc: Any) -> None:
-        if footer:
-            canvas.setFont(FONT, 7)
-            canvas.drawString(margins["left"], 10 * mm, footer)
+        if doc.draft:
+            _draft_mark(canvas, pagesize, margins)
 
     def later_pages(canvas: Any, rl_doc: Any) -> None:
         canvas.setFont(FONT, 13)
@@ -263,5 +512,8 @@ def render_pdf(doc: Document) -> bytes:
         )
         first_page(canvas, rl_doc)
 
-    template.build(story, onFirstPage=first_page, onLaterPages=later_pages)
+    def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
+        return _LastPageCanvas(footer, margins["left"], *args, **kwargs)
+
+    template.build(story, onFirstPage=first_page, onLaterPages=later_pages, canvasmaker=canvas_maker)
     return buffer.getvalue()

@@ -89,7 +89,8 @@ class Document:
     signatures: tuple[SignatureBlock | None, SignatureBlock | None] = (None, None)  # (left, right)
     recipients: tuple[str, ...] = ()  # "- Ban Tổ chức Tỉnh ủy (b/c)", "- Lưu VP."
     landscape: bool = False
-    footer: str = ""  # e.g. the audit chain hash on reports
+    footer: str = ""  # e.g. the audit chain hash on reports (printed once, at the foot of the last page)
+    draft: bool = False  # not finalised: "DỰ THẢO" on every page
     metadata: dict[str, str] = field(default_factory=dict)
 
     def all_text(self) -> list[str]:
