@@ -299,14 +299,51 @@ def cmd_import_members(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_narrative(path: str) -> dict[str, Any] | None:
+    """The report's text from a JSON file: {"results", "shortcomings", "tasks"} (a string, or a list
+    of paragraphs each), "signer" and optionally "number"; None (with the reason printed) if unusable."""
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        data = None
+    fields = ("results", "shortcomings", "tasks", "signer")
+    if not isinstance(data, dict) or not set(data) <= {*fields, "number"}:
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Không đọc được nội dung báo cáo từ {path}. Tệp phải là JSON với các mục "
+                    "results, shortcomings, tasks, signer (và number nếu cần).",
+                )
+            ).format(path=path)
+        )
+        return None
+    out_data: dict[str, Any] = {}
+    for key in fields:
+        value = data.get(key, "")
+        if isinstance(value, list):
+            value = "\n".join(str(v) for v in value)
+        out_data[key] = str(value)
+    number = data.get("number")
+    if number is not None and (not isinstance(number, int) or isinstance(number, bool)):
+        err(tr(QT_TRANSLATE_NOOP("cli", "Số báo cáo (number) phải là số nguyên, ví dụ 5.")))
+        return None
+    out_data["number"] = number
+    return out_data
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from exports.documents import log_document, save_pdf, save_xlsx
     from exports.report_export import report_sheets
     from forms.indicators import CATALOGUE, Context
     from forms.periods import Period
-    from forms.quarterly import current_report, narrative_of, report_document
+    from forms.quarterly import current_report, finalise_report, printable_report
     from models import audit
-    from models.db import read_session
+    from models.dates import parse_date, today
+    from models.db import read_session, unit_of_work
+    from models.services import reports
 
     period = Period.parse(args.period)
     if args.explain and args.explain not in CATALOGUE:
@@ -320,8 +357,50 @@ def cmd_report(args: argparse.Namespace) -> int:
     if target is not None and target.suffix.lower() not in (".pdf", ".xlsx"):
         err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
         return EXIT_USAGE
+    signed_on = None
+    if args.date:
+        signed_on = parse_date(args.date)
+        if signed_on > today():
+            err(
+                tr(
+                    QT_TRANSLATE_NOOP("cli", "Ngày ký {date} chưa đến. Hãy ghi ngày ký thật (--date).")
+                ).format(date=args.date)
+            )
+            return EXIT_REFUSED
+    text = _read_narrative(args.narrative) if args.narrative else None
+    if args.narrative and text is None:
+        return EXIT_USAGE
     db, actor = open_for_cli(args.db)
     try:
+        form_key = "default-quarterly"
+        if text is not None:  # saved on its own: a refused finalisation keeps the text
+            with unit_of_work(db, actor) as session:
+                reports.save_narrative(
+                    session,
+                    period.key,
+                    form_key,
+                    text["results"],
+                    text["shortcomings"],
+                    text["tasks"],
+                    text["signer"],
+                )
+            out(
+                tr(QT_TRANSLATE_NOOP("cli", "Đã lưu nội dung báo cáo {period} (bản nháp).")).format(
+                    period=period.label
+                )
+            )
+        if args.finalise:
+            # The window's two steps (rà soát, chốt), with the same checks, in one transaction.
+            with unit_of_work(db, actor) as session:
+                current = reports.get(session, period.key, form_key)
+                if current is None or current.status == "draft":
+                    reports.mark_reviewed(session, period.key, form_key)
+                final = finalise_report(session, period, number=text["number"] if text else None)
+            out(
+                tr(QT_TRANSLATE_NOOP("cli", "Đã chốt báo cáo {period}, số {number}.")).format(
+                    period=period.label, number=final.number
+                )
+            )
         with read_session(db, actor) as session:
             report, snapshot, drift = current_report(session, period)
             if args.explain:
@@ -333,19 +412,20 @@ def cmd_report(args: argparse.Namespace) -> int:
                     out(f"{record_id}\t{label}")
             if target is not None:
                 head = audit.head(session)
-                document = report_document(
+                document = printable_report(
                     session,
                     report,
-                    narrative_of(snapshot),
-                    number=snapshot.number if snapshot else None,
-                    signer=snapshot.signer if snapshot else "",
+                    snapshot,
                     footer=f"Nhật ký kiểm toán #{head[0]}: {head[1][:16]}",
+                    on=signed_on,
                 )
                 if target.suffix.lower() == ".pdf":
                     save_pdf(document, target)
                 else:
                     save_xlsx(report_sheets(report, document), target)
                 out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+                if document.draft:
+                    out(tr(QT_TRANSLATE_NOOP("cli", "Báo cáo chưa chốt: bản in ghi DỰ THẢO.")))
             for problem in report.problems:
                 err(problem)
             if drift is not None and drift.flagged:
@@ -715,6 +795,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", required=True, help="2026-Q3, 2026-H1, 2026-9M, 2026-Y")
     p.add_argument("--out")
     p.add_argument("--explain", metavar="INDICATOR")
+    p.add_argument("--narrative", metavar="FILE.json")
+    p.add_argument("--finalise", action="store_true")
+    p.add_argument("--date", metavar="DD/MM/YYYY")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("export", help=tr(QT_TRANSLATE_NOOP("cli", "ghi gói dữ liệu gửi cấp trên ra USB")))

@@ -17,7 +17,7 @@ MOTTO = "ĐẢNG CỘNG SẢN VIỆT NAM"
 def doc_number(number: int | None, type_symbol: str, body_symbol: str) -> str:
     """ "Số 05-BB/CB": the word Số, the number from 01, hyphen, type symbol, slash, body symbol; no colon.
     A blank number (for forms filled by hand) keeps the dots."""
-    shown = f"{number:02d}" if number is not None else "..."
+    shown = f"{number:02d}" if number is not None else "......"
     return f"Số {shown}-{type_symbol}/{body_symbol}"
 
 
@@ -49,7 +49,7 @@ class Header:
         cls, upper: str, issuer: str, number: str, place: str, on: date | None, *, blank_date: bool = False
     ) -> Header:
         if on is None or blank_date:
-            place_date = f"{place}, ngày ... tháng ... năm ......"
+            place_date = f"{place}, ngày ....... tháng ....... năm .........."
         else:
             place_date = long_date_vi(place, on)
         return cls(upper_vi(upper), upper_vi(issuer), number, place_date)

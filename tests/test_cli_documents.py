@@ -292,7 +292,7 @@ def test_blank_minutes_for_a_cell_and_month(
     )
     assert code == 0, err
     text = pdf_text(target)
-    for expected in ("CHI BỘ BẢN NA HÁT", "Số ...-BB/CB", "Sinh hoạt chi bộ tháng 3 năm 2026"):
+    for expected in ("CHI BỘ BẢN NA HÁT", "Số ......-BB/CB", "Sinh hoạt chi bộ tháng 3 năm 2026"):
         assert expected in text, expected
     for name in ("Lò Văn Thanh", "Cầm Thị Hoa", "Tòng Văn Đức"):
         assert name in text
@@ -416,3 +416,113 @@ def test_import_members_refuses_a_formula_and_a_bad_mapping(
     assert code == 1
     assert "trường không biết: khong_co" in err
     assert register_digest(commune.path) == before
+
+
+# ---------------------------------------------------------------- report: drafts and finalising
+
+
+def _pages(path: Path) -> list[str]:
+    return [
+        re.sub(r"\s+", " ", unicodedata.normalize("NFC", p.extract_text())) for p in PdfReader(path).pages
+    ]
+
+
+def test_a_report_not_finalised_is_a_visible_draft(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "nhap.pdf"
+    code, out, _ = run(capsys, "report", str(commune.path), "--period", "2026-Q1", "--out", str(target))
+    assert code == 0, out
+    assert "DỰ THẢO" in out
+    pages = _pages(target)
+    assert len(pages) > 1
+    assert all("DỰ THẢO" in page for page in pages)
+    text = " ".join(pages)
+    assert "Số ......-BC/ĐU" in text  # a blank to fill, not a number
+    assert "Chưa có nội dung" not in text
+    assert "........................................" in text  # room for the signer's name
+    shown = re.search(r"ngày (\d\d) tháng (\d+) năm (\d{4})", text)
+    assert shown is not None
+    assert date(int(shown[3]), int(shown[2]), int(shown[1])) <= date.today()
+
+
+def test_the_command_line_finalises_a_report_from_a_file(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    narrative = tmp_path / "noi-dung.json"
+    narrative.write_text(
+        json.dumps(
+            {
+                "results": ["Các chi bộ sinh hoạt đều đặn.", "Kết nạp 2 đảng viên mới."],
+                "shortcomings": "Một số đảng viên đi làm ăn xa chưa báo cáo.",
+                "tasks": "Chuẩn bị đại hội chi bộ.",
+                "signer": "Lò Văn Thanh",
+                "number": 7,
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    unsigned = tmp_path / "chua-ky.json"
+    unsigned.write_text(json.dumps({"results": "Có nội dung."}), encoding="utf-8")
+    code, _, error = run(
+        capsys, "report", str(commune.path), "--period", "2026-Q1", "--narrative", str(unsigned), "--finalise"
+    )
+    assert code == 1
+    assert "người ký" in error
+    target = tmp_path / "bc.pdf"
+    code, out, error = run(
+        capsys,
+        "report",
+        str(commune.path),
+        "--period",
+        "2026-Q1",
+        "--narrative",
+        str(narrative),
+        "--finalise",
+        "--out",
+        str(target),
+    )
+    assert code == 0, error
+    assert "Đã chốt báo cáo" in out
+    pages = _pages(target)
+    text = " ".join(pages)
+    assert not any("DỰ THẢO" in page for page in pages)
+    for expected in (
+        "Số 07-BC/ĐU",
+        "Các chi bộ sinh hoạt đều đặn.",
+        "Kết nạp 2 đảng viên mới.",
+        "Chuẩn bị đại hội chi bộ.",
+        "T/M ĐẢNG ỦY",
+        "BÍ THƯ",
+        "Lò Văn Thanh",
+    ):
+        assert expected in text, expected
+    today = date.today()
+    month = f"{today.month:02d}" if today.month <= 2 else str(today.month)
+    assert f"ngày {today.day:02d} tháng {month} năm {today.year}" in text  # the day it was signed
+    # Finalised: the text cannot change any more, from the command line as from the window.
+    code, _, error = run(
+        capsys, "report", str(commune.path), "--period", "2026-Q1", "--narrative", str(narrative)
+    )
+    assert code == 1
+    assert "đã chốt" in error
+
+
+def test_a_signing_date_in_the_future_is_refused(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    later = date.today().replace(year=date.today().year + 1)
+    code, _, error = run(
+        capsys,
+        "report",
+        str(commune.path),
+        "--period",
+        "2026-Y",
+        "--date",
+        later.strftime("%d/%m/%Y"),
+        "--out",
+        str(tmp_path / "x.pdf"),
+    )
+    assert code == 1
+    assert "chưa đến" in error

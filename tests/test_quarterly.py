@@ -587,7 +587,7 @@ def test_pdf_and_xlsx_agree_row_by_row_with_each_other_and_the_indicators(
     for expected in (
         "ĐẢNG BỘ TỈNH SƠN LA",
         "ĐẢNG ỦY XÃ MƯỜNG LÈO",
-        "Số ...-BC/ĐU",
+        "Số ......-BC/ĐU",
         "BÁO CÁO",
         "Kết quả công tác xây dựng Đảng năm 2026",
         "T/M ĐẢNG ỦY",

@@ -1142,8 +1142,32 @@ You can:
         <translation>Imported {n} Party members.</translation>
     </message>
     <message>
+        <source>Không đọc được nội dung báo cáo từ {path}. Tệp phải là JSON với các mục results, shortcomings, tasks, signer (và number nếu cần).</source>
+        <translation>Cannot read the report text from {path}. The file must be JSON with the entries results, shortcomings, tasks, signer (and number if needed).</translation>
+    </message>
+    <message>
+        <source>Số báo cáo (number) phải là số nguyên, ví dụ 5.</source>
+        <translation>The report number (number) must be a whole number, e.g. 5.</translation>
+    </message>
+    <message>
         <source>Không có chỉ tiêu “{key}”. Các chỉ tiêu: {keys}</source>
         <translation>There is no indicator “{key}”. Indicators: {keys}</translation>
+    </message>
+    <message>
+        <source>Ngày ký {date} chưa đến. Hãy ghi ngày ký thật (--date).</source>
+        <translation>The signing date {date} has not come yet. Give the real signing date (--date).</translation>
+    </message>
+    <message>
+        <source>Đã lưu nội dung báo cáo {period} (bản nháp).</source>
+        <translation>Saved the text of the report {period} (draft).</translation>
+    </message>
+    <message>
+        <source>Đã chốt báo cáo {period}, số {number}.</source>
+        <translation>Finalised the report {period}, number {number}.</translation>
+    </message>
+    <message>
+        <source>Báo cáo chưa chốt: bản in ghi DỰ THẢO.</source>
+        <translation>The report is not finalised: the printout says DRAFT (DỰ THẢO).</translation>
     </message>
     <message>
         <source>Lưu ý: số liệu đã thay đổi sau khi chốt ({n} chỉ tiêu).</source>
@@ -5880,6 +5904,18 @@ Fix the records listed above, then finalise again.</translation>
     <message>
         <source>Báo cáo phải được lưu và rà soát trước khi chốt.</source>
         <translation>The report must be saved and reviewed before it is finalised.</translation>
+    </message>
+    <message>
+        <source>Báo cáo chưa có họ tên người ký. Hãy ghi người ký (T/M Đảng ủy) rồi chốt lại.</source>
+        <translation>The report has no signer's name. Enter the signer (on behalf of the Party committee), then finalise again.</translation>
+    </message>
+    <message>
+        <source>Báo cáo chưa có nội dung (kết quả, hạn chế, nhiệm vụ). Hãy viết nội dung rồi chốt lại.</source>
+        <translation>The report has no text (results, shortcomings, tasks). Write the text, then finalise again.</translation>
+    </message>
+    <message>
+        <source>Số báo cáo {number} không dùng được (đã có hoặc không hợp lệ). Hãy chọn số khác.</source>
+        <translation>Report number {number} cannot be used (already taken or not valid). Choose another number.</translation>
     </message>
 </context>
 <context>
