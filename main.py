@@ -633,6 +633,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
     from forms.consolidated import consolidate, consolidated_document
     from forms.periods import Period
+    from models.dates import parse_date
     from models.db import read_session
 
     period = Period.parse(args.period)
@@ -641,7 +642,14 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     try:
         with read_session(db, actor) as session:
             result = consolidate(session, period)
-            document = consolidated_document(session, result)
+            document = consolidated_document(
+                session,
+                result,
+                signer=args.signer or "",
+                title=args.title,
+                number=args.number,
+                on=parse_date(args.date) if args.date else None,
+            )
         if target.suffix.lower() == ".pdf":
             save_pdf(document, target)
         else:
@@ -846,6 +854,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("db")
     p.add_argument("--period", required=True)
     p.add_argument("--out", required=True)
+    p.add_argument("--signer", metavar="NAME")
+    p.add_argument("--title", default="PHÓ BÍ THƯ")
+    p.add_argument("--number", type=int)
+    p.add_argument("--date", metavar="DD/MM/YYYY")
     p.set_defaults(func=cmd_consolidate)
 
     p = sub.add_parser("verify-audit", help=tr(QT_TRANSLATE_NOOP("cli", "kiểm tra chuỗi nhật ký kiểm toán")))

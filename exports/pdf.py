@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -87,10 +88,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell": _style("cell", 12, align=TA_LEFT),
         "cell_head": _style("cell_head", 12, font=f"{FONT}-Bold", align=TA_CENTER),
         "sig": _style("sig", 14, font=f"{FONT}-Bold", align=TA_CENTER, leading=17),
-        "recipients_head": _style(
-            "recipients_head", 12, font=f"{FONT}-BoldItalic", align=TA_LEFT, leading=14
-        ),
-        "recipients": _style("recipients", 11, align=TA_LEFT, leading=13),
+        # Party style (Hướng dẫn 36-HD/VPTW): "Nơi nhận:" 14 pt upright, underlined; the list 12 pt.
+        "recipients_head": _style("recipients_head", 14, align=TA_LEFT, leading=17),
+        "recipients": _style("recipients", 12, align=TA_LEFT, leading=14),
     }
 
 
@@ -110,30 +110,58 @@ class _Motto(Flowable):  # type: ignore[misc]  # reportlab ships no type informa
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
         del availHeight
         self.width_avail = availWidth
-        return availWidth, self.size * 1.55
+        return availWidth, self.size * 1.6
 
     def draw(self) -> None:
         canvas = self.canv
         font = f"{FONT}-Bold"
         text_width = pdfmetrics.stringWidth(self.text, font, self.size)
         x = (self.width_avail - text_width) / 2
-        y = self.size * 0.45
+        y = self.size * 0.5
         canvas.setFont(font, self.size)
         canvas.drawString(x, y, self.text)
         canvas.setLineWidth(0.8)
-        canvas.line(x, y - 3.2, x + text_width, y - 3.2)
+        # below the dots of Ộ and Ệ (Tinos Bold: 0.2 em under the baseline), never touching them
+        rule_y = y - self.size * 0.3
+        canvas.line(x, rule_y, x + text_width, rule_y)
+
+
+_BODIES = ("BAN THƯỜNG VỤ ĐẢNG ỦY", "BAN CHẤP HÀNH ĐẢNG BỘ", "CHI BỘ", "ĐẢNG BỘ", "ĐẢNG ỦY", "ĐẢNG UỶ")
+_PLACES = ("TỔ DÂN PHỐ", "THỊ TRẤN", "TIỂU KHU", "BẢN", "XÃ", "PHƯỜNG", "THÔN", "XÓM", "KHU", "TỈNH", "HUYỆN")
+NBSP = "\u00a0"
+
+
+def keep_names(line: str, style: ParagraphStyle, width: float) -> str:
+    """A header line broken only between its parts: the body ("CHI BỘ"), the kind of place ("BẢN")
+    and the place's name, which stays whole ("NÀ DẠ – PÁ CÔNG") unless it is wider than the column
+    alone, when it may break after a dash."""
+    text = " ".join(unicodedata.normalize("NFC", line).split())
+    parts: list[str] = []
+    for words in (_BODIES, _PLACES):
+        for word in words:
+            if text.startswith(word + " "):
+                parts.append(word.replace(" ", NBSP))
+                text = text[len(word) + 1 :]
+                break
+    if text:
+        whole = text.replace(" ", NBSP)
+        if pdfmetrics.stringWidth(text, style.fontName, style.fontSize) > width:
+            whole = text.replace(" – ", f"{NBSP}– ")
+        parts.append(whole)
+    return " ".join(parts)
 
 
 def _header(header: Header, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
+    left_width = width * 0.44
     left = [
-        _p(header.upper_line, st["upper"]),
-        _p(header.issuer_line, st["issuer"]),
+        _p(keep_names(header.upper_line, st["upper"], left_width), st["upper"]),
+        _p(keep_names(header.issuer_line, st["issuer"], left_width), st["issuer"]),
         _p("*", st["star"]),
     ]
     if header.number:  # registers and lists carry no number
         left.append(_p(header.number, st["number"]))
     right = [_Motto(header.motto), Spacer(1, 4), _p(header.place_date, st["place"])]
-    table = RLTable([[left, right]], colWidths=[width * 0.44, width * 0.56])
+    table = RLTable([[left, right]], colWidths=[left_width, width - left_width])
     table.setStyle(
         TableStyle(
             [
@@ -146,6 +174,23 @@ def _header(header: Header, width: float, st: dict[str, ParagraphStyle]) -> RLTa
         )
     )
     return table
+
+
+def fill_to_width(text: str, style: ParagraphStyle, width: float) -> str:
+    """A line to fill by hand: its trailing dots run to the right margin (never short of the text
+    block, never over it), whatever the words before them."""
+    stripped = text.rstrip(".")
+    if len(text) - len(stripped) < 3:
+        return text
+    font, size = style.fontName, style.fontSize
+    lines = simpleSplit(stripped, font, size, width) or [""]
+    used = pdfmetrics.stringWidth(lines[-1], font, size) if stripped.strip() else 0.0
+    dot = pdfmetrics.stringWidth(".", font, size)
+    room = width - used - dot  # a dot's width spare for rounding
+    count = int(room // dot)
+    if count < 6:  # not enough room on this line: the dots fill a line of their own
+        return stripped + "\n" + "." * int((width - dot) // dot)
+    return stripped + "." * count
 
 
 def _tokens_width(text: str, font: str, size: float) -> float:
@@ -491,7 +536,8 @@ def render_pdf(doc: Document) -> bytes:
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             style = st["body" if block.indent else "body_flat"] if block.style == "body" else st[block.style]
-            body.append((_p(block.text, style), keeps_with_next(block)))
+            text = fill_to_width(block.text, style, width) if block.style == "fill" else block.text
+            body.append((_p(text, style), keeps_with_next(block)))
         else:
             if block.caption:
                 body.append((_p(block.caption, st["heading"]), True))
