@@ -199,6 +199,63 @@ def _tokens_width(text: str, font: str, size: float) -> float:
     return max((pdfmetrics.stringWidth(w, font, size) for w in words), default=0.0)
 
 
+FIT_SAMPLE = 240  # rows looked at when fitting column widths to the content
+FIT_STEP = 4.0  # points given at a time
+
+
+def _fit_widths(block: Table, minimum: list[float], width: float, padding: float) -> list[float] | None:
+    """Column widths from the content: every column starts at its longest word, then the room left is
+    handed out a few points at a time to the column where it saves the most lines over the rows (the
+    rows are as high as their tallest cell). None when even the longest words do not fit."""
+    n = len(block.columns)
+    if sum(minimum) > width:
+        return None
+    step = max(1, len(block.rows) // FIT_SAMPLE)
+    sample: list[tuple[str, ...]] = list(block.rows[::step][:FIT_SAMPLE])
+    size = block.font_size
+    # The header row counts as many rows: it is repeated on every page.
+    header_weight = max(1, len(sample) // 8)
+    sample = [*sample, block.columns]
+    texts = [[(row[i] if i < len(row) else "").split("\n") for row in sample] for i in range(n)]
+    weight = [1] * (len(sample) - 1) + [header_weight]
+    cache: dict[tuple[int, float], list[int]] = {}
+
+    def lines(i: int, w: float) -> list[int]:
+        key = (i, w)
+        if key not in cache:
+            inner = w - padding
+            cache[key] = [
+                sum(max(1, len(simpleSplit(part, FONT, size, inner))) for part in parts) for parts in texts[i]
+            ]
+        return cache[key]
+
+    widths = list(minimum)
+    current = [lines(i, widths[i]) for i in range(n)]
+    heights = [max(col[r] for col in current) for r in range(len(sample))]
+    room = width - sum(widths)
+    while room >= FIT_STEP:
+        best, best_gain, best_lines = -1, 0, current[0]
+        for i in range(n):
+            trial = lines(i, widths[i] + FIT_STEP)
+            gain = 0
+            for r, h in enumerate(heights):
+                if current[i][r] == h and trial[r] < h:
+                    others = max((current[j][r] for j in range(n) if j != i), default=1)
+                    gain += (h - max(trial[r], others)) * weight[r]
+            if gain > best_gain:
+                best, best_gain, best_lines = i, gain, trial
+        if best < 0:
+            break
+        widths[best] += FIT_STEP
+        current[best] = best_lines
+        heights = [max(col[r] for col in current) for r in range(len(sample))]
+        room -= FIT_STEP
+    # what is left goes to the columns with the longest text, in proportion
+    weights = [sum(sum(len(p) for p in parts) for parts in texts[i]) + 1 for i in range(n)]
+    total = sum(weights)
+    return [w + room * weights[i] / total for i, w in enumerate(widths)]
+
+
 def column_widths(block: Table, width: float) -> list[float]:
     """Column widths from the table's relative widths, widened where a date, a number or a word would
     not fit whole (reportlab would cut it: "27/10/2 | 009"); the other columns give the room back in
@@ -206,7 +263,7 @@ def column_widths(block: Table, width: float) -> list[float]:
     n = len(block.columns)
     weights = list(block.widths or tuple(1.0 for _ in range(n)))[:n]
     weights += [1.0] * (n - len(weights))
-    padding = 6.5
+    padding = 4.5 if block.fit else 6.5  # a fitted table's cells are padded 2 pt a side, others 3 pt
     minimum = [
         max(
             _tokens_width(block.columns[i], f"{FONT}-Bold", block.font_size),
@@ -218,6 +275,10 @@ def column_widths(block: Table, width: float) -> list[float]:
         + padding
         for i in range(n)
     ]
+    if block.fit:
+        fitted = _fit_widths(block, minimum, width, padding)
+        if fitted is not None:
+            return fitted
     fixed: dict[int, float] = {}
     for _ in range(n + 1):
         free = [i for i in range(n) if i not in fixed]
@@ -375,7 +436,7 @@ class _EndGroup(Flowable):  # type: ignore[misc]  # reportlab ships no type info
 
 def _table(block: Table, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
     size = block.font_size
-    cell = ParagraphStyle("c", parent=st["cell"], fontSize=size, leading=size * 1.2)
+    cell = ParagraphStyle("c", parent=st["cell"], fontSize=size, leading=size * (1.15 if block.fit else 1.2))
     head = ParagraphStyle("h", parent=st["cell_head"], fontSize=size, leading=size * 1.2)
     aligns = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
     n = len(block.columns)
@@ -387,22 +448,37 @@ def _table(block: Table, width: float, st: dict[str, ParagraphStyle]) -> RLTable
         for i in range(n)
     ]
     data: list[list[Any]] = [[_p(c, head) for c in block.columns]]
+    header_rows = max(1, block.header_rows)
+    if block.numbered:
+        number_style = ParagraphStyle("n", parent=head, fontName=f"{FONT}-Italic")
+        data.append([_p(f"({i})", number_style) for i in range(1, n + 1)])
+        header_rows += 1
     data += [[_p(value, col_styles[i]) for i, value in enumerate(row)] for row in block.rows]
     kind = _ShortTable if len(block.rows) <= SHORT_TABLE_ROWS else RLTable
-    table = kind(data, colWidths=col_widths, repeatRows=max(1, block.header_rows))
+    table = kind(data, colWidths=col_widths, repeatRows=header_rows)
     table.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), FONT),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2 if block.fit else 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2 if block.fit else 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5 if block.fit else 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 if block.fit else 3),
             ]
         )
     )
+    if block.row_height:
+        extra = max(0.0, (block.row_height * mm - size * 1.2) / 2)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("TOPPADDING", (0, header_rows), (-1, -1), extra),
+                    ("BOTTOMPADDING", (0, header_rows), (-1, -1), extra),
+                ]
+            )
+        )
     table.spaceAfter = 6
     return table
 

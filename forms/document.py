@@ -71,6 +71,13 @@ class Table:
     font_size: float = 12
     caption: str = ""
     header_rows: int = 1
+    numbered: bool = False  # a row "(1) (2) …" under the column headers, repeated with them
+    row_height: float = 0  # least height of a body row in mm (e.g. room to sign), 0 = as the text needs
+    fit: bool = False  # column widths from the content (most rows in two lines), not from `widths`
+    # The table as a spreadsheet, one value per cell (dates as dates, numbers as numbers), when it
+    # differs from the printed one; empty = the printed columns and rows.
+    sheet_columns: tuple[str, ...] = ()
+    sheet_rows: tuple[tuple[str | int | float | date | None, ...], ...] = ()
 
 
 @dataclass(frozen=True)
