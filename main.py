@@ -128,13 +128,32 @@ def close_cli_databases() -> None:
 _opened: list[Any] = []
 
 
+def find_cell_id(session: Any, name: str) -> str:
+    """The cell named on the command line, ignoring case and diacritics; a plain "-" typed for the
+    en dash of a name ("Nà Dạ - Pá Công", "Nà Dạ-Pá Công") matches "Nà Dạ – Pá Công"."""
+    import re
+
+    from models.errors import ValidationError
+    from models.services import organisation as org
+
+    try:
+        return str(org.find_cell(session, name).id)
+    except ValidationError as first:
+        dashed = re.sub(r"\s*[-\u2010-\u2015]\s*", " – ", name)
+        if dashed == name:
+            raise
+        try:
+            return str(org.find_cell(session, dashed).id)
+        except ValidationError:
+            raise first from None
+
+
 def cmd_minutes(args: argparse.Namespace) -> int:
     from exports.documents import log_document, save_pdf
     from forms.minutes import blank_minutes, minutes_document
     from models.dates import format_date
     from models.db import read_session
     from models.services import meetings as mt
-    from models.services import organisation as org
 
     month = args.month
     if month is not None:
@@ -159,7 +178,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     try:
         with read_session(db, actor) as session:
             if args.list:
-                cell_id = org.find_cell(session, args.cell).id if args.cell else None
+                cell_id = find_cell_id(session, args.cell) if args.cell else None
                 for row in reversed(mt.list_meetings(session, cell_id=cell_id, month=month)):
                     kind = translate("meetings", mt.KINDS[row.kind])
                     out(f"{row.id}\t{row.cell_name}\t{format_date(row.date)}\t{kind}")
@@ -177,7 +196,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                         )
                     )
                     return EXIT_USAGE
-                document = blank_minutes(session, org.find_cell(session, args.cell).id, month)
+                document = blank_minutes(session, find_cell_id(session, args.cell), month)
             elif args.meeting_id:
                 document = minutes_document(session, args.meeting_id)
             else:
@@ -201,7 +220,6 @@ def cmd_register(args: argparse.Namespace) -> int:
     from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
     from forms.register import member_register
     from models.db import read_session
-    from models.services import organisation as org
 
     target = Path(args.out)
     if target.suffix.lower() not in (".pdf", ".xlsx"):
@@ -210,7 +228,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     db, actor = open_for_cli(args.db)
     try:
         with read_session(db, actor) as session:
-            cell_id = org.find_cell(session, args.cell).id if args.cell else None
+            cell_id = find_cell_id(session, args.cell) if args.cell else None
             sheet = member_register(session, cell_id=cell_id)
         if target.suffix.lower() == ".pdf":
             save_pdf(sheet.document, target)
@@ -227,7 +245,6 @@ def cmd_dues_sheet(args: argparse.Namespace) -> int:
     from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
     from forms.dues_sheet import dues_sheet
     from models.db import read_session
-    from models.services import organisation as org
 
     target = Path(args.out)
     if target.suffix.lower() not in (".pdf", ".xlsx"):
@@ -236,7 +253,7 @@ def cmd_dues_sheet(args: argparse.Namespace) -> int:
     db, actor = open_for_cli(args.db)
     try:
         with read_session(db, actor) as session:
-            document = dues_sheet(session, org.find_cell(session, args.cell).id, args.month)
+            document = dues_sheet(session, find_cell_id(session, args.cell), args.month)
         if target.suffix.lower() == ".pdf":
             save_pdf(document, target)
         else:

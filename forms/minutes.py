@@ -42,13 +42,14 @@ def _month_words(month: str) -> str:
 
 def subject_line(meeting: mt.MeetingView) -> str:
     when = _month_words(meeting.month)
+    topic = f" “{meeting.thematic_topic.strip()}”" if meeting.thematic_topic.strip() else ""
     if meeting.kind == "thematic":
-        return f"Sinh hoạt chuyên đề {when}"
+        return f"Sinh hoạt chuyên đề{topic} {when}"
     if meeting.kind == "extraordinary":
         return f"Sinh hoạt chi bộ bất thường {when}"
     if meeting.kind == "congress":
         return f"Đại hội {meeting.cell_name}"
-    suffix = " (kết hợp sinh hoạt chuyên đề)" if meeting.combined_thematic else ""
+    suffix = f" (kết hợp sinh hoạt chuyên đề{topic})" if meeting.combined_thematic else ""
     return f"Sinh hoạt chi bộ định kỳ {when}{suffix}"
 
 
@@ -137,11 +138,9 @@ def _votes(meeting: mt.MeetingView, votes: tuple[mt.VoteView, ...] | None = None
     rows = []
     for i, v in enumerate(votes, start=1):
         outcome = "Thông qua" if v.outcome.passed else "Không thông qua"
-        needed = (
-            f"cần {v.outcome.required}/{v.outcome.basis_count}"
-            if v.outcome.basis_count
-            else "không có đảng viên chính thức"
-        )
+        basis = v.outcome.basis_count
+        of_whom = "phiếu" if basis == meeting.summary.official else "đảng viên chính thức có mặt"
+        needed = f"cần {v.outcome.required}/{basis} {of_whom}" if basis else "không có đảng viên chính thức"
         rows.append(
             (
                 str(i),
@@ -168,7 +167,8 @@ def _votes(meeting: mt.MeetingView, votes: tuple[mt.VoteView, ...] | None = None
             widths=(0.6, 4.0, 1.3, 1.5, 1.5, 1.8, 2.4),
             align=("center", "left", "center", "center", "center", "left", "left"),
             font_size=11,
-            caption="Kết quả biểu quyết:",
+            # Who votes, so that "cần 6/10" reads right beside 12 present: the official members.
+            caption=f"Kết quả biểu quyết ({meeting.summary.official} đảng viên chính thức có quyền biểu quyết):",
         )
     ]
 

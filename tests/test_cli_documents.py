@@ -526,3 +526,23 @@ def test_a_signing_date_in_the_future_is_refused(
     )
     assert code == 1
     assert "chưa đến" in error
+
+
+def test_a_plain_hyphen_finds_a_cell_named_with_an_en_dash(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with (
+        keyring.unlock(commune.path, LOGIN, PASSWORD, check_drive=False) as unlocked,
+        unit_of_work(unlocked.db, SYSTEM_ACTOR) as s,
+    ):
+        builders.village_and_cell(s, "Bản Nà Dạ – Pá Công", "Chi bộ bản Nà Dạ – Pá Công")
+    for typed in ("na da - pa cong", "Nà Dạ-Pá Công", "bản nà dạ – pá công"):
+        code, _out, error = run(
+            capsys, "register", str(commune.path), "--cell", typed, "--out", str(tmp_path / "so.pdf")
+        )
+        assert code == 0, (typed, error)
+    code, _, error = run(
+        capsys, "register", str(commune.path), "--cell", "na da - pa", "--out", str(tmp_path / "x.pdf")
+    )
+    assert code == 1
+    assert "na da - pa" in error  # the name as typed

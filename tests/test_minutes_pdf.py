@@ -148,8 +148,13 @@ def test_minutes_text_reads_back(db: Database, meeting: tuple[str, str]) -> None
     assert "Số: 01" not in text  # Party documents never put a colon after Số
     assert re.search(r"Có mặt: 3 đồng chí \(60,0%\)", text)
     assert re.search(
-        r"Thông qua nghị quyết tháng 02/2026 4 0 0 Biểu quyết giơ tay Thông qua \(cần 2/3\)", text
+        r"Thông qua nghị quyết tháng 02/2026 4 0 0 Biểu quyết giơ tay Thông qua \(cần 2/3 đảng viên chính thức có mặt\)",
+        text,
     ), text
+    # Who votes is said beside the table: the official members, not those present.
+    assert re.search(r"Kết quả biểu quyết \(6 đảng viên chính thức có quyền biểu quyết\):", text), text[
+        text.find("Kết quả biểu") :
+    ][:200]
 
 
 def test_fonts_embedded_and_coverage(db: Database, meeting: tuple[str, str]) -> None:
