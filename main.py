@@ -196,7 +196,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                         )
                     )
                     return EXIT_USAGE
-                document = blank_minutes(session, find_cell_id(session, args.cell), month)
+                document = blank_minutes(session, find_cell_id(session, args.cell), month, args.kind)
             elif args.meeting_id:
                 document = minutes_document(session, args.meeting_id)
             else:
@@ -780,6 +780,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("meeting_id", nargs="?")
     p.add_argument("--list", action="store_true")
     p.add_argument("--blank", action="store_true")
+    p.add_argument("--kind", choices=["regular", "thematic", "ballot"], default="regular")
     p.add_argument("--cell")
     p.add_argument("--month", help="YYYY-MM")
     p.add_argument("--out")

@@ -183,10 +183,15 @@ def fill_to_width(text: str, style: ParagraphStyle, width: float) -> str:
     if len(text) - len(stripped) < 3:
         return text
     font, size = style.fontName, style.fontSize
-    lines = simpleSplit(stripped, font, size, width) or [""]
-    used = pdfmetrics.stringWidth(lines[-1], font, size) if stripped.strip() else 0.0
+    used = 0.0
+    if stripped.strip():  # where the words end on their last line, as the paragraph breaks them
+        probe = _p(stripped.rstrip(), style)
+        probe.wrap(width, 100_000)
+        extra, _words = probe.blPara.lines[-1][:2]
+        used = width - float(extra)
     dot = pdfmetrics.stringWidth(".", font, size)
-    room = width - used - dot  # a dot's width spare for rounding
+    space = pdfmetrics.stringWidth(" ", font, size) if stripped.endswith(" ") else 0.0
+    room = width - used - space - dot  # a dot's width spare for rounding
     count = int(room // dot)
     if count < 6:  # not enough room on this line: the dots fill a line of their own
         return stripped + "\n" + "." * int((width - dot) // dot)

@@ -49,7 +49,7 @@ class Header:
         cls, upper: str, issuer: str, number: str, place: str, on: date | None, *, blank_date: bool = False
     ) -> Header:
         if on is None or blank_date:
-            place_date = f"{place}, ngày ....... tháng ....... năm .........."
+            place_date = f"{place}, ngày ....... tháng ....... năm 20......"
         else:
             place_date = long_date_vi(place, on)
         return cls(upper_vi(upper), upper_vi(issuer), number, place_date)

@@ -285,3 +285,74 @@ def test_pdf_text_is_nfc(db: Database, meeting: tuple[str, str]) -> None:
     with read_session(db, SYSTEM_ACTOR) as s:
         doc = minutes_document(s, meeting[1])
     assert all(unicodedata.is_normalized("NFC", t) for t in doc.all_text())
+
+
+def _writing_lines(data: bytes) -> list[tuple[int, str, float, float]]:
+    """(page, section heading above, start x, end x) of every line of dots to write on."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from exports.pdf import FONT
+    from tests.pdf_pages import pages
+
+    out = []
+    section = ""
+    all_pages, _ = pages(data)
+    for number, lines in enumerate(all_pages, start=1):
+        for line in sorted(lines, key=lambda ln: -ln.y):
+            if re.match(r"^[IVX]+\. ", line.text) or line.text.endswith(":"):
+                section = line.text
+            if line.text.endswith("." * 12):
+                end = line.x + pdfmetrics.stringWidth(line.text, FONT, line.size)
+                out.append((number, section, line.x, end))
+    return out
+
+
+@pytest.mark.parametrize("kind", ["regular", "thematic", "ballot"])
+def test_blank_forms_leave_room_to_write_by_hand(db: Database, meeting: tuple[str, str], kind: str) -> None:
+    """Measured on the rendered page: lines run the full width of the text block, every part of the
+    minutes has lines in proportion, dates and names have room."""
+    from exports.pdf import PORTRAIT_MARGINS
+    from reportlab.lib.pagesizes import A4
+
+    with read_session(db, SYSTEM_ACTOR) as s:
+        document = blank_minutes(s, meeting[0], "2026-03", kind)
+    data = render_pdf(document)
+    lines = _writing_lines(data)
+    right = A4[0] - PORTRAIT_MARGINS["right"]
+    full = [ln for ln in lines if abs(ln[2] - PORTRAIT_MARGINS["left"]) < 2]
+    assert full, lines
+    for page, section, _start, end in full:  # (names under the signatures are centred lines of their own)
+        assert right - 8 <= end <= right + 1.5, (page, section, end, right)  # to the margin, not 24 mm short
+    per_section: dict[str, int] = {}
+    for _page, section, _start, _end in lines:
+        per_section[section] = per_section.get(section, 0) + 1
+    text = _flat(_text(data))
+    assert re.search(r"ngày \.{10} tháng \.{10} năm \.{12}", text)  # ≥ 12 mm for each part of a date
+    if kind == "ballot":
+        assert "BIÊN BẢN KIỂM PHIẾU" in text
+        for part in ("Trưởng ban: đồng chí", "Số phiếu phát ra", "Số phiếu hợp lệ", "TRƯỞNG BAN KIỂM PHIẾU"):
+            assert part in text, part
+        assert per_section.get("II. NỘI DUNG BỎ PHIẾU", 0) >= 3
+        return
+    assert per_section.get("IV. KẾT LUẬN CỦA CHỦ TRÌ", 0) >= 6
+    labels = (
+        ("Ý kiến thảo luận, liên hệ của đảng viên (họ tên người phát biểu, nội dung):", 12)
+        if kind == "thematic"
+        else ("Ý kiến thảo luận (họ tên người phát biểu, nội dung):", 10)
+    )
+    assert per_section.get(labels[0], 0) >= labels[1], per_section
+    if kind == "thematic":
+        assert per_section.get("Những nội dung chính của chuyên đề:", 0) >= 8
+    else:
+        assert per_section.get("Nhiệm vụ tháng tới (nội dung, người thực hiện, thời hạn):", 0) >= 6
+    assert sum(per_section.values()) >= 40
+    for part in (
+        "Chủ trì: đồng chí",
+        "Thư ký: đồng chí",
+        "Khách mời",
+        "Kết quả biểu quyết:",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+    ):
+        assert part in text, part
+    assert text.count("." * 30) >= 2  # the signers write their names on a line
