@@ -396,7 +396,14 @@ def ballot_count_minutes(session: Any, cell_id: str, month: str) -> Document:
         Paragraph("- Số phiếu phát ra: ..........  - Số phiếu thu vào: ..........", "fill", indent=False),
         Paragraph("- Số phiếu hợp lệ: ..........  - Số phiếu không hợp lệ: ..........", "fill", indent=False),
         Table(
-            ("TT", "Họ và tên (hoặc nội dung)", "Số phiếu đồng ý", "Tỷ lệ so với đảng viên chính thức", "Số phiếu không đồng ý", "Ghi chú"),
+            (
+                "TT",
+                "Họ và tên (hoặc nội dung)",
+                "Số phiếu đồng ý",
+                "Tỷ lệ so với đảng viên chính thức",
+                "Số phiếu không đồng ý",
+                "Ghi chú",
+            ),
             tuple((str(i), "", "", "", "", "") for i in range(1, 7)),
             widths=(0.6, 4.0, 1.5, 1.9, 1.5, 1.5),
             align=("center", "left", "center", "center", "center", "left"),

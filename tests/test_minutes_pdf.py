@@ -311,8 +311,9 @@ def _writing_lines(data: bytes) -> list[tuple[int, str, float, float]]:
 def test_blank_forms_leave_room_to_write_by_hand(db: Database, meeting: tuple[str, str], kind: str) -> None:
     """Measured on the rendered page: lines run the full width of the text block, every part of the
     minutes has lines in proportion, dates and names have room."""
-    from exports.pdf import PORTRAIT_MARGINS
     from reportlab.lib.pagesizes import A4
+
+    from exports.pdf import PORTRAIT_MARGINS
 
     with read_session(db, SYSTEM_ACTOR) as s:
         document = blank_minutes(s, meeting[0], "2026-03", kind)
