@@ -292,7 +292,7 @@ def test_blank_minutes_for_a_cell_and_month(
     )
     assert code == 0, err
     text = pdf_text(target)
-    for expected in ("CHI BỘ BẢN NA HÁT", "Số ......-BB/CB", "Sinh hoạt chi bộ tháng 3 năm 2026"):
+    for expected in ("CHI BỘ BẢN NA HÁT", "Số ......-BB/CB", "Sinh hoạt chi bộ định kỳ tháng 3 năm 2026"):
         assert expected in text, expected
     for name in ("Lò Văn Thanh", "Cầm Thị Hoa", "Tòng Văn Đức"):
         assert name in text
