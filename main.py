@@ -197,6 +197,10 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                     )
                     return EXIT_USAGE
                 document = blank_minutes(session, find_cell_id(session, args.cell), month, args.kind)
+            elif args.meeting_id and args.resolution:
+                from forms.party_papers import resolution_document
+
+                document = resolution_document(session, args.meeting_id)
             elif args.meeting_id:
                 document = minutes_document(session, args.meeting_id)
             else:
@@ -455,6 +459,82 @@ def cmd_report(args: argparse.Namespace) -> int:
             log_document(db, actor, "export", document, target)
     finally:
         close_cli_databases()
+    return EXIT_OK
+
+
+def cmd_transfer_letter(args: argparse.Namespace) -> int:
+    """Giấy giới thiệu sinh hoạt đảng for a member's latest transfer out."""
+    from exports.documents import log_document, save_pdf
+    from forms.party_papers import transfer_letter
+    from models.db import read_session
+
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            try:
+                document = transfer_letter(session, args.member, signer=args.signer or "", number=args.number)
+            except LookupError:
+                err(
+                    tr(
+                        QT_TRANSLATE_NOOP(
+                            "cli",
+                            "Đảng viên {member} chưa có lần chuyển sinh hoạt đi nào. Hãy ghi việc chuyển đi trước.",
+                        )
+                    ).format(member=args.member)
+                )
+                return EXIT_REFUSED
+        target = save_pdf(document, Path(args.out))
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    return EXIT_OK
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    """A công văn or a giấy mời from a JSON file (kind, subject, body, to, recipients, signer, number…)."""
+    import dataclasses
+    import json
+
+    from exports.documents import log_document, save_pdf
+    from forms.party_papers import LETTER_KINDS, Letter, letter_document
+    from models.dates import parse_date
+    from models.db import read_session
+
+    try:
+        data = json.loads(Path(args.source).read_text(encoding="utf-8"))
+        known = {f.name for f in dataclasses.fields(Letter)}
+        if not isinstance(data, dict) or not set(data) <= known or data.get("kind") not in LETTER_KINDS:
+            raise ValueError(args.source)
+        for key in ("body", "recipients"):
+            if isinstance(data.get(key), str):
+                data[key] = [data[key]]
+            data[key] = tuple(str(x) for x in data.get(key, ()))
+        if data.get("on"):
+            data["on"] = parse_date(str(data["on"]))
+        letter = Letter(**data)
+    except (OSError, UnicodeDecodeError, ValueError, TypeError):
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Không đọc được văn bản từ {path}. Tệp phải là JSON có kind (cong-van hoặc giay-moi), "
+                    "subject, body và tùy chọn to, recipients, signer, number, on, guest, time, place.",
+                )
+            ).format(path=args.source)
+        )
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            document = letter_document(session, letter)
+        target = save_pdf(document, Path(args.out))
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    if document.draft:
+        out(tr(QT_TRANSLATE_NOOP("cli", "Chưa có số hoặc người ký: bản in ghi DỰ THẢO.")))
     return EXIT_OK
 
 
@@ -781,6 +861,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true")
     p.add_argument("--blank", action="store_true")
     p.add_argument("--kind", choices=["regular", "thematic", "ballot"], default="regular")
+    p.add_argument("--resolution", action="store_true")
     p.add_argument("--cell")
     p.add_argument("--month", help="YYYY-MM")
     p.add_argument("--out")
@@ -877,6 +958,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--number", type=int)
     p.add_argument("--date", metavar="DD/MM/YYYY")
     p.set_defaults(func=cmd_consolidate)
+
+    p = sub.add_parser(
+        "transfer-letter",
+        help=tr(QT_TRANSLATE_NOOP("cli", "giấy giới thiệu sinh hoạt đảng của đảng viên chuyển đi")),
+    )
+    p.add_argument("db")
+    p.add_argument("--member", required=True, metavar="MEMBER_ID")
+    p.add_argument("--out", required=True)
+    p.add_argument("--signer", metavar="NAME")
+    p.add_argument("--number", type=int)
+    p.set_defaults(func=cmd_transfer_letter)
+
+    p = sub.add_parser("letter", help=tr(QT_TRANSLATE_NOOP("cli", "công văn hoặc giấy mời từ tệp JSON")))
+    p.add_argument("db")
+    p.add_argument("--from", dest="source", required=True, metavar="FILE.json")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_letter)
 
     p = sub.add_parser("verify-audit", help=tr(QT_TRANSLATE_NOOP("cli", "kiểm tra chuỗi nhật ký kiểm toán")))
     p.add_argument("db")

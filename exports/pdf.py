@@ -151,7 +151,7 @@ def keep_names(line: str, style: ParagraphStyle, width: float) -> str:
     return " ".join(parts)
 
 
-def _header(header: Header, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
+def _header(header: Header, width: float, st: dict[str, ParagraphStyle], summary: str = "") -> RLTable:
     left_width = width * 0.44
     left = [
         _p(keep_names(header.upper_line, st["upper"], left_width), st["upper"]),
@@ -160,6 +160,8 @@ def _header(header: Header, width: float, st: dict[str, ParagraphStyle]) -> RLTa
     ]
     if header.number:  # registers and lists carry no number
         left.append(_p(header.number, st["number"]))
+    if summary:  # a công văn's "V/v …" under its number, 12 pt italic
+        left.append(_p(summary, _style("summary", 12, font=f"{FONT}-Italic", align=TA_CENTER, leading=14)))
     right = [_Motto(header.motto), Spacer(1, 4), _p(header.place_date, st["place"])]
     table = RLTable([[left, right]], colWidths=[left_width, width - left_width])
     table.setStyle(
@@ -608,10 +610,11 @@ def render_pdf(doc: Document) -> bytes:
     )
     width = pagesize[0] - margins["left"] - margins["right"]
     st = _styles()
-    story: list[Flowable] = [_header(doc.header, width, st), Spacer(1, 10)]
+    summary = doc.subject if not doc.title and doc.subject.startswith("V/v") else ""
+    story: list[Flowable] = [_header(doc.header, width, st, summary), Spacer(1, 10)]
     if doc.title:
         story.append(_p(doc.title, st["title"]))
-    if doc.subject:
+    if doc.subject and not summary:
         story.append(_p(doc.subject, st["subject"]))
     body: list[tuple[Flowable, bool]] = []
     for block in doc.blocks:

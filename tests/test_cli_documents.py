@@ -546,3 +546,57 @@ def test_a_plain_hyphen_finds_a_cell_named_with_an_en_dash(
     )
     assert code == 1
     assert "na da - pa" in error  # the name as typed
+
+
+def test_resolution_and_letters_from_the_command_line(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "nq.pdf"
+    code, _, error = run(
+        capsys,
+        "minutes",
+        str(commune.path),
+        commune.meetings["na-hat-03"],
+        "--resolution",
+        "--out",
+        str(target),
+    )
+    assert code == 0, error
+    text = pdf_text(target)
+    for expected in ("NGHỊ QUYẾT", "-NQ/CB", "Về nhiệm vụ tháng 4 năm 2026", "QUYẾT NGHỊ", "T/M CHI BỘ"):
+        assert expected in text, expected
+    source = tmp_path / "cv.json"
+    source.write_text(
+        json.dumps(
+            {
+                "kind": "cong-van",
+                "subject": "Rà soát đảng viên đi làm ăn xa",
+                "body": ["Đề nghị các chi bộ báo cáo danh sách trước ngày 15/6/2026."],
+                "to": "Kính gửi: Các chi bộ trực thuộc",
+                "signer": "Vì Văn Nam",
+                "number": 3,
+                "on": "04/05/2026",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    code, _out, error = run(
+        capsys, "letter", str(commune.path), "--from", str(source), "--out", str(tmp_path / "cv.pdf")
+    )
+    assert code == 0, error
+    text = pdf_text(tmp_path / "cv.pdf")
+    for expected in (
+        "Số 03-CV/ĐU",
+        "V/v rà soát đảng viên đi làm ăn xa",
+        "ngày 04 tháng 5 năm 2026",
+        "Vì Văn Nam",
+    ):
+        assert expected in text, expected
+    assert "DỰ THẢO" not in text
+    source.write_text(json.dumps({"kind": "thư", "subject": "x"}), encoding="utf-8")
+    code, _, error = run(
+        capsys, "letter", str(commune.path), "--from", str(source), "--out", str(tmp_path / "x.pdf")
+    )
+    assert code == 2
+    assert "cong-van" in error

@@ -1174,6 +1174,18 @@ You can:
         <translation>Note: the figures changed after finalising ({n} indicators).</translation>
     </message>
     <message>
+        <source>Đảng viên {member} chưa có lần chuyển sinh hoạt đi nào. Hãy ghi việc chuyển đi trước.</source>
+        <translation>Member {member} has no transfer out. Record the transfer first.</translation>
+    </message>
+    <message>
+        <source>Không đọc được văn bản từ {path}. Tệp phải là JSON có kind (cong-van hoặc giay-moi), subject, body và tùy chọn to, recipients, signer, number, on, guest, time, place.</source>
+        <translation>Cannot read the document from {path}. The file must be JSON with kind (cong-van or giay-moi), subject, body and optionally to, recipients, signer, number, on, guest, time, place.</translation>
+    </message>
+    <message>
+        <source>Chưa có số hoặc người ký: bản in ghi DỰ THẢO.</source>
+        <translation>No number or signer yet: the printout says DRAFT (DỰ THẢO).</translation>
+    </message>
+    <message>
         <source>Nhật ký kiểm toán: {n} mục, chuỗi nguyên vẹn.</source>
         <translation>Audit log: {n} entries, chain intact.</translation>
     </message>
@@ -1340,6 +1352,14 @@ You can:
     <message>
         <source>báo cáo tổng hợp các đơn vị cấp dưới</source>
         <translation>consolidated report of the lower-level units</translation>
+    </message>
+    <message>
+        <source>giấy giới thiệu sinh hoạt đảng của đảng viên chuyển đi</source>
+        <translation>Party transfer letter of a member transferred out</translation>
+    </message>
+    <message>
+        <source>công văn hoặc giấy mời từ tệp JSON</source>
+        <translation>official letter or meeting invitation from a JSON file</translation>
     </message>
     <message>
         <source>kiểm tra chuỗi nhật ký kiểm toán</source>
@@ -5907,7 +5927,7 @@ Fix the records listed above, then finalise again.</translation>
     </message>
     <message>
         <source>Báo cáo chưa có họ tên người ký. Hãy ghi người ký (T/M Đảng ủy) rồi chốt lại.</source>
-        <translation>The report has no signer's name. Enter the signer (on behalf of the Party committee), then finalise again.</translation>
+        <translation>The report has no signer&apos;s name. Enter the signer (on behalf of the Party committee), then finalise again.</translation>
     </message>
     <message>
         <source>Báo cáo chưa có nội dung (kết quả, hạn chế, nhiệm vụ). Hãy viết nội dung rồi chốt lại.</source>

@@ -1,0 +1,212 @@
+"""Papers the office writes from the data it already holds, in the Party format (DOMAIN.md §4): the
+cell's resolution (nghị quyết) of a regular meeting, the letter introducing a member transferred out
+(giấy giới thiệu sinh hoạt đảng), and the committee's generic letter (công văn) and meeting invitation
+(giấy mời), whose text the clerk gives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from forms.document import Document, Header, Paragraph, SignatureBlock, doc_number
+from forms.minutes import _cell_signer, _day_words, _month_words
+from models.dates import format_date, today
+from models.services import meetings as mt
+from models.services import membership as ms
+from models.services import organisation as org
+
+BLANK_NAME = "." * 36
+
+
+def _next_month(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:])
+    return f"{year + mon // 12}-{mon % 12 + 1:02d}"
+
+
+def resolution_document(session: Any, meeting_id: str) -> Document:
+    """Nghị quyết chi bộ of a held regular meeting: the chair's conclusion as the assessment, the
+    tasks for next month with who does them and by when, the votes, signed for the cell."""
+    m = mt.get_meeting(session, meeting_id)
+    unit = org.own_unit(session)
+    held = m.held_date or m.planned_date or today()
+    label, signer = _cell_signer(session, m, held)
+    header = Header.build(
+        unit.name, m.cell_name, doc_number(m.number, "NQ", m.cell_symbol), unit.place_name, held
+    )
+    following = _month_words(_next_month(m.month))
+    s = m.summary
+    blocks: list[Paragraph] = [
+        Paragraph("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", indent=False),
+        Paragraph(
+            f"- Căn cứ kết quả sinh hoạt chi bộ {_day_words(held)} "
+            f"({s.present}/{s.expected} đảng viên phải dự có mặt),",
+            indent=False,
+        ),
+        Paragraph(f"{m.cell_name.upper()} QUYẾT NGHỊ:", "center"),
+        Paragraph("1. Đánh giá kết quả tháng qua", "bold", indent=False),
+        Paragraph(m.conclusion or "Chi bộ thống nhất đánh giá kết quả thực hiện nhiệm vụ tháng qua."),
+        Paragraph(f"2. Nhiệm vụ trọng tâm {following}", "bold", indent=False),
+    ]
+    for i, task in enumerate(m.tasks, start=1):
+        who = f" Người thực hiện: đồng chí {task.assignee}." if task.assignee else ""
+        due = f" Thời hạn: {format_date(task.due_date)}." if task.due_date else ""
+        blocks.append(Paragraph(f"{i}) {task.text.rstrip('.')}.{who}{due}"))
+    if not m.tasks:
+        blocks.append(Paragraph("Tiếp tục thực hiện các nhiệm vụ đã đề ra."))
+    passed = [v for v in m.votes if v.outcome.passed]
+    if passed:
+        blocks.append(Paragraph("3. Các nội dung chi bộ đã biểu quyết thông qua", "bold", indent=False))
+        blocks.extend(
+            Paragraph(f"- {v.subject} (tán thành {v.votes_for}/{v.outcome.basis_count}).", indent=False)
+            for v in passed
+        )
+    blocks += [
+        Paragraph(f"{len(passed) + 3 if passed else 3}. Tổ chức thực hiện", "bold", indent=False),
+        Paragraph(
+            "Chi ủy (bí thư chi bộ) phân công, đôn đốc đảng viên thực hiện nghị quyết; các đồng chí đảng viên "
+            "có trách nhiệm thực hiện và báo cáo kết quả tại kỳ sinh hoạt sau."
+        ),
+        Paragraph(f"Nghị quyết đã được chi bộ biểu quyết thông qua {_day_words(held)}."),
+    ]
+    return Document(
+        header=header,
+        title="NGHỊ QUYẾT",
+        subject=f"Về nhiệm vụ {following}",
+        blocks=tuple(blocks),
+        signatures=(None, SignatureBlock("T/M CHI BỘ", label, signer)),
+        recipients=("- Đảng ủy xã (b/c),", "- Đảng viên trong chi bộ,", "- Lưu chi bộ."),
+        metadata={"meeting_id": m.id, "kind": "resolution"},
+    )
+
+
+def transfer_letter(session: Any, member_id: str, *, signer: str = "", number: int | None = None) -> Document:
+    """Giấy giới thiệu sinh hoạt đảng for the member's latest transfer out: who, from which cell, to
+    which Party organisation, and the month the dues are paid through; dated on the transfer."""
+    detail = ms.get_member(session, member_id)
+    event = next((e for e in reversed(ms.history(session, member_id)) if e.kind == "transfer_out"), None)
+    if event is None:
+        raise LookupError(member_id)
+    unit = org.own_unit(session)
+    upper = org.current_upper_level(session, event.event_date)
+    shown_number = number
+    if shown_number is None and event.letter_no.strip().isdigit():
+        shown_number = int(event.letter_no.strip())
+    header = Header.build(
+        upper.header_line if upper else unit.province,
+        unit.committee_name,
+        doc_number(shown_number, "GGT", unit.symbol),
+        unit.place_name,
+        event.event_date,
+    )
+    p = detail.profile
+    membership = "chính thức" if detail.official_date else "dự bị"
+    paid = event.dues_paid_through or "...................."
+    if len(paid) == 7 and paid[4] == "-":
+        paid = f"{paid[5:]}/{paid[:4]}"
+    kind = "tạm thời" if event.temporary else "chính thức"
+    blocks = (
+        Paragraph(f"Ban Thường vụ {unit.committee_name} trân trọng giới thiệu:", indent=False),
+        Paragraph(f"Đồng chí: {detail.name}", "bold", indent=False),
+        Paragraph(f"Sinh ngày: {format_date(p.date_of_birth)}", indent=False),
+        Paragraph(f"Quê quán: {p.home_town or '....'}", "fill" if not p.home_town else "body", indent=False),
+        Paragraph(
+            f"Vào Đảng ngày: {format_date(detail.admission_date) or '......'}; "
+            f"chính thức ngày: {format_date(detail.official_date) or '......'}",
+            indent=False,
+        ),
+        Paragraph(f"Số thẻ đảng viên: {p.party_card_no or '......'}", indent=False),
+        Paragraph(f"Là đảng viên {membership} của {detail.cell_name or unit.name}.", indent=False),
+        Paragraph(f"Được chuyển sinh hoạt đảng {kind} đến: {event.other_organisation}.", indent=False),
+        Paragraph(f"Đã đóng đảng phí đến hết tháng {paid}.", indent=False),
+        Paragraph(
+            f"Đề nghị {event.other_organisation} tiếp nhận, quản lý và giới thiệu đồng chí {detail.name} "
+            "về sinh hoạt tại chi bộ."
+        ),
+        Paragraph("Giấy giới thiệu có giá trị 30 ngày kể từ ngày ký.", "italic"),
+    )
+    return Document(
+        header=header,
+        title="GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG",
+        subject="",
+        blocks=blocks,
+        signatures=(None, SignatureBlock("T/M ĐẢNG ỦY", "BÍ THƯ", signer.strip() or BLANK_NAME)),
+        recipients=(f"- {event.other_organisation},", "- Lưu VP."),
+        metadata={"kind": "transfer_letter", "month": event.event_date.isoformat()[:7]},
+    )
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What the clerk writes: a công văn ("cong-van") or a giấy mời ("giay-moi")."""
+
+    kind: str
+    subject: str  # "V/v chuẩn bị đại hội chi bộ" / "Dự hội nghị sơ kết 6 tháng"
+    body: tuple[str, ...]  # paragraphs
+    recipients: tuple[str, ...] = ()
+    to: str = ""  # "Kính gửi: Các chi bộ trực thuộc" (công văn)
+    signer: str = ""
+    signer_title: str = "BÍ THƯ"
+    on_behalf: str = "T/M ĐẢNG ỦY"
+    number: int | None = None
+    on: date | None = None
+    # giấy mời: whom, when, where
+    guest: str = ""
+    time: str = ""
+    place: str = ""
+
+
+LETTER_KINDS = {"cong-van": ("CV", ""), "giay-moi": ("GM", "GIẤY MỜI")}
+
+
+def letter_document(session: Any, letter: Letter) -> Document:
+    """A công văn (no title; the subject "V/v …" under the number) or a giấy mời, with the Party header.
+    Without a number and a signer it is a DỰ THẢO."""
+    unit = org.own_unit(session)
+    now = today()
+    on = min(letter.on or now, now)
+    upper = org.current_upper_level(session, on)
+    symbol, title = LETTER_KINDS[letter.kind]
+    header = Header.build(
+        upper.header_line if upper else unit.province,
+        unit.committee_name,
+        doc_number(letter.number, symbol, unit.symbol),
+        unit.place_name,
+        on,
+    )
+    blocks: list[Paragraph] = []
+    subject = letter.subject.strip()
+    if letter.kind == "cong-van":
+        if subject and not subject.lower().startswith("v/v"):
+            subject = f"V/v {subject[0].lower()}{subject[1:]}"
+        if letter.to:
+            blocks.append(Paragraph(letter.to, "center"))
+    else:
+        blocks.append(Paragraph(f"{unit.committee_name} trân trọng kính mời:", indent=False))
+        blocks.append(
+            Paragraph(f"{letter.guest or '....'}", "bold" if letter.guest else "fill", indent=False)
+        )
+        blocks.append(Paragraph(f"Tới dự: {subject}", indent=False))
+        blocks.append(
+            Paragraph(f"Thời gian: {letter.time or '....'}", "body" if letter.time else "fill", indent=False)
+        )
+        blocks.append(
+            Paragraph(f"Địa điểm: {letter.place or '....'}", "body" if letter.place else "fill", indent=False)
+        )
+    blocks.extend(Paragraph(p) for p in letter.body if p.strip())
+    if letter.kind == "giay-moi":
+        blocks.append(Paragraph("Rất mong đồng chí đến dự đúng thời gian.", indent=True))
+    final = letter.number is not None and bool(letter.signer.strip())
+    return Document(
+        header=header,
+        title=title,
+        subject=subject if letter.kind == "cong-van" else "",
+        blocks=tuple(blocks),
+        signatures=(
+            None,
+            SignatureBlock(letter.on_behalf, letter.signer_title, letter.signer.strip() or BLANK_NAME),
+        ),
+        recipients=letter.recipients or ("- Như trên,", "- Lưu VP."),
+        draft=not final,
+        metadata={"kind": letter.kind, "month": on.isoformat()[:7]},
+    )

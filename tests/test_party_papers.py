@@ -1,0 +1,122 @@
+"""Papers from the data held (forms.party_papers): the cell's resolution of a regular meeting, the
+transfer letter of a member transferred out, a công văn and a giấy mời; each rendered and read back
+(header, number and symbol, date line, signer, content drawn from the records)."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from datetime import date
+
+from pypdf import PdfReader
+
+from exports.pdf import render_pdf
+from forms.party_papers import Letter, letter_document, resolution_document, transfer_letter
+from models.db import Database, read_session, unit_of_work
+from models.security import SYSTEM_ACTOR
+from models.services import membership as ms
+from tests.test_minutes_pdf import meeting  # noqa: F401 - the fixture: a held meeting with tasks and votes
+
+
+def _pages(data: bytes) -> list[str]:
+    reader = PdfReader(io.BytesIO(data))
+    return [re.sub(r"\s+", " ", unicodedata.normalize("NFC", p.extract_text())) for p in reader.pages]
+
+
+def test_the_cell_resolution_of_a_regular_meeting(db: Database, meeting: tuple[str, str]) -> None:  # noqa: F811
+    with read_session(db, SYSTEM_ACTOR) as s:
+        document = resolution_document(s, meeting[1])
+    text = " ".join(_pages(render_pdf(document)))
+    for expected in (
+        "CHI BỘ BẢN NA HÁT",
+        "Số 01-NQ/CB",
+        "Mường Lèo, ngày 03 tháng 02 năm 2026",
+        "NGHỊ QUYẾT",
+        "Về nhiệm vụ tháng 3 năm 2026",
+        "CHI BỘ BẢN NA HÁT QUYẾT NGHỊ:",
+        "Chi bộ thống nhất các nhiệm vụ trọng tâm tháng 02/2026.",
+        "Vận động nhân dân trồng rừng. Người thực hiện: đồng chí Lò Văn Thanh. Thời hạn: 28/02/2026.",
+        "Đề nghị kết nạp quần chúng Vì Thị Mai (tán thành 4/6)",
+        "T/M CHI BỘ",
+        "Lò Văn Thanh",
+        "Nơi nhận:",
+        "- Lưu chi bộ.",
+    ):
+        assert expected in text, expected
+    assert "DỰ THẢO" not in text
+
+
+def test_the_transfer_letter_of_a_member_transferred_out(db: Database, meeting: tuple[str, str]) -> None:  # noqa: F811
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        hung = next(c.id for c in ms.member_choices(s, "Lường Văn Hùng"))
+        ms.transfer_out(
+            s,
+            ms.EventInput(
+                hung,
+                date(2026, 4, 10),
+                other_organisation="Đảng bộ phường Tô Hiệu",
+                letter_no="12",
+                dues_paid_through="2026-03",
+            ),
+        )
+    with read_session(db, SYSTEM_ACTOR) as s:
+        document = transfer_letter(s, hung, signer="Vì Văn Nam")
+    text = " ".join(_pages(render_pdf(document)))
+    for expected in (
+        "ĐẢNG ỦY XÃ MƯỜNG LÈO",
+        "Số 12-GGT/ĐU",
+        "Mường Lèo, ngày 10 tháng 4 năm 2026",
+        "GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG",
+        "Đồng chí: Lường Văn Hùng",
+        "Là đảng viên chính thức của Chi bộ bản Na Hát.",
+        "Được chuyển sinh hoạt đảng chính thức đến: Đảng bộ phường Tô Hiệu.",
+        "Đã đóng đảng phí đến hết tháng 03/2026.",
+        "T/M ĐẢNG ỦY",
+        "Vì Văn Nam",
+    ):
+        assert expected in text, expected
+
+
+def test_a_letter_and_an_invitation(db: Database, meeting: tuple[str, str]) -> None:  # noqa: F811
+    letter = Letter(
+        "cong-van",
+        "Chuẩn bị đại hội chi bộ nhiệm kỳ 2027-2030",
+        (
+            "Để chuẩn bị đại hội chi bộ, Ban Thường vụ Đảng ủy đề nghị các chi bộ rà soát danh sách đảng viên.",
+        ),
+        to="Kính gửi: Các chi bộ trực thuộc",
+        recipients=("- Như trên,", "- Lưu VP."),
+        signer="Vì Văn Nam",
+        number=7,
+        on=date(2026, 5, 4),
+    )
+    invitation = Letter(
+        "giay-moi", "Hội nghị sơ kết 6 tháng đầu năm 2026", (), guest="Đồng chí Bí thư các chi bộ"
+    )
+    with read_session(db, SYSTEM_ACTOR) as s:
+        cv = " ".join(_pages(render_pdf(letter_document(s, letter))))
+        gm_pages = _pages(render_pdf(letter_document(s, invitation)))
+    for expected in (
+        "Số 07-CV/ĐU",
+        "V/v chuẩn bị đại hội chi bộ nhiệm kỳ 2027-2030",  # lower case after V/v, under the number
+        "Mường Lèo, ngày 04 tháng 5 năm 2026",
+        "Kính gửi: Các chi bộ trực thuộc",
+        "rà soát danh sách đảng viên",
+        "T/M ĐẢNG ỦY",
+        "Vì Văn Nam",
+    ):
+        assert expected in cv, expected
+    assert "DỰ THẢO" not in cv
+    gm = " ".join(gm_pages)
+    for expected in (
+        "GIẤY MỜI",
+        "Số ......-GM/ĐU",
+        "trân trọng kính mời",
+        "Đồng chí Bí thư các chi bộ",
+        "Tới dự: Hội nghị sơ kết 6 tháng đầu năm 2026",
+        "Thời gian:",
+        "Địa điểm:",
+    ):
+        assert expected in gm, expected
+    assert all("DỰ THẢO" in page for page in gm_pages)  # no number, no signer: a draft
