@@ -3171,12 +3171,36 @@ Database: {path}</translation>
         <translation>Minutes form with the member list pre-printed, for filling in by hand</translation>
     </message>
     <message>
+        <source>định kỳ</source>
+        <translation>regular</translation>
+    </message>
+    <message>
+        <source>chuyên đề</source>
+        <translation>thematic</translation>
+    </message>
+    <message>
+        <source>kiểm phiếu</source>
+        <translation>ballot count</translation>
+    </message>
+    <message>
+        <source>Loại biên bản trống</source>
+        <translation>Kind of blank minutes</translation>
+    </message>
+    <message>
         <source>Trích biên bản…</source>
         <translation>Extract from minutes…</translation>
     </message>
     <message>
         <source>Trích một nội dung, ví dụ cho hồ sơ kết nạp</source>
         <translation>Extract one item, e.g. for an admission file</translation>
+    </message>
+    <message>
+        <source>Nghị quyết</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Nghị quyết của chi bộ từ biên bản buổi sinh hoạt</source>
+        <translation>The cell's resolution from the minutes of the meeting</translation>
     </message>
     <message>
         <source>Xóa…</source>
