@@ -13,9 +13,11 @@ import pytest
 from pypdf import PdfReader
 
 from exports.pdf import register_fonts, render_pdf
+from forms.consolidated import consolidate, consolidated_document
 from forms.document import Document
 from forms.dues_sheet import dues_sheet
-from forms.minutes import blank_minutes, extract_document, minutes_document
+from forms.minutes import BLANK_KINDS, blank_minutes, extract_document, minutes_document
+from forms.party_papers import Letter, letter_document, resolution_document
 from forms.periods import Period
 from forms.quarterly import Narrative, build_report, report_document
 from forms.register import member_register
@@ -65,9 +67,11 @@ def _documents(db: Database) -> Iterator[Document]:
         chosen = [ids[0] for ids in by_kind.values()]
         chosen += [m.id for m in held if m.id not in chosen][: PER_SEED_MINUTES - len(chosen)]
         extracts = 0
-        for meeting_id in chosen:
+        for n, meeting_id in enumerate(chosen):
             yield minutes_document(s, meeting_id)
             view = mt.get_meeting(s, meeting_id)
+            if n % 3 == 0 and view.kind == "regular":
+                yield resolution_document(s, meeting_id)
             if extracts < 25 and view.agenda:
                 item = max(view.agenda, key=lambda a: len(a.speeches))
                 yield extract_document(s, meeting_id, item.seq)
@@ -75,11 +79,17 @@ def _documents(db: Database) -> Iterator[Document]:
         cells = org.list_cells(s)
         anchor = max(m.date for m in held if m.date is not None)
         month = f"{anchor.year}-{anchor.month:02d}"
-        for cell in cells[:6]:
-            yield blank_minutes(s, cell.id, month)
+        for i, cell in enumerate(cells[:6]):
+            yield blank_minutes(s, cell.id, month, BLANK_KINDS[i % 3])
             yield dues_sheet(s, cell.id, month, anchor)
             yield member_register(s, cell_id=cell.id, on=anchor).document
         yield member_register(s, on=anchor).document
+        yield consolidated_document(
+            s, consolidate(s, Period.parse(f"{anchor.year}-Y")), signer="Cầm Văn Minh"
+        )
+        yield letter_document(
+            s, Letter("cong-van", "Rà soát đảng viên", (LONG_TEXT * 8,), signer="Vì Văn Nam")
+        )
         period = Period.parse(f"{anchor.year}-Q{(anchor.month - 1) // 3 + 1}")
         report = build_report(s, period)
         for narrative in (Narrative(), Narrative(LONG_TEXT * 6, LONG_TEXT * 2, LONG_TEXT * 3)):
