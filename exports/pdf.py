@@ -515,25 +515,44 @@ def paginate(body: list[tuple[Flowable, bool]], closing: Flowable | None) -> lis
     return story
 
 
-def _signature_cell(sig: SignatureBlock | None, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _signature_cell(
+    sig: SignatureBlock | None, st: dict[str, ParagraphStyle], width: float = 0.0, lines: int = 0
+) -> list[Flowable]:
+    """A signature: on behalf of, title (padded to `lines` lines so that both names stand level), the
+    space to sign, the name."""
     if sig is None:
         return []
     cell: list[Flowable] = []
     if sig.on_behalf:
         cell.append(_p(sig.on_behalf, st["sig"]))
     cell.append(_p(sig.title, st["sig"]))
+    missing = lines - _sig_lines(sig, st, width) if width else 0
+    if missing > 0:
+        cell.append(Spacer(1, missing * st["sig"].leading))
     cell.append(Spacer(1, 24 * mm))
     cell.append(_p(sig.name or " ", st["sig"]))
     return cell
 
 
+def _sig_lines(sig: SignatureBlock, st: dict[str, ParagraphStyle], width: float) -> int:
+    count = 0
+    for text in (sig.on_behalf, sig.title):
+        if text:
+            para = _p(text, st["sig"])
+            para.wrap(width, 10_000)
+            count += len(para.blPara.lines)
+    return count
+
+
 def _closing(doc: Document, width: float, st: dict[str, ParagraphStyle]) -> Flowable:
     left_sig, right_sig = doc.signatures
-    left: list[Flowable] = _signature_cell(left_sig, st)
+    half = width * 0.5
+    level = max((_sig_lines(s, st, half) for s in doc.signatures if s is not None), default=0)
+    left: list[Flowable] = _signature_cell(left_sig, st, half, level)
     if doc.recipients and left_sig is None:
         underlined = RLParagraph("<u>Nơi nhận:</u>", st["recipients_head"])
         left = [underlined, *(_p(line, st["recipients"]) for line in doc.recipients)]
-    table = RLTable([[left, _signature_cell(right_sig, st)]], colWidths=[width * 0.5, width * 0.5])
+    table = RLTable([[left, _signature_cell(right_sig, st, half, level)]], colWidths=[half, half])
     table.setStyle(
         TableStyle(
             [
