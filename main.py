@@ -491,6 +491,44 @@ def cmd_transfer_letter(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rating_results(args: argparse.Namespace) -> int:
+    """The year's rating results of a cell or the commune, PDF or XLSX."""
+    from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
+    from forms.party_papers import rating_results
+    from models.db import read_session
+
+    target = Path(args.out)
+    if target.suffix.lower() not in (".pdf", ".xlsx"):
+        err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            cell_id = find_cell_id(session, args.cell) if args.cell else None
+            try:
+                document = rating_results(
+                    session, args.year, cell_id, "organisation" if args.organisations else "member"
+                )
+            except LookupError:
+                err(
+                    tr(
+                        QT_TRANSLATE_NOOP(
+                            "cli", "Chưa có đợt xếp loại năm {year}. Hãy mở đợt xếp loại trước."
+                        )
+                    ).format(year=args.year)
+                )
+                return EXIT_REFUSED
+        if target.suffix.lower() == ".pdf":
+            save_pdf(document, target)
+        else:
+            save_xlsx(document_sheets(document, "Xếp loại"), target)
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    return EXIT_OK
+
+
 def cmd_letter(args: argparse.Namespace) -> int:
     """A công văn or a giấy mời from a JSON file (kind, subject, body, to, recipients, signer, number…)."""
     import dataclasses
@@ -969,6 +1007,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--signer", metavar="NAME")
     p.add_argument("--number", type=int)
     p.set_defaults(func=cmd_transfer_letter)
+
+    p = sub.add_parser(
+        "rating-results", help=tr(QT_TRANSLATE_NOOP("cli", "danh sách kết quả xếp loại chất lượng của năm"))
+    )
+    p.add_argument("db")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--cell")
+    p.add_argument("--organisations", action="store_true")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_rating_results)
 
     p = sub.add_parser("letter", help=tr(QT_TRANSLATE_NOOP("cli", "công văn hoặc giấy mời từ tệp JSON")))
     p.add_argument("db")

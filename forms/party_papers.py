@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from forms.document import Document, Header, Paragraph, SignatureBlock, doc_number
+from forms.document import Document, Header, Paragraph, SignatureBlock, Table, doc_number, vi_percent
 from forms.minutes import _cell_signer, _day_words, _month_words
 from models.dates import format_date, today
+from models.i18n import translate
 from models.services import meetings as mt
 from models.services import membership as ms
 from models.services import organisation as org
+from models.services import rating as rt
 
 BLANK_NAME = "." * 36
 
@@ -36,7 +38,7 @@ def resolution_document(session: Any, meeting_id: str) -> Document:
     )
     following = _month_words(_next_month(m.month))
     s = m.summary
-    blocks: list[Paragraph] = [
+    blocks: list[Paragraph | Table] = [
         Paragraph("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", indent=False),
         Paragraph(
             f"- Căn cứ kết quả sinh hoạt chi bộ {_day_words(held)} "
@@ -209,4 +211,74 @@ def letter_document(session: Any, letter: Letter) -> Document:
         recipients=letter.recipients or ("- Như trên,", "- Lưu VP."),
         draft=not final,
         metadata={"kind": letter.kind, "month": on.isoformat()[:7]},
+    )
+
+
+def rating_results(session: Any, year: int, cell_id: str | None = None, subject: str = "member") -> Document:
+    """Kết quả xếp loại chất lượng of a year: every member (or cell) with score and level, the count and
+    share of each level, the excellent-quota warning if any; for one cell or the whole commune."""
+    round_id = rt.find_round(session, year, subject)
+    if round_id is None:
+        raise LookupError(year)
+    unit = org.own_unit(session)
+    cells = {c.id: c for c in org.list_cells(session)}
+    names = rt.level_names(session, year)
+    rows = rt.rating_rows(session, round_id, cell_id)
+    table_rows = tuple(
+        (
+            str(i),
+            r.name,
+            *((r.cell_name.removeprefix("Chi bộ "),) if cell_id is None and subject == "member" else ()),
+            "" if r.score is None else str(r.score),
+            names.get(r.level, "") if not r.excluded_reason else "Không xếp loại",
+            translate("rating", rt.EXCLUSIONS.get(r.excluded_reason, r.excluded_reason))
+            if r.excluded_reason
+            else "",
+        )
+        for i, r in enumerate(rows, start=1)
+    )
+    whole = cell_id is None and subject == "member"
+    columns = (
+        "TT",
+        "Họ và tên" if subject == "member" else "Tổ chức đảng",
+        *(("Chi bộ",) if whole else ()),
+        "Điểm",
+        "Mức xếp loại",
+        "Ghi chú",
+    )
+    result = rt.summary(session, round_id, cell_id)
+    lines: list[Paragraph | Table] = [
+        Paragraph(
+            f"Tổng số {'đảng viên' if subject == 'member' else 'tổ chức'} được xếp loại: {result.rated}; "
+            f"không xếp loại: {result.excluded}.",
+            indent=False,
+        )
+    ]
+    lines += [
+        Paragraph(
+            f"- {names.get(level, level)}: {result.by_level.get(level, 0)} ({vi_percent(result.percent(level), 1)}).",
+            indent=False,
+        )
+        for level in rt.LEVELS
+    ]
+    lines += [Paragraph(w, "note", indent=False) for w in rt.quota_warnings(session, round_id, cell_id)]
+    issuer = cells[cell_id].name if cell_id else unit.committee_name
+    header = Header.build(unit.name, issuer, "", unit.place_name, today())
+    what = "đảng viên" if subject == "member" else "tổ chức cơ sở đảng"
+    return Document(
+        header=header,
+        title="DANH SÁCH",
+        subject=f"Kết quả xếp loại chất lượng {what} năm {year}",
+        blocks=(
+            *lines,
+            Table(
+                columns,
+                table_rows,
+                widths=(0.6, 3.6, *((2.6,) if whole else ()), 0.9, 2.6, 2.2),
+                align=("center", "left", *(("left",) if whole else ()), "center", "left", "left"),
+                font_size=12,
+            ),
+        ),
+        signatures=(None, SignatureBlock("T/M CHI BỘ" if cell_id else "T/M ĐẢNG ỦY", "BÍ THƯ", BLANK_NAME)),
+        metadata={"kind": "rating_results", "month": f"{year}-12"},
     )

@@ -600,3 +600,13 @@ def test_resolution_and_letters_from_the_command_line(
     )
     assert code == 2
     assert "cong-van" in error
+
+
+def test_rating_results_without_a_round_are_refused(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, error = run(
+        capsys, "rating-results", str(commune.path), "--year", "2025", "--out", str(tmp_path / "x.pdf")
+    )
+    assert code == 1
+    assert "Chưa có đợt xếp loại năm 2025" in error

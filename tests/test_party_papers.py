@@ -120,3 +120,41 @@ def test_a_letter_and_an_invitation(db: Database, meeting: tuple[str, str]) -> N
     ):
         assert expected in gm, expected
     assert all("DỰ THẢO" in page for page in gm_pages)  # no number, no signer: a draft
+
+
+def test_the_rating_results_of_a_year(db: Database, meeting: tuple[str, str]) -> None:  # noqa: F811
+    from models.services import rating as rt
+
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        round_id = rt.open_round(s, 2025, "member", date(2025, 12, 15))
+        people = {c.name: c.id for c in ms.member_choices(s, cell_id=meeting[0])}
+        rt.set_ratings(
+            s,
+            round_id,
+            {
+                people["Lò Văn Thanh"]: rt.RatingEntry(score=93),
+                people["Cầm Thị Hoa"]: rt.RatingEntry(score=81),
+                people["Lường Văn Hùng"]: rt.RatingEntry(score=75),
+                people["Tòng Văn Đức"]: rt.RatingEntry(score=55),
+            },
+        )
+    from forms.party_papers import rating_results
+
+    with read_session(db, SYSTEM_ACTOR) as s:
+        names = rt.level_names(s, 2025)
+        cell_doc = rating_results(s, 2025, meeting[0])
+        commune_doc = rating_results(s, 2025)
+    text = " ".join(_pages(render_pdf(cell_doc)))
+    for expected in (
+        "CHI BỘ BẢN NA HÁT",
+        "DANH SÁCH",
+        "Kết quả xếp loại chất lượng đảng viên năm 2025",
+        "Lò Văn Thanh 93",
+        f"Tòng Văn Đức 55 {names['hoan_thanh']}",
+        f"- {names['tot']}: 2 (50,0%).",
+        "T/M CHI BỘ",
+    ):
+        assert expected in text, expected
+    commune = " ".join(_pages(render_pdf(commune_doc)))
+    assert "ĐẢNG ỦY XÃ MƯỜNG LÈO" in commune and "T/M ĐẢNG ỦY" in commune
+    assert "bản Na Hát" in commune  # the cell column on the commune-wide list

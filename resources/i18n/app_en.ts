@@ -1178,6 +1178,10 @@ You can:
         <translation>Member {member} has no transfer out. Record the transfer first.</translation>
     </message>
     <message>
+        <source>Chưa có đợt xếp loại năm {year}. Hãy mở đợt xếp loại trước.</source>
+        <translation>There is no rating round for {year}. Open the rating round first.</translation>
+    </message>
+    <message>
         <source>Không đọc được văn bản từ {path}. Tệp phải là JSON có kind (cong-van hoặc giay-moi), subject, body và tùy chọn to, recipients, signer, number, on, guest, time, place.</source>
         <translation>Cannot read the document from {path}. The file must be JSON with kind (cong-van or giay-moi), subject, body and optionally to, recipients, signer, number, on, guest, time, place.</translation>
     </message>
@@ -1356,6 +1360,10 @@ You can:
     <message>
         <source>giấy giới thiệu sinh hoạt đảng của đảng viên chuyển đi</source>
         <translation>Party transfer letter of a member transferred out</translation>
+    </message>
+    <message>
+        <source>danh sách kết quả xếp loại chất lượng của năm</source>
+        <translation>list of the year's quality rating results</translation>
     </message>
     <message>
         <source>công văn hoặc giấy mời từ tệp JSON</source>
@@ -3200,7 +3208,7 @@ Database: {path}</translation>
     </message>
     <message>
         <source>Nghị quyết của chi bộ từ biên bản buổi sinh hoạt</source>
-        <translation>The cell's resolution from the minutes of the meeting</translation>
+        <translation>The cell&apos;s resolution from the minutes of the meeting</translation>
     </message>
     <message>
         <source>Xóa…</source>
