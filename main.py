@@ -529,6 +529,32 @@ def cmd_rating_results(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_badge_list(args: argparse.Namespace) -> int:
+    """The list of members proposed for the Party badge at the next presentation day."""
+    from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
+    from forms.party_papers import badge_proposals
+    from models.dates import parse_date
+    from models.db import read_session
+
+    target = Path(args.out)
+    if target.suffix.lower() not in (".pdf", ".xlsx"):
+        err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            document = badge_proposals(session, parse_date(args.on) if args.on else None)
+        if target.suffix.lower() == ".pdf":
+            save_pdf(document, target)
+        else:
+            save_xlsx(document_sheets(document, "Huy hiệu"), target)
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    return EXIT_OK
+
+
 def cmd_letter(args: argparse.Namespace) -> int:
     """A công văn or a giấy mời from a JSON file (kind, subject, body, to, recipients, signer, number…)."""
     import dataclasses
@@ -1017,6 +1043,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--organisations", action="store_true")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_rating_results)
+
+    p = sub.add_parser(
+        "badge-list", help=tr(QT_TRANSLATE_NOOP("cli", "danh sách đề nghị tặng Huy hiệu Đảng đợt tới"))
+    )
+    p.add_argument("db")
+    p.add_argument("--on", metavar="DD/MM/YYYY")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_badge_list)
 
     p = sub.add_parser("letter", help=tr(QT_TRANSLATE_NOOP("cli", "công văn hoặc giấy mời từ tệp JSON")))
     p.add_argument("db")

@@ -17,6 +17,7 @@ from models.services import meetings as mt
 from models.services import membership as ms
 from models.services import organisation as org
 from models.services import rating as rt
+from models.services import register as rg
 
 BLANK_NAME = "." * 36
 
@@ -281,4 +282,67 @@ def rating_results(session: Any, year: int, cell_id: str | None = None, subject:
         ),
         signatures=(None, SignatureBlock("T/M CHI BỘ" if cell_id else "T/M ĐẢNG ỦY", "BÍ THƯ", BLANK_NAME)),
         metadata={"kind": "rating_results", "month": f"{year}-12"},
+    )
+
+
+def badge_proposals(session: Any, on: date | None = None) -> Document:
+    """Danh sách đề nghị tặng Huy hiệu Đảng for the next presentation day: members reaching a badge
+    level by then, and apart those who may receive it early (serious illness, the clerk decides)."""
+    on = on or today()
+    due = rg.badges_due(session, on)
+    unit = org.own_unit(session)
+    upper = org.current_upper_level(session, on)
+    award_day = due[0].award_day if due else rg.next_award_day(session, on)
+
+    def rows(items: list[rg.BadgeDue]) -> tuple[tuple[str, ...], ...]:
+        out = []
+        for i, b in enumerate(items, start=1):
+            detail = ms.get_member(session, b.member_id)
+            out.append(
+                (
+                    str(i),
+                    b.name,
+                    format_date(detail.profile.date_of_birth),
+                    b.cell_name.removeprefix("Chi bộ "),
+                    format_date(detail.admission_date),
+                    f"{b.years} năm",
+                    format_date(b.eligible_on),
+                )
+            )
+        return tuple(out)
+
+    columns = ("TT", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Huy hiệu", "Đủ tuổi đảng ngày")
+    widths = (0.6, 3.2, 1.6, 2.4, 1.6, 1.3, 1.7)
+    align = ("center", "left", "center", "left", "center", "center", "center")
+    regular = [b for b in due if not b.early]
+    early = [b for b in due if b.early]
+    blocks: list[Paragraph | Table] = [
+        Paragraph(
+            f"Đảng ủy đề nghị tặng Huy hiệu Đảng đợt {format_date(award_day)} cho {len(regular)} đồng chí "
+            "đủ tuổi đảng theo quy định:",
+            indent=False,
+        ),
+        Table(columns, rows(regular), widths=widths, align=align, font_size=11),
+    ]
+    if early:
+        blocks += [
+            Paragraph(
+                f"Đảng viên có thể xét trao sớm (ốm nặng; cần hồ sơ xác nhận): {len(early)} đồng chí.",
+                "italic",
+            ),
+            Table(columns, rows(early), widths=widths, align=align, font_size=11),
+        ]
+    return Document(
+        header=Header.build(
+            upper.header_line if upper else unit.province, unit.committee_name, "", unit.place_name, on
+        ),
+        title="DANH SÁCH",
+        subject=f"Đảng viên đề nghị tặng Huy hiệu Đảng đợt {format_date(award_day)}",
+        blocks=tuple(blocks),
+        signatures=(None, SignatureBlock("T/M ĐẢNG ỦY", "BÍ THƯ", BLANK_NAME)),
+        recipients=(
+            f"- {upper.organisation_board if upper and upper.organisation_board else 'Ban Tổ chức cấp trên'} (b/c),",
+            "- Lưu VP.",
+        ),
+        metadata={"kind": "badge_proposals", "month": award_day.isoformat()[:7]},
     )

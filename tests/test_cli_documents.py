@@ -610,3 +610,16 @@ def test_rating_results_without_a_round_are_refused(
     )
     assert code == 1
     assert "Chưa có đợt xếp loại năm 2025" in error
+
+
+def test_badge_list_from_the_command_line(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "huy-hieu.xlsx"
+    code, _, error = run(capsys, "badge-list", str(commune.path), "--on", "10/03/2026", "--out", str(target))
+    assert code == 0, error
+    ws = openpyxl.load_workbook(target).worksheets[0]
+    assert ws["A3"].value.startswith("DANH SÁCH – Đảng viên đề nghị tặng Huy hiệu Đảng đợt 19/05/2026")
+    code, _, error = run(capsys, "badge-list", str(commune.path), "--out", str(tmp_path / "hh.pdf"))
+    assert code == 0, error
+    assert "Huy hiệu Đảng" in pdf_text(tmp_path / "hh.pdf")

@@ -158,3 +158,26 @@ def test_the_rating_results_of_a_year(db: Database, meeting: tuple[str, str]) ->
     commune = " ".join(_pages(render_pdf(commune_doc)))
     assert "ĐẢNG ỦY XÃ MƯỜNG LÈO" in commune and "T/M ĐẢNG ỦY" in commune
     assert "bản Na Hát" in commune  # the cell column on the commune-wide list
+
+
+def test_the_badge_proposal_list(db: Database, meeting: tuple[str, str]) -> None:  # noqa: F811
+    from forms.party_papers import badge_proposals
+    from tests.builders import admit, profile
+
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        veteran = admit(
+            s, meeting[0], profile("Hà", "Văn", "Lả", born=date(1960, 6, 1)), ceremony=date(1996, 3, 5)
+        )
+        ms.recognise_official(s, ms.EventInput(veteran, date(1997, 3, 5)))
+    with read_session(db, SYSTEM_ACTOR) as s:
+        due = " ".join(_pages(render_pdf(badge_proposals(s, date(2026, 3, 10)))))
+        early = " ".join(_pages(render_pdf(badge_proposals(s, date(2026, 1, 10)))))
+    for expected in (
+        "ĐẢNG ỦY XÃ MƯỜNG LÈO",
+        "Đảng viên đề nghị tặng Huy hiệu Đảng đợt 19/05/2026",
+        "Hà Văn Lả 01/06/1960 bản Na Hát",
+        "1996 30 năm",
+        "T/M ĐẢNG ỦY",
+    ):
+        assert expected in due, expected
+    assert "xét trao sớm" in early and "Hà Văn Lả" in early  # eligible after 3/2: early award only

@@ -1363,7 +1363,11 @@ You can:
     </message>
     <message>
         <source>danh sách kết quả xếp loại chất lượng của năm</source>
-        <translation>list of the year's quality rating results</translation>
+        <translation>list of the year&apos;s quality rating results</translation>
+    </message>
+    <message>
+        <source>danh sách đề nghị tặng Huy hiệu Đảng đợt tới</source>
+        <translation>list of members proposed for the Party badge at the next presentation</translation>
     </message>
     <message>
         <source>công văn hoặc giấy mời từ tệp JSON</source>
