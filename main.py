@@ -555,6 +555,38 @@ def cmd_badge_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_admission_paper(args: argparse.Namespace) -> int:
+    """The cell's resolution or the draft decision for admitting a candidate (--candidate) or for
+    recognising a probationary member as official (--member)."""
+    from exports.documents import log_document, save_pdf
+    from forms.party_papers import admission_paper, official_paper
+    from models.db import read_session
+
+    if bool(args.candidate) == bool(args.member):
+        err(
+            tr(QT_TRANSLATE_NOOP("cli", "Hãy cho biết --candidate MÃ_QUẦN_CHÚNG hoặc --member MÃ_ĐẢNG_VIÊN."))
+        )
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            try:
+                document = (
+                    admission_paper(session, args.candidate, args.paper)
+                    if args.candidate
+                    else official_paper(session, args.member, args.paper)
+                )
+            except LookupError:
+                err(tr(QT_TRANSLATE_NOOP("cli", "Đảng viên này không thuộc chi bộ nào.")))
+                return EXIT_REFUSED
+        target = save_pdf(document, Path(args.out))
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    return EXIT_OK
+
+
 def cmd_letter(args: argparse.Namespace) -> int:
     """A công văn or a giấy mời from a JSON file (kind, subject, body, to, recipients, signer, number…)."""
     import dataclasses
@@ -1051,6 +1083,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", metavar="DD/MM/YYYY")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_badge_list)
+
+    p = sub.add_parser(
+        "admission-paper",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "nghị quyết chi bộ, dự thảo quyết định kết nạp hoặc công nhận chính thức"
+            )
+        ),
+    )
+    p.add_argument("db")
+    p.add_argument("--candidate", metavar="ID")
+    p.add_argument("--member", metavar="ID")
+    p.add_argument("--paper", choices=["resolution", "decision"], required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_admission_paper)
 
     p = sub.add_parser("letter", help=tr(QT_TRANSLATE_NOOP("cli", "công văn hoặc giấy mời từ tệp JSON")))
     p.add_argument("db")

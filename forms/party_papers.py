@@ -13,6 +13,7 @@ from forms.document import Document, Header, Paragraph, SignatureBlock, Table, d
 from forms.minutes import _cell_signer, _day_words, _month_words
 from models.dates import format_date, today
 from models.i18n import translate
+from models.services import admission as adm
 from models.services import meetings as mt
 from models.services import membership as ms
 from models.services import organisation as org
@@ -346,3 +347,117 @@ def badge_proposals(session: Any, on: date | None = None) -> Document:
         ),
         metadata={"kind": "badge_proposals", "month": award_day.isoformat()[:7]},
     )
+
+
+# ---------------------------------------------------------------- admission and official recognition
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str
+    born: date
+    ethnicity: str
+    cell_id: str
+    cell_name: str
+    on: date | None  # the cell's meeting (resolution) date, if recorded
+    admitted: date | None = None
+
+
+def _cell_papers(session: Any, person: _Person, paper: str, official: bool) -> Document:
+    unit = org.own_unit(session)
+    cells = {c.id: c for c in org.list_cells(session)}
+    cell = cells[person.cell_id]
+    what = "công nhận đảng viên chính thức" if official else "kết nạp đảng viên"
+    on = min(person.on or today(), today())
+    who = f"{'đồng chí' if official else 'quần chúng'} {person.name}"
+    facts = Paragraph(
+        f"{'Đồng chí' if official else 'Quần chúng'} {person.name}, sinh ngày {format_date(person.born)}, "
+        f"dân tộc {person.ethnicity or '......'}"
+        + (f", kết nạp vào Đảng ngày {format_date(person.admitted)}" if official and person.admitted else "")
+        + ".",
+    )
+    if paper == "resolution":
+        blocks: tuple[Paragraph | Table, ...] = (
+            Paragraph(
+                "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam và các quy định, hướng dẫn thi hành;", indent=False
+            ),
+            Paragraph(
+                f"- Căn cứ kết quả sinh hoạt chi bộ {_day_words(on)}; số đảng viên chính thức của chi bộ: "
+                "...... đồng chí; số tán thành: ...... đồng chí (đạt ......%),",
+                "fill",
+                indent=False,
+            ),
+            facts,
+            Paragraph(f"{cell.name.upper()} QUYẾT NGHỊ:", "center"),
+            Paragraph(
+                f"Đề nghị Ban Thường vụ {unit.committee_name} xem xét, quyết định {what} đối với {who}."
+            ),
+        )
+        return Document(
+            header=Header.build(
+                unit.name, cell.name, doc_number(None, "NQ", cell.symbol), unit.place_name, on
+            ),
+            title="NGHỊ QUYẾT",
+            subject=f"Đề nghị {what}",
+            blocks=blocks,
+            signatures=(None, SignatureBlock("T/M CHI BỘ", "BÍ THƯ", cell.secretary_name or BLANK_NAME)),
+            recipients=(f"- {unit.committee_name} (b/c),", "- Lưu chi bộ."),
+            metadata={"kind": "admission_paper", "month": on.isoformat()[:7]},
+        )
+    upper = org.current_upper_level(session, on)
+    article_1 = (
+        f"Điều 1. Công nhận {who}, sinh ngày {format_date(person.born)}, là đảng viên chính thức "
+        f"của Đảng Cộng sản Việt Nam kể từ ngày ......../......../............"
+        if official
+        else f"Điều 1. Kết nạp {who}, sinh ngày {format_date(person.born)}, vào Đảng Cộng sản Việt Nam. "
+        "Thời gian dự bị 12 tháng kể từ ngày chi bộ tổ chức lễ kết nạp."
+    )
+    blocks = (
+        Paragraph(f"BAN THƯỜNG VỤ {unit.committee_name.upper()}", "center"),
+        Paragraph("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", indent=False),
+        Paragraph("- Căn cứ Quy định thi hành Điều lệ Đảng và các hướng dẫn của cấp trên;", indent=False),
+        Paragraph(
+            f"- Xét nghị quyết đề nghị của {cell.name} ngày {format_date(person.on) if person.on else '........'} "
+            "và báo cáo thẩm định của Văn phòng Đảng ủy,",
+            indent=False,
+        ),
+        Paragraph("QUYẾT ĐỊNH:", "center"),
+        Paragraph(article_1),
+        Paragraph(f"Điều 2. {cell.name} và {who} chịu trách nhiệm thi hành quyết định này."),
+    )
+    return Document(
+        header=Header.build(
+            upper.header_line if upper else unit.province,
+            unit.committee_name,
+            doc_number(None, "QĐ", unit.symbol),
+            unit.place_name,
+            today(),
+        ),
+        title="QUYẾT ĐỊNH",
+        subject=f"Về việc {what}",
+        blocks=blocks,
+        signatures=(None, SignatureBlock("T/M BAN THƯỜNG VỤ", "BÍ THƯ", BLANK_NAME)),
+        recipients=("- Như Điều 2,", "- Lưu VP, hồ sơ đảng viên."),
+        draft=True,  # a draft for the standing committee to sign; the number is given then
+        metadata={"kind": "admission_paper", "month": today().isoformat()[:7]},
+    )
+
+
+def admission_paper(session: Any, candidate_id: str, paper: str) -> Document:
+    """For a candidate: the cell's resolution proposing admission ("resolution") or the draft decision
+    of the standing committee ("decision")."""
+    c = adm.get_candidate(session, candidate_id)
+    person = _Person(c.name, c.date_of_birth, c.ethnicity, c.cell_id, c.cell_name, c.cell_resolution_date)
+    return _cell_papers(session, person, paper, official=False)
+
+
+def official_paper(session: Any, member_id: str, paper: str) -> Document:
+    """For a probationary member: the cell's resolution proposing official recognition or the draft
+    decision recognising them."""
+    d = ms.get_member(session, member_id)
+    if d.cell_id is None:
+        raise LookupError(member_id)
+    person = _Person(
+        d.name, d.profile.date_of_birth, d.profile.ethnicity, d.cell_id, d.cell_name, None, d.admission_date
+    )
+    return _cell_papers(session, person, paper, official=True)

@@ -623,3 +623,13 @@ def test_badge_list_from_the_command_line(
     code, _, error = run(capsys, "badge-list", str(commune.path), "--out", str(tmp_path / "hh.pdf"))
     assert code == 0, error
     assert "Huy hiệu Đảng" in pdf_text(tmp_path / "hh.pdf")
+
+
+def test_admission_paper_needs_one_person(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, error = run(
+        capsys, "admission-paper", str(commune.path), "--paper", "decision", "--out", str(tmp_path / "qd.pdf")
+    )
+    assert code == 2
+    assert "--candidate" in error

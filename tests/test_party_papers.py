@@ -181,3 +181,47 @@ def test_the_badge_proposal_list(db: Database, meeting: tuple[str, str]) -> None
     ):
         assert expected in due, expected
     assert "xét trao sớm" in early and "Hà Văn Lả" in early  # eligible after 3/2: early award only
+
+
+def test_admission_and_official_recognition_papers(db: Database, meeting: tuple[str, str]) -> None:  # noqa: F811
+    from forms.party_papers import admission_paper, official_paper
+    from models.services import admission as adm
+    from tests.builders import admit, profile
+
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        candidate, _warnings = adm.add_candidate(
+            s, adm.CandidateInput("Vì", "Thị", "Mai", "F", date(2000, 5, 6), meeting[0], ethnicity="Thái")
+        )
+        probationary = admit(
+            s, meeting[0], profile("Quàng", "Văn", "Tươi", born=date(1995, 2, 1)), ceremony=date(2025, 6, 1)
+        )
+    with read_session(db, SYSTEM_ACTOR) as s:
+        papers = {
+            "nq-kn": admission_paper(s, candidate, "resolution"),
+            "qd-kn": admission_paper(s, candidate, "decision"),
+            "nq-ct": official_paper(s, probationary, "resolution"),
+            "qd-ct": official_paper(s, probationary, "decision"),
+        }
+    text = {k: " ".join(_pages(render_pdf(d))) for k, d in papers.items()}
+    for expected in (
+        "CHI BỘ BẢN NA HÁT",
+        "-NQ/CB",
+        "Đề nghị kết nạp đảng viên",
+        "Quần chúng Vì Thị Mai, sinh ngày 06/05/2000, dân tộc Thái.",
+        "CHI BỘ BẢN NA HÁT QUYẾT NGHỊ:",
+        "T/M CHI BỘ",
+    ):
+        assert expected in text["nq-kn"], expected
+    for expected in (
+        "ĐẢNG ỦY XÃ MƯỜNG LÈO",
+        "-QĐ/ĐU",
+        "QUYẾT ĐỊNH",
+        "Về việc kết nạp đảng viên",
+        "Điều 1. Kết nạp quần chúng Vì Thị Mai",
+        "T/M BAN THƯỜNG VỤ",
+        "DỰ THẢO",
+    ):
+        assert expected in text["qd-kn"], expected
+    assert "Đề nghị công nhận đảng viên chính thức" in text["nq-ct"]
+    assert "Đồng chí Quàng Văn Tươi, sinh ngày 01/02/1995" in text["nq-ct"]
+    assert "là đảng viên chính thức" in text["qd-ct"] and "DỰ THẢO" in text["qd-ct"]

@@ -1182,6 +1182,14 @@ You can:
         <translation>There is no rating round for {year}. Open the rating round first.</translation>
     </message>
     <message>
+        <source>Hãy cho biết --candidate MÃ_QUẦN_CHÚNG hoặc --member MÃ_ĐẢNG_VIÊN.</source>
+        <translation>Give --candidate CANDIDATE_ID or --member MEMBER_ID.</translation>
+    </message>
+    <message>
+        <source>Đảng viên này không thuộc chi bộ nào.</source>
+        <translation>This member belongs to no cell.</translation>
+    </message>
+    <message>
         <source>Không đọc được văn bản từ {path}. Tệp phải là JSON có kind (cong-van hoặc giay-moi), subject, body và tùy chọn to, recipients, signer, number, on, guest, time, place.</source>
         <translation>Cannot read the document from {path}. The file must be JSON with kind (cong-van or giay-moi), subject, body and optionally to, recipients, signer, number, on, guest, time, place.</translation>
     </message>
@@ -1368,6 +1376,10 @@ You can:
     <message>
         <source>danh sách đề nghị tặng Huy hiệu Đảng đợt tới</source>
         <translation>list of members proposed for the Party badge at the next presentation</translation>
+    </message>
+    <message>
+        <source>nghị quyết chi bộ, dự thảo quyết định kết nạp hoặc công nhận chính thức</source>
+        <translation>cell resolution, draft decision on admission or official recognition</translation>
     </message>
     <message>
         <source>công văn hoặc giấy mời từ tệp JSON</source>
