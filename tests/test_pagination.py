@@ -32,7 +32,7 @@ from tests.pdf_pages import problems
 
 SEEDS = (3, 8)
 MEMBERS = 40
-PER_SEED_MINUTES = 45
+PER_SEED_MINUTES = 36
 LONG_TEXT = (
     "Chi bộ đã lãnh đạo nhân dân trong bản thực hiện tốt các chủ trương của Đảng, chính sách, pháp luật "
     "của Nhà nước; phát triển sản xuất nông nghiệp, chăn nuôi, trồng rừng, giữ gìn an ninh trật tự. "
@@ -72,7 +72,7 @@ def _documents(db: Database) -> Iterator[Document]:
             view = mt.get_meeting(s, meeting_id)
             if n % 3 == 0 and view.kind == "regular":
                 yield resolution_document(s, meeting_id)
-            if extracts < 25 and view.agenda:
+            if extracts < 18 and view.agenda:
                 item = max(view.agenda, key=lambda a: len(a.speeches))
                 yield extract_document(s, meeting_id, item.seq)
                 extracts += 1
