@@ -208,6 +208,8 @@ def _tokens_width(text: str, font: str, size: float) -> float:
 
 FIT_SAMPLE = 240  # rows looked at when fitting column widths to the content
 FIT_STEP = 4.0  # points given at a time
+FIT_LOOKAHEAD = 12  # steps looked ahead for a column whose next line break is further away
+FIT_CELL_WEIGHT = 0.4  # a line saved in a cell that does not set its row's height
 
 
 def _fit_widths(block: Table, minimum: list[float], width: float, padding: float) -> list[float] | None:
@@ -238,25 +240,32 @@ def _fit_widths(block: Table, minimum: list[float], width: float, padding: float
 
     widths = list(minimum)
     current = [lines(i, widths[i]) for i in range(n)]
-    heights = [max(col[r] for col in current) for r in range(len(sample))]
+    rows = range(len(sample))
     room = width - sum(widths)
     while room >= FIT_STEP:
-        best, best_gain, best_lines = -1, 0, current[0]
+        # The tallest cell of each row, how many cells are that tall, and the next height below.
+        top = [max(col[r] for col in current) for r in rows]
+        ties = [sum(1 for col in current if col[r] == top[r]) for r in rows]
+        below = [max((col[r] for col in current if col[r] < top[r]), default=1) for r in rows]
+        best, best_score, best_step, best_lines = -1, 0.0, 1, current[0]
         for i in range(n):
-            trial = lines(i, widths[i] + FIT_STEP)
-            gain = 0
-            for r, h in enumerate(heights):
-                if current[i][r] == h and trial[r] < h:
-                    others = max((current[j][r] for j in range(n) if j != i), default=1)
-                    gain += (h - max(trial[r], others)) * weight[r]
-            if gain > best_gain:
-                best, best_gain, best_lines = i, gain, trial
+            for k in range(1, min(FIT_LOOKAHEAD, int(room // FIT_STEP)) + 1):
+                trial = lines(i, widths[i] + k * FIT_STEP)
+                saved = 0.0
+                for r in rows:
+                    if trial[r] < current[i][r]:
+                        # lines saved in this cell count a little; a lower row counts fully
+                        saved += weight[r] * (current[i][r] - trial[r]) * FIT_CELL_WEIGHT
+                        if current[i][r] == top[r] and ties[r] == 1:
+                            saved += weight[r] * (top[r] - max(trial[r], below[r]))
+                score = saved / k
+                if score > best_score:
+                    best, best_score, best_step, best_lines = i, score, k, trial
         if best < 0:
             break
-        widths[best] += FIT_STEP
+        widths[best] += best_step * FIT_STEP
         current[best] = best_lines
-        heights = [max(col[r] for col in current) for r in range(len(sample))]
-        room -= FIT_STEP
+        room -= best_step * FIT_STEP
     # what is left goes to the columns with the longest text, in proportion
     weights = [sum(sum(len(p) for p in parts) for parts in texts[i]) + 1 for i in range(n)]
     total = sum(weights)
