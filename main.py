@@ -197,6 +197,20 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                     )
                     return EXIT_USAGE
                 document = blank_minutes(session, find_cell_id(session, args.cell), month, args.kind)
+            elif args.meeting_id and args.extract is not None:
+                from forms.minutes import extract_document
+
+                items = {a.seq for a in mt.get_meeting(session, args.meeting_id).agenda}
+                if args.extract not in items:
+                    err(
+                        tr(
+                            QT_TRANSLATE_NOOP(
+                                "cli", "Buổi sinh hoạt không có nội dung số {item}. Các nội dung: {items}."
+                            )
+                        ).format(item=args.extract, items=", ".join(str(i) for i in sorted(items)) or "–")
+                    )
+                    return EXIT_REFUSED
+                document = extract_document(session, args.meeting_id, args.extract)
             elif args.meeting_id and args.resolution:
                 from forms.party_papers import resolution_document
 
@@ -958,6 +972,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--blank", action="store_true")
     p.add_argument("--kind", choices=["regular", "thematic", "ballot"], default="regular")
     p.add_argument("--resolution", action="store_true")
+    p.add_argument("--extract", type=int, metavar="ITEM")
     p.add_argument("--cell")
     p.add_argument("--month", help="YYYY-MM")
     p.add_argument("--out")

@@ -633,3 +633,30 @@ def test_admission_paper_needs_one_person(
     )
     assert code == 2
     assert "--candidate" in error
+
+
+def test_an_extract_from_the_command_line(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    meeting_id = commune.meetings["na-hat-03"]
+    code, _, error = run(
+        capsys, "minutes", str(commune.path), meeting_id, "--extract", "1", "--out", str(tmp_path / "x.pdf")
+    )
+    assert code == 1
+    assert "không có nội dung số 1" in error
+    with (
+        keyring.unlock(commune.path, LOGIN, PASSWORD, check_drive=False) as unlocked,
+        unit_of_work(unlocked.db, SYSTEM_ACTOR) as s,
+    ):
+        view = mt.get_meeting(s, meeting_id)
+        agenda = (mt.AgendaInput("Xét đề nghị kết nạp quần chúng Vì Thị Mai", "Lò Văn Thanh"),)
+        mt.save_meeting(s, replace(view.to_input(), agenda=agenda), meeting_id, view.revision)
+    target = tmp_path / "trich.pdf"
+    code, _, error = run(
+        capsys, "minutes", str(commune.path), meeting_id, "--extract", "1", "--out", str(target)
+    )
+    assert code == 0, error
+    text = pdf_text(target)
+    assert "TRÍCH BIÊN BẢN" in text and "Xét đề nghị kết nạp quần chúng Vì Thị Mai" in text

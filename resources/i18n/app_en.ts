@@ -1094,6 +1094,10 @@ You can:
         <translation>A blank minutes form needs --cell CELL_NAME and --month YEAR-MONTH.</translation>
     </message>
     <message>
+        <source>Buổi sinh hoạt không có nội dung số {item}. Các nội dung: {items}.</source>
+        <translation>The meeting has no agenda item {item}. Its items: {items}.</translation>
+    </message>
+    <message>
         <source>Hãy cho biết mã buổi sinh hoạt (xem bằng --list) hoặc dùng --blank.</source>
         <translation>Give the meeting id (see --list) or use --blank.</translation>
     </message>
