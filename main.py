@@ -129,13 +129,32 @@ def close_cli_databases() -> None:
 _opened: list[Any] = []
 
 
+def find_cell_id(session: Any, name: str) -> str:
+    """The cell named on the command line, ignoring case and diacritics; a plain "-" typed for the
+    en dash of a name ("Nà Dạ - Pá Công", "Nà Dạ-Pá Công") matches "Nà Dạ – Pá Công"."""
+    import re
+
+    from models.errors import ValidationError
+    from models.services import organisation as org
+
+    try:
+        return str(org.find_cell(session, name).id)
+    except ValidationError as first:
+        dashed = re.sub(r"\s*[-\u2010-\u2015]\s*", " – ", name)
+        if dashed == name:
+            raise
+        try:
+            return str(org.find_cell(session, dashed).id)
+        except ValidationError:
+            raise first from None
+
+
 def cmd_minutes(args: argparse.Namespace) -> int:
     from exports.documents import log_document, save_pdf
     from forms.minutes import blank_minutes, minutes_document
     from models.dates import format_date
     from models.db import read_session
     from models.services import meetings as mt
-    from models.services import organisation as org
 
     month = args.month
     if month is not None:
@@ -160,7 +179,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     try:
         with read_session(db, actor) as session:
             if args.list:
-                cell_id = org.find_cell(session, args.cell).id if args.cell else None
+                cell_id = find_cell_id(session, args.cell) if args.cell else None
                 for row in reversed(mt.list_meetings(session, cell_id=cell_id, month=month)):
                     kind = translate("meetings", mt.KINDS[row.kind])
                     out(f"{row.id}\t{row.cell_name}\t{format_date(row.date)}\t{kind}")
@@ -178,7 +197,25 @@ def cmd_minutes(args: argparse.Namespace) -> int:
                         )
                     )
                     return EXIT_USAGE
-                document = blank_minutes(session, org.find_cell(session, args.cell).id, month)
+                document = blank_minutes(session, find_cell_id(session, args.cell), month, args.kind)
+            elif args.meeting_id and args.extract is not None:
+                from forms.minutes import extract_document
+
+                items = {a.seq for a in mt.get_meeting(session, args.meeting_id).agenda}
+                if args.extract not in items:
+                    err(
+                        tr(
+                            QT_TRANSLATE_NOOP(
+                                "cli", "Buổi sinh hoạt không có nội dung số {item}. Các nội dung: {items}."
+                            )
+                        ).format(item=args.extract, items=", ".join(str(i) for i in sorted(items)) or "–")
+                    )
+                    return EXIT_REFUSED
+                document = extract_document(session, args.meeting_id, args.extract)
+            elif args.meeting_id and args.resolution:
+                from forms.party_papers import resolution_document
+
+                document = resolution_document(session, args.meeting_id)
             elif args.meeting_id:
                 document = minutes_document(session, args.meeting_id)
             else:
@@ -202,7 +239,6 @@ def cmd_register(args: argparse.Namespace) -> int:
     from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
     from forms.register import member_register
     from models.db import read_session
-    from models.services import organisation as org
 
     target = Path(args.out)
     if target.suffix.lower() not in (".pdf", ".xlsx"):
@@ -211,7 +247,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     db, actor = open_for_cli(args.db)
     try:
         with read_session(db, actor) as session:
-            cell_id = org.find_cell(session, args.cell).id if args.cell else None
+            cell_id = find_cell_id(session, args.cell) if args.cell else None
             sheet = member_register(session, cell_id=cell_id)
         if target.suffix.lower() == ".pdf":
             save_pdf(sheet.document, target)
@@ -228,7 +264,6 @@ def cmd_dues_sheet(args: argparse.Namespace) -> int:
     from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
     from forms.dues_sheet import dues_sheet
     from models.db import read_session
-    from models.services import organisation as org
 
     target = Path(args.out)
     if target.suffix.lower() not in (".pdf", ".xlsx"):
@@ -237,7 +272,7 @@ def cmd_dues_sheet(args: argparse.Namespace) -> int:
     db, actor = open_for_cli(args.db)
     try:
         with read_session(db, actor) as session:
-            document = dues_sheet(session, org.find_cell(session, args.cell).id, args.month)
+            document = dues_sheet(session, find_cell_id(session, args.cell), args.month)
         if target.suffix.lower() == ".pdf":
             save_pdf(document, target)
         else:
@@ -300,14 +335,51 @@ def cmd_import_members(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_narrative(path: str) -> dict[str, Any] | None:
+    """The report's text from a JSON file: {"results", "shortcomings", "tasks"} (a string, or a list
+    of paragraphs each), "signer" and optionally "number"; None (with the reason printed) if unusable."""
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        data = None
+    fields = ("results", "shortcomings", "tasks", "signer")
+    if not isinstance(data, dict) or not set(data) <= {*fields, "number"}:
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Không đọc được nội dung báo cáo từ {path}. Tệp phải là JSON với các mục "
+                    "results, shortcomings, tasks, signer (và number nếu cần).",
+                )
+            ).format(path=path)
+        )
+        return None
+    out_data: dict[str, Any] = {}
+    for key in fields:
+        value = data.get(key, "")
+        if isinstance(value, list):
+            value = "\n".join(str(v) for v in value)
+        out_data[key] = str(value)
+    number = data.get("number")
+    if number is not None and (not isinstance(number, int) or isinstance(number, bool)):
+        err(tr(QT_TRANSLATE_NOOP("cli", "Số báo cáo (number) phải là số nguyên, ví dụ 5.")))
+        return None
+    out_data["number"] = number
+    return out_data
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from exports.documents import log_document, save_pdf, save_xlsx
     from exports.report_export import report_sheets
     from forms.indicators import CATALOGUE, Context
     from forms.periods import Period
-    from forms.quarterly import current_report, narrative_of, report_document
+    from forms.quarterly import current_report, finalise_report, printable_report
     from models import audit
-    from models.db import read_session
+    from models.dates import parse_date, today
+    from models.db import read_session, unit_of_work
+    from models.services import reports
 
     period = Period.parse(args.period)
     if args.explain and args.explain not in CATALOGUE:
@@ -321,8 +393,50 @@ def cmd_report(args: argparse.Namespace) -> int:
     if target is not None and target.suffix.lower() not in (".pdf", ".xlsx"):
         err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
         return EXIT_USAGE
+    signed_on = None
+    if args.date:
+        signed_on = parse_date(args.date)
+        if signed_on > today():
+            err(
+                tr(
+                    QT_TRANSLATE_NOOP("cli", "Ngày ký {date} chưa đến. Hãy ghi ngày ký thật (--date).")
+                ).format(date=args.date)
+            )
+            return EXIT_REFUSED
+    text = _read_narrative(args.narrative) if args.narrative else None
+    if args.narrative and text is None:
+        return EXIT_USAGE
     db, actor = open_for_cli(args.db)
     try:
+        form_key = "default-quarterly"
+        if text is not None:  # saved on its own: a refused finalisation keeps the text
+            with unit_of_work(db, actor) as session:
+                reports.save_narrative(
+                    session,
+                    period.key,
+                    form_key,
+                    text["results"],
+                    text["shortcomings"],
+                    text["tasks"],
+                    text["signer"],
+                )
+            out(
+                tr(QT_TRANSLATE_NOOP("cli", "Đã lưu nội dung báo cáo {period} (bản nháp).")).format(
+                    period=period.label
+                )
+            )
+        if args.finalise:
+            # The window's two steps (rà soát, chốt), with the same checks, in one transaction.
+            with unit_of_work(db, actor) as session:
+                current = reports.get(session, period.key, form_key)
+                if current is None or current.status == "draft":
+                    reports.mark_reviewed(session, period.key, form_key)
+                final = finalise_report(session, period, number=text["number"] if text else None)
+            out(
+                tr(QT_TRANSLATE_NOOP("cli", "Đã chốt báo cáo {period}, số {number}.")).format(
+                    period=period.label, number=final.number
+                )
+            )
         with read_session(db, actor) as session:
             report, snapshot, drift = current_report(session, period)
             if args.explain:
@@ -334,19 +448,20 @@ def cmd_report(args: argparse.Namespace) -> int:
                     out(f"{record_id}\t{label}")
             if target is not None:
                 head = audit.head(session)
-                document = report_document(
+                document = printable_report(
                     session,
                     report,
-                    narrative_of(snapshot),
-                    number=snapshot.number if snapshot else None,
-                    signer=snapshot.signer if snapshot else "",
+                    snapshot,
                     footer=f"Nhật ký kiểm toán #{head[0]}: {head[1][:16]}",
+                    on=signed_on,
                 )
                 if target.suffix.lower() == ".pdf":
                     save_pdf(document, target)
                 else:
                     save_xlsx(report_sheets(report, document), target)
                 out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+                if document.draft:
+                    out(tr(QT_TRANSLATE_NOOP("cli", "Báo cáo chưa chốt: bản in ghi DỰ THẢO.")))
             for problem in report.problems:
                 err(problem)
             if drift is not None and drift.flagged:
@@ -359,6 +474,178 @@ def cmd_report(args: argparse.Namespace) -> int:
             log_document(db, actor, "export", document, target)
     finally:
         close_cli_databases()
+    return EXIT_OK
+
+
+def cmd_transfer_letter(args: argparse.Namespace) -> int:
+    """Giấy giới thiệu sinh hoạt đảng for a member's latest transfer out."""
+    from exports.documents import log_document, save_pdf
+    from forms.party_papers import transfer_letter
+    from models.db import read_session
+
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            try:
+                document = transfer_letter(session, args.member, signer=args.signer or "", number=args.number)
+            except LookupError:
+                err(
+                    tr(
+                        QT_TRANSLATE_NOOP(
+                            "cli",
+                            "Đảng viên {member} chưa có lần chuyển sinh hoạt đi nào. Hãy ghi việc chuyển đi trước.",
+                        )
+                    ).format(member=args.member)
+                )
+                return EXIT_REFUSED
+        target = save_pdf(document, Path(args.out))
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    return EXIT_OK
+
+
+def cmd_rating_results(args: argparse.Namespace) -> int:
+    """The year's rating results of a cell or the commune, PDF or XLSX."""
+    from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
+    from forms.party_papers import rating_results
+    from models.db import read_session
+
+    target = Path(args.out)
+    if target.suffix.lower() not in (".pdf", ".xlsx"):
+        err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            cell_id = find_cell_id(session, args.cell) if args.cell else None
+            try:
+                document = rating_results(
+                    session, args.year, cell_id, "organisation" if args.organisations else "member"
+                )
+            except LookupError:
+                err(
+                    tr(
+                        QT_TRANSLATE_NOOP(
+                            "cli", "Chưa có đợt xếp loại năm {year}. Hãy mở đợt xếp loại trước."
+                        )
+                    ).format(year=args.year)
+                )
+                return EXIT_REFUSED
+        if target.suffix.lower() == ".pdf":
+            save_pdf(document, target)
+        else:
+            save_xlsx(document_sheets(document, "Xếp loại"), target)
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    return EXIT_OK
+
+
+def cmd_badge_list(args: argparse.Namespace) -> int:
+    """The list of members proposed for the Party badge at the next presentation day."""
+    from exports.documents import document_sheets, log_document, save_pdf, save_xlsx
+    from forms.party_papers import badge_proposals
+    from models.dates import parse_date
+    from models.db import read_session
+
+    target = Path(args.out)
+    if target.suffix.lower() not in (".pdf", ".xlsx"):
+        err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            document = badge_proposals(session, parse_date(args.on) if args.on else None)
+        if target.suffix.lower() == ".pdf":
+            save_pdf(document, target)
+        else:
+            save_xlsx(document_sheets(document, "Huy hiệu"), target)
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    return EXIT_OK
+
+
+def cmd_admission_paper(args: argparse.Namespace) -> int:
+    """The cell's resolution or the draft decision for admitting a candidate (--candidate) or for
+    recognising a probationary member as official (--member)."""
+    from exports.documents import log_document, save_pdf
+    from forms.party_papers import admission_paper, official_paper
+    from models.db import read_session
+
+    if bool(args.candidate) == bool(args.member):
+        err(
+            tr(QT_TRANSLATE_NOOP("cli", "Hãy cho biết --candidate MÃ_QUẦN_CHÚNG hoặc --member MÃ_ĐẢNG_VIÊN."))
+        )
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            try:
+                document = (
+                    admission_paper(session, args.candidate, args.paper)
+                    if args.candidate
+                    else official_paper(session, args.member, args.paper)
+                )
+            except LookupError:
+                err(tr(QT_TRANSLATE_NOOP("cli", "Đảng viên này không thuộc chi bộ nào.")))
+                return EXIT_REFUSED
+        target = save_pdf(document, Path(args.out))
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    return EXIT_OK
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    """A công văn or a giấy mời from a JSON file (kind, subject, body, to, recipients, signer, number…)."""
+    import dataclasses
+    import json
+
+    from exports.documents import log_document, save_pdf
+    from forms.party_papers import LETTER_KINDS, Letter, letter_document
+    from models.dates import parse_date
+    from models.db import read_session
+
+    try:
+        data = json.loads(Path(args.source).read_text(encoding="utf-8"))
+        known = {f.name for f in dataclasses.fields(Letter)}
+        if not isinstance(data, dict) or not set(data) <= known or data.get("kind") not in LETTER_KINDS:
+            raise ValueError(args.source)
+        for key in ("body", "recipients"):
+            if isinstance(data.get(key), str):
+                data[key] = [data[key]]
+            data[key] = tuple(str(x) for x in data.get(key, ()))
+        if data.get("on"):
+            data["on"] = parse_date(str(data["on"]))
+        letter = Letter(**data)
+    except (OSError, UnicodeDecodeError, ValueError, TypeError):
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Không đọc được văn bản từ {path}. Tệp phải là JSON có kind (cong-van hoặc giay-moi), "
+                    "subject, body và tùy chọn to, recipients, signer, number, on, guest, time, place.",
+                )
+            ).format(path=args.source)
+        )
+        return EXIT_USAGE
+    db, actor = open_for_cli(args.db)
+    try:
+        with read_session(db, actor) as session:
+            document = letter_document(session, letter)
+        target = save_pdf(document, Path(args.out))
+        log_document(db, actor, "export", document, target)
+    finally:
+        close_cli_databases()
+    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi {path}")).format(path=target))
+    if document.draft:
+        out(tr(QT_TRANSLATE_NOOP("cli", "Chưa có số hoặc người ký: bản in ghi DỰ THẢO.")))
     return EXIT_OK
 
 
@@ -714,13 +1001,23 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     from exports.report_export import export_consolidated
     from forms.consolidated import communes
     from forms.periods import Period
+    from models.dates import parse_date
     from models.db import read_session
 
     period = Period.parse(args.period)
     target = Path(args.out)
     db, actor = open_for_cli(args.db)
     try:
-        path = export_consolidated(db, actor, period, target)
+        path = export_consolidated(
+            db,
+            actor,
+            period,
+            target,
+            signer=args.signer or "",
+            title=args.title,
+            number=args.number,
+            on=parse_date(args.date) if args.date else None,
+        )
         with read_session(db, actor) as session:
             count = len(communes(session))
     finally:
@@ -898,6 +1195,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("meeting_id", nargs="?")
     p.add_argument("--list", action="store_true")
     p.add_argument("--blank", action="store_true")
+    p.add_argument("--kind", choices=["regular", "thematic", "ballot"], default="regular")
+    p.add_argument("--resolution", action="store_true")
+    p.add_argument("--extract", type=int, metavar="ITEM")
     p.add_argument("--cell")
     p.add_argument("--month", help="YYYY-MM")
     p.add_argument("--out")
@@ -938,6 +1238,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", required=True, help="2026-Q3, 2026-H1, 2026-9M, 2026-Y")
     p.add_argument("--out")
     p.add_argument("--explain", metavar="INDICATOR")
+    p.add_argument("--narrative", metavar="FILE.json")
+    p.add_argument("--finalise", action="store_true")
+    p.add_argument("--date", metavar="DD/MM/YYYY")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("export", help=tr(QT_TRANSLATE_NOOP("cli", "ghi gói dữ liệu gửi cấp trên ra USB")))
@@ -1017,7 +1320,61 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("db")
     p.add_argument("--period", required=True)
     p.add_argument("--out", required=True)
+    p.add_argument("--signer", metavar="NAME")
+    p.add_argument("--title", default="PHÓ BÍ THƯ")
+    p.add_argument("--number", type=int)
+    p.add_argument("--date", metavar="DD/MM/YYYY")
     p.set_defaults(func=cmd_consolidate)
+
+    p = sub.add_parser(
+        "transfer-letter",
+        help=tr(QT_TRANSLATE_NOOP("cli", "giấy giới thiệu sinh hoạt đảng của đảng viên chuyển đi")),
+    )
+    p.add_argument("db")
+    p.add_argument("--member", required=True, metavar="MEMBER_ID")
+    p.add_argument("--out", required=True)
+    p.add_argument("--signer", metavar="NAME")
+    p.add_argument("--number", type=int)
+    p.set_defaults(func=cmd_transfer_letter)
+
+    p = sub.add_parser(
+        "rating-results", help=tr(QT_TRANSLATE_NOOP("cli", "danh sách kết quả xếp loại chất lượng của năm"))
+    )
+    p.add_argument("db")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--cell")
+    p.add_argument("--organisations", action="store_true")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_rating_results)
+
+    p = sub.add_parser(
+        "badge-list", help=tr(QT_TRANSLATE_NOOP("cli", "danh sách đề nghị tặng Huy hiệu Đảng đợt tới"))
+    )
+    p.add_argument("db")
+    p.add_argument("--on", metavar="DD/MM/YYYY")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_badge_list)
+
+    p = sub.add_parser(
+        "admission-paper",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "nghị quyết chi bộ, dự thảo quyết định kết nạp hoặc công nhận chính thức"
+            )
+        ),
+    )
+    p.add_argument("db")
+    p.add_argument("--candidate", metavar="ID")
+    p.add_argument("--member", metavar="ID")
+    p.add_argument("--paper", choices=["resolution", "decision"], required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_admission_paper)
+
+    p = sub.add_parser("letter", help=tr(QT_TRANSLATE_NOOP("cli", "công văn hoặc giấy mời từ tệp JSON")))
+    p.add_argument("db")
+    p.add_argument("--from", dest="source", required=True, metavar="FILE.json")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_letter)
 
     p = sub.add_parser("verify-audit", help=tr(QT_TRANSLATE_NOOP("cli", "kiểm tra chuỗi nhật ký kiểm toán")))
     p.add_argument("db")

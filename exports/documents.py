@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import zipfile
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from exports import atomic
@@ -60,8 +61,36 @@ def _as_numbers(rows: Sequence[Sequence[str]], columns: Sequence[int]) -> list[l
     return out
 
 
+def _serials(rows: Sequence[Sequence[Value]]) -> list[list[Value]]:
+    """The row number ("TT") as a number."""
+    out: list[list[Value]] = []
+    for row in rows:
+        cells = list(row)
+        if cells and isinstance(cells[0], str) and cells[0].isdigit():
+            cells[0] = int(cells[0])
+        out.append(cells)
+    return out
+
+
+def _content_widths(columns: Sequence[str], rows: Sequence[Sequence[Value]]) -> list[float]:
+    """Excel column widths from the longest value (a date 11, wrapped text at most 40)."""
+    widths = []
+    for i, title in enumerate(columns):
+        longest = max((len(w) for w in title.split()), default=4)
+        for row in rows[:500]:
+            value = row[i] if i < len(row) else None
+            if isinstance(value, date):
+                longest = max(longest, 10)
+            elif value is not None:
+                longest = max(longest, max((len(p) for p in str(value).split("\n")), default=0))
+        widths.append(float(min(40, max(5, longest + 2))))
+    return widths
+
+
 def document_sheets(document: Document, title: str) -> list[Sheet]:
-    """The tables of a document as worksheets, with the header lines above each."""
+    """The tables of a document as worksheets, with the header lines above each: one value per cell
+    where the form gives a spreadsheet version, row numbers and amounts as numbers, totals as SUM
+    formulas."""
     heading = [
         document.header.upper_line,
         document.header.issuer_line,
@@ -72,16 +101,27 @@ def document_sheets(document: Document, title: str) -> list[Sheet]:
     sheets = []
     for i, table in enumerate(tables, start=1):
         name = table.caption.rstrip(":") if table.caption else (title if len(tables) == 1 else f"{title} {i}")
-        widths = [max(6.0, min(45.0, w * 9)) for w in table.widths] if table.widths else []
+        if table.sheet_columns:
+            columns = list(table.sheet_columns)
+            rows: list[list[Value]] = [list(r) for r in table.sheet_rows]
+        else:
+            columns = [c.replace("\n", " ") for c in table.columns]
+            rows = _serials(_as_numbers(table.rows, money) if money else table.rows)
+        if table.widths and not table.sheet_columns:
+            widths = [max(6.0, min(45.0, w * 9)) for w in table.widths]
+        else:
+            widths = _content_widths(columns, rows)
+        totals = tuple(r for r, row in enumerate(rows) if len(row) > 1 and row[1] in ("Cộng", "Tổng cộng"))
         sheets.append(
             Sheet(
                 name,
-                [c.replace("\n", " ") for c in table.columns],
-                _as_numbers(table.rows, money) if money else table.rows,
+                columns,
+                rows,
                 widths,
                 heading,
                 document.landscape,
                 dict.fromkeys(money, "#,##0"),
+                total_rows=totals if money else (),
             )
         )
     return sheets

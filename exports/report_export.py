@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from exports.documents import log_output, save_pdf, save_xlsx
 from exports.xlsx import Sheet
@@ -125,12 +127,24 @@ def consolidated_sheets(result: Consolidated, document: Document) -> list[Sheet]
     return [summary, *(replace(sheet, title=name) for sheet, name in zip(tables, names[1:], strict=True))]
 
 
-def export_consolidated(db: Database, actor: Actor, period: Period, target: Path) -> Path:
+def export_consolidated(
+    db: Database,
+    actor: Actor,
+    period: Period,
+    target: Path,
+    *,
+    signer: str = "",
+    title: str | None = None,
+    number: int | None = None,
+    on: date | None = None,
+) -> Path:
     """The one operation behind the window's and the command line's consolidated export: compute,
-    write (PDF, or XLSX with numbers as numbers), then audit the output."""
+    write (PDF, or XLSX with numbers as numbers), then audit the output. Without a number and a
+    signer the document is a DỰ THẢO."""
     with read_session(db, actor) as session:
         result = consolidate(session, period)
-        document = consolidated_document(session, result)
+        extra: dict[str, Any] = {} if title is None else {"title": title}
+        document = consolidated_document(session, result, signer=signer, number=number, on=on, **extra)
     if target.suffix.lower() == ".pdf":
         path = save_pdf(document, target)
     else:

@@ -28,6 +28,9 @@ class Sheet:
     landscape: bool = True
     number_format: dict[int, str] = field(default_factory=dict)  # column index -> Excel number format
     cell_format: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> format, wins
+    # Rows (indexes into `rows`) whose numeric cells are the sums of the rows above: written as SUM
+    # formulas built here (never from data), so a total stays right when a figure is edited.
+    total_rows: tuple[int, ...] = ()
 
 
 class _Cells:
@@ -70,6 +73,32 @@ class _Cells:
             cell.number_format = number_format or ("#,##0" if isinstance(value, int) else "#,##0.00")
         return cell
 
+    def total(self, column: int, first_row: int, last_row: int, number_format: str | None) -> Any:
+        """A SUM over the rows above, written by us (the only formula a workbook of ours holds)."""
+        letter = _column_letter(column + 1)
+        cell = self.cell_type(self.ws, value=f"=SUM({letter}{first_row}:{letter}{last_row})")
+        cell.font = self.bold
+        cell.border = self.border
+        cell.number_format = number_format or "#,##0"
+        return cell
+
+
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+CHAR_WIDTH = 1.15  # Excel column width units per character of 11 pt Times New Roman (generous)
+
+
+def _height(row: Sequence[Value], widths: Sequence[float]) -> float:
+    """The height of a row whose cells wrap within their column widths."""
+    lines = 1
+    for i, value in enumerate(row):
+        if value is None or isinstance(value, (int, float, date)):
+            continue
+        width = widths[i] if i < len(widths) else 10.0
+        per_line = max(1, int(width / CHAR_WIDTH))
+        count = sum(max(1, -(-len(part) // per_line)) for part in str(value).split("\n"))
+        lines = max(lines, count)
+    return LINE_HEIGHT * lines + 3
+
 
 def sheet_title(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_INVALID_SHEET_CHARS).strip()[:31] or "Sheet"
@@ -94,16 +123,27 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         header_row = len(spec.heading) + 1
         ws.freeze_panes = f"A{header_row + 1}"
         ws.print_title_rows = f"{header_row}:{header_row}"
+        ws.oddFooter.center.text = "Trang &P / &N"  # page numbers on every printed page
+        ws.oddFooter.center.size = 10
+        rows = [list(row) for row in spec.rows]
+        widths = list(spec.widths)
+        # Row heights that fit the wrapped text (set before the rows are streamed out).
+        ws.row_dimensions[header_row].height = _height(spec.columns, widths)
+        for r, row in enumerate(rows):
+            ws.row_dimensions[header_row + 1 + r].height = _height(row, widths)
         for line in spec.heading:
             ws.append([cells.text(line, bold=True, border=False, wrap=False)])
         ws.append([cells.text(c, bold=True) for c in spec.columns])
-        for r, row in enumerate(spec.rows):
-            ws.append(
-                [
-                    cells.value(v, spec.cell_format.get((r, i)) or spec.number_format.get(i))
-                    for i, v in enumerate(row)
-                ]
-            )
+        first = header_row + 1
+        for r, row in enumerate(rows):
+            out = []
+            for i, v in enumerate(row):
+                fmt = spec.cell_format.get((r, i)) or spec.number_format.get(i)
+                if r in spec.total_rows and i in spec.number_format and r > 0 and v not in ("", None):
+                    out.append(cells.total(i, first, first + r - 1, fmt))
+                else:
+                    out.append(cells.value(v, fmt))
+            ws.append(out)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -20,6 +20,7 @@ from forms.quarterly import (
     cutoff_date,
     format_value,
 )
+from models.dates import today
 from models.services import organisation as org
 from models.services import reports
 from models.services import sync as ss
@@ -76,15 +77,26 @@ def consolidate(session: Any, period: Period, form: FormDefinition = DEFAULT_QUA
 
 
 def consolidated_document(
-    session: Any, result: Consolidated, *, signer: str = "", on: date | None = None
+    session: Any,
+    result: Consolidated,
+    *,
+    signer: str = "",
+    title: str = "PHÓ BÍ THƯ",
+    on_behalf: str = "T/M BAN THƯỜNG VỤ",
+    number: int | None = None,
+    on: date | None = None,
 ) -> Document:
+    """The consolidated report in the full document form: header with number and symbol, the date of
+    signing (today by default, never later), the summary and every table, the signer's title, room for
+    the signature and the name, Nơi nhận. Without a number and a signer it is a DỰ THẢO with blanks."""
     unit = org.own_unit(session)
-    on = on or date.today()  # noqa: DTZ011 - a calendar date
+    now = today()
+    on = min(on or now, now)
     upper = org.current_upper_level(session, on)
     header = Header.build(
         upper.header_line if upper else unit.name,
         unit.committee_name,
-        doc_number(None, "BC", unit.symbol),
+        doc_number(number, "BC", unit.symbol),
         unit.place_name,
         on,
     )
@@ -131,9 +143,16 @@ def consolidated_document(
         title="BÁO CÁO TỔNG HỢP",
         subject=f"Số liệu công tác xây dựng Đảng {result.period.label}",
         blocks=tuple(blocks),
-        signatures=(None, SignatureBlock("T/M BAN THƯỜNG VỤ", "", signer)),
-        recipients=("- Lưu VP.",),
+        signatures=(None, SignatureBlock(on_behalf, title, signer.strip() or "." * 40)),
+        recipients=(
+            *((f"- {upper.name} (b/c),",) if upper and upper.name else ()),
+            f"- Thường trực {unit.committee_name},",
+            "- Các đảng ủy xã, phường (để biết),",
+            "- Lưu VP.",
+        ),
         landscape=True,
+        draft=number is None or not signer.strip(),
+        metadata={"kind": "consolidated"},
     )
 
 

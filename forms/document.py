@@ -17,7 +17,7 @@ MOTTO = "ĐẢNG CỘNG SẢN VIỆT NAM"
 def doc_number(number: int | None, type_symbol: str, body_symbol: str) -> str:
     """ "Số 05-BB/CB": the word Số, the number from 01, hyphen, type symbol, slash, body symbol; no colon.
     A blank number (for forms filled by hand) keeps the dots."""
-    shown = f"{number:02d}" if number is not None else "..."
+    shown = f"{number:02d}" if number is not None else "......"
     return f"Số {shown}-{type_symbol}/{body_symbol}"
 
 
@@ -49,7 +49,7 @@ class Header:
         cls, upper: str, issuer: str, number: str, place: str, on: date | None, *, blank_date: bool = False
     ) -> Header:
         if on is None or blank_date:
-            place_date = f"{place}, ngày ... tháng ... năm ......"
+            place_date = f"{place}, ngày ....... tháng ....... năm 20......"
         else:
             place_date = long_date_vi(place, on)
         return cls(upper_vi(upper), upper_vi(issuer), number, place_date)
@@ -71,6 +71,13 @@ class Table:
     font_size: float = 12
     caption: str = ""
     header_rows: int = 1
+    numbered: bool = False  # a row "(1) (2) …" under the column headers, repeated with them
+    row_height: float = 0  # least height of a body row in mm (e.g. room to sign), 0 = as the text needs
+    fit: bool = False  # column widths from the content (most rows in two lines), not from `widths`
+    # The table as a spreadsheet, one value per cell (dates as dates, numbers as numbers), when it
+    # differs from the printed one; empty = the printed columns and rows.
+    sheet_columns: tuple[str, ...] = ()
+    sheet_rows: tuple[tuple[str | int | float | date | None, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,8 @@ class Document:
     signatures: tuple[SignatureBlock | None, SignatureBlock | None] = (None, None)  # (left, right)
     recipients: tuple[str, ...] = ()  # "- Ban Tổ chức Tỉnh ủy (b/c)", "- Lưu VP."
     landscape: bool = False
-    footer: str = ""  # e.g. the audit chain hash on reports
+    footer: str = ""  # e.g. the audit chain hash on reports (printed once, at the foot of the last page)
+    draft: bool = False  # not finalised: "DỰ THẢO" on every page
     metadata: dict[str, str] = field(default_factory=dict)
 
     def all_text(self) -> list[str]:

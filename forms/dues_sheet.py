@@ -60,6 +60,7 @@ def dues_sheet(session: Any, cell_id: str, month: str, on: date | None = None) -
         widths=(0.5, 3.2, 1.8, 1.3, 1.2, 1.2, 1.8, 1.2),
         align=("center", "left", "left", "right", "right", "right", "left", "left"),
         font_size=11,
+        row_height=10,  # room to sign in the Ký nhận column
     )
     counted = sum(1 for r in rows if r.recorded and r.amount_paid >= (r.amount_due or 0))
     blocks: tuple[Paragraph | Table, ...] = (

@@ -42,13 +42,14 @@ def _month_words(month: str) -> str:
 
 def subject_line(meeting: mt.MeetingView) -> str:
     when = _month_words(meeting.month)
+    topic = f" “{meeting.thematic_topic.strip()}”" if meeting.thematic_topic.strip() else ""
     if meeting.kind == "thematic":
-        return f"Sinh hoạt chuyên đề {when}"
+        return f"Sinh hoạt chuyên đề{topic} {when}"
     if meeting.kind == "extraordinary":
         return f"Sinh hoạt chi bộ bất thường {when}"
     if meeting.kind == "congress":
         return f"Đại hội {meeting.cell_name}"
-    suffix = " (kết hợp sinh hoạt chuyên đề)" if meeting.combined_thematic else ""
+    suffix = f" (kết hợp sinh hoạt chuyên đề{topic})" if meeting.combined_thematic else ""
     return f"Sinh hoạt chi bộ định kỳ {when}{suffix}"
 
 
@@ -137,11 +138,9 @@ def _votes(meeting: mt.MeetingView, votes: tuple[mt.VoteView, ...] | None = None
     rows = []
     for i, v in enumerate(votes, start=1):
         outcome = "Thông qua" if v.outcome.passed else "Không thông qua"
-        needed = (
-            f"cần {v.outcome.required}/{v.outcome.basis_count}"
-            if v.outcome.basis_count
-            else "không có đảng viên chính thức"
-        )
+        basis = v.outcome.basis_count
+        of_whom = "phiếu" if basis == meeting.summary.official else "đảng viên chính thức có mặt"
+        needed = f"cần {v.outcome.required}/{basis} {of_whom}" if basis else "không có đảng viên chính thức"
         rows.append(
             (
                 str(i),
@@ -168,7 +167,8 @@ def _votes(meeting: mt.MeetingView, votes: tuple[mt.VoteView, ...] | None = None
             widths=(0.6, 4.0, 1.3, 1.5, 1.5, 1.8, 2.4),
             align=("center", "left", "center", "center", "center", "left", "left"),
             font_size=11,
-            caption="Kết quả biểu quyết:",
+            # Who votes, so that "cần 6/10" reads right beside 12 present: the official members.
+            caption=f"Kết quả biểu quyết ({meeting.summary.official} đảng viên chính thức có quyền biểu quyết):",
         )
     ]
 
@@ -227,8 +227,41 @@ def minutes_document(session: Any, meeting_id: str) -> Document:
     )
 
 
-def blank_minutes(session: Any, cell_id: str, month: str) -> Document:
-    """Minutes to fill by hand, pre-filled with the cell's members (as of the 1st of the month)."""
+BLANK_KINDS = ("regular", "thematic", "ballot")
+DAY_BLANK = "ngày .......... tháng .......... năm ............"
+TIME_BLANK = ".......... giờ .......... phút"
+
+
+def _lines(count: int) -> list[Paragraph]:
+    """`count` lines to write on, each running to the right margin (the renderer fills the dots)."""
+    return [Paragraph("....", "fill", indent=False) for _ in range(count)]
+
+
+def _label(text: str) -> Paragraph:
+    return Paragraph(text, "italic", indent=False)
+
+
+def _blank_votes() -> Table:
+    return Table(
+        ("TT", "Nội dung biểu quyết", "Tán thành", "Không tán thành", "Không biểu quyết", "Kết quả"),
+        tuple((str(i), "", "", "", "", "") for i in range(1, 4)),
+        widths=(0.6, 4.6, 1.3, 1.5, 1.5, 1.6),
+        align=("center", "left", "center", "center", "center", "left"),
+        font_size=11,
+        caption="Kết quả biểu quyết:",
+        row_height=11,
+    )
+
+
+def blank_minutes(session: Any, cell_id: str, month: str, kind: str = "regular") -> Document:
+    """Minutes to fill by hand, pre-filled with the cell's members (as of the 1st of the month), with
+    room in proportion for every part the minutes must record (DOMAIN.md §3.5): time and place,
+    chair, secretary, guests, attendance, the agenda with presenters, speakers and conclusions (for
+    a thematic meeting: the topic, its presenter, the discussion and the conclusion), votes, tasks
+    for next month, the chair's conclusion, the quality rating, the closing time, and the signers'
+    names. `kind` "ballot" is the ballot-count minutes (biên bản kiểm phiếu)."""
+    if kind == "ballot":
+        return ballot_count_minutes(session, cell_id, month)
     cells = {c.id: c for c in org.list_cells(session)}
     cell = cells[cell_id]
     first = date(int(month[:4]), int(month[5:]), 1)
@@ -245,20 +278,30 @@ def blank_minutes(session: Any, cell_id: str, month: str) -> Document:
         )
         for i, r in enumerate(roster, start=1)
     )
+    official = sum(1 for r in roster if r.membership == "official")
     blocks: list[Paragraph | Table] = [
         Paragraph("I. THỜI GIAN, ĐỊA ĐIỂM", "heading", indent=False),
+        Paragraph(f"Vào hồi {TIME_BLANK}, {DAY_BLANK},", "fill", indent=False),
+        Paragraph("tại ....", "fill", indent=False),
         Paragraph(
-            f"Vào hồi ...... giờ ...... phút, ngày ...... tháng ...... năm ......, tại {DOTS[:60]}",
+            f"{cell.name} tiến hành sinh hoạt {'chuyên đề' if kind == 'thematic' else 'chi bộ định kỳ'} "
+            f"{_month_words(month)}.",
+            indent=False,
+        ),
+        Paragraph("II. THÀNH PHẦN", "heading", indent=False),
+        Paragraph("- Chủ trì: đồng chí ....", "fill", indent=False),
+        Paragraph("- Thư ký: đồng chí ....", "fill", indent=False),
+        Paragraph("- Khách mời (họ tên, chức vụ): ....", "fill", indent=False),
+        *_lines(1),
+        Paragraph(
+            f"- Tổng số đảng viên: {len(roster)} đồng chí (chính thức: {official}, "
+            f"dự bị: {len(roster) - official}); miễn sinh hoạt, đi làm ăn xa: ..........",
             "fill",
             indent=False,
         ),
-        Paragraph(f"{cell.name} tiến hành sinh hoạt chi bộ {_month_words(month)}.", indent=False),
-        Paragraph("II. THÀNH PHẦN", "heading", indent=False),
-        Paragraph(f"- Chủ trì: đồng chí {DOTS[:70]}", "fill", indent=False),
-        Paragraph(f"- Thư ký: đồng chí {DOTS[:70]}", "fill", indent=False),
-        Paragraph(f"- Khách mời: {DOTS[:78]}", "fill", indent=False),
         Paragraph(
-            f"- Tổng số đảng viên: {len(roster)} đồng chí. Có mặt: ...... ; vắng có lý do: ...... ; vắng không lý do: ......",
+            "- Phải dự: .......... đồng chí. Có mặt: .......... ; vắng có lý do: .......... ; "
+            "vắng không lý do: ..........",
             "fill",
             indent=False,
         ),
@@ -270,27 +313,122 @@ def blank_minutes(session: Any, cell_id: str, month: str) -> Document:
             caption="Danh sách đảng viên (đánh dấu khi điểm danh):",
         ),
         Paragraph("III. NỘI DUNG", "heading", indent=False),
-        *(Paragraph(DOTS, "fill", indent=False) for _ in range(14)),
+    ]
+    if kind == "thematic":
+        blocks += [
+            Paragraph("Chuyên đề: ....", "fill", indent=False),
+            *_lines(1),
+            Paragraph("Đồng chí trình bày chuyên đề: ....", "fill", indent=False),
+            _label("Những nội dung chính của chuyên đề:"),
+            *_lines(8),
+            _label("Ý kiến thảo luận, liên hệ của đảng viên (họ tên người phát biểu, nội dung):"),
+            *_lines(12),
+            _label("Việc làm cụ thể chi bộ, đảng viên đăng ký thực hiện:"),
+            *_lines(5),
+        ]
+    else:
+        for number, title in (
+            (1, "Đánh giá kết quả thực hiện nhiệm vụ tháng trước (người trình bày, nội dung):"),
+            (2, "Phổ biến, quán triệt văn bản, thông tin thời sự:"),
+            (3, "Nội dung khác (kết nạp, chuyển chính thức, đảng phí, …):"),
+        ):
+            blocks += [
+                Paragraph(f"{number}. {title}", "bold", indent=False),
+                *_lines(6 if number == 1 else 4),
+            ]
+        blocks += [
+            _label("Ý kiến thảo luận (họ tên người phát biểu, nội dung):"),
+            *_lines(10),
+            _label("Nhiệm vụ tháng tới (nội dung, người thực hiện, thời hạn):"),
+            *_lines(6),
+        ]
+    blocks += [
+        _blank_votes(),
         Paragraph("IV. KẾT LUẬN CỦA CHỦ TRÌ", "heading", indent=False),
-        *(Paragraph(DOTS, "fill", indent=False) for _ in range(6)),
+        *_lines(7),
         Paragraph(
-            "Chi bộ tự đánh giá chất lượng buổi sinh hoạt: Tốt □   Khá □   Trung bình □   Kém □   (điểm: ......)",
-            "fill",
+            "Chi bộ tự đánh giá chất lượng buổi sinh hoạt: Tốt □   Khá □   Trung bình □   Kém □   "
+            "(điểm: ..........)",
             indent=False,
         ),
         Paragraph(
-            "Buổi sinh hoạt kết thúc hồi ...... giờ ...... phút cùng ngày. Biên bản đã được đọc lại cho chi bộ nghe và thông qua.",
-            "fill",
+            f"Buổi sinh hoạt kết thúc hồi {TIME_BLANK} cùng ngày. Biên bản đã được đọc lại cho chi bộ "
+            "nghe và thông qua.",
             indent=False,
         ),
     ]
+    dots = "." * 36
+    subject = "Sinh hoạt chuyên đề" if kind == "thematic" else "Sinh hoạt chi bộ định kỳ"
     return Document(
         header=header,
         title="BIÊN BẢN",
-        subject=f"Sinh hoạt chi bộ {_month_words(month)}",
+        subject=f"{subject} {_month_words(month)}",
         blocks=tuple(blocks),
-        signatures=_signatures(session, first, "", ""),
-        metadata={"cell_id": cell_id, "month": month},
+        signatures=_signatures(session, first, dots, dots),
+        metadata={"cell_id": cell_id, "month": month, "blank": kind},
+    )
+
+
+def ballot_count_minutes(session: Any, cell_id: str, month: str) -> Document:
+    """Biên bản kiểm phiếu to fill by hand: the counting board, what was voted on, ballots issued,
+    returned, valid and invalid, the count per candidate or question, signed by the board."""
+    cells = {c.id: c for c in org.list_cells(session)}
+    cell = cells[cell_id]
+    first = date(int(month[:4]), int(month[5:]), 1)
+    roster = mt.roster(session, cell_id, first)
+    official = sum(1 for r in roster if r.membership == "official")
+    blocks: list[Paragraph | Table] = [
+        Paragraph(f"Vào hồi {TIME_BLANK}, {DAY_BLANK},", "fill", indent=False),
+        Paragraph("tại ....", "fill", indent=False),
+        Paragraph(f"{cell.name} tiến hành kiểm phiếu.", indent=False),
+        Paragraph("I. BAN KIỂM PHIẾU", "heading", indent=False),
+        Paragraph("1. Trưởng ban: đồng chí ....", "fill", indent=False),
+        Paragraph("2. Thành viên: đồng chí ....", "fill", indent=False),
+        Paragraph("3. Thành viên: đồng chí ....", "fill", indent=False),
+        Paragraph("II. NỘI DUNG BỎ PHIẾU", "heading", indent=False),
+        *_lines(3),
+        Paragraph("III. KẾT QUẢ KIỂM PHIẾU", "heading", indent=False),
+        Paragraph(
+            f"- Tổng số đảng viên của chi bộ: {len(roster)} đồng chí; đảng viên chính thức: {official} đồng chí.",
+            indent=False,
+        ),
+        Paragraph("- Số đảng viên có mặt: .........., trong đó chính thức: ..........", "fill", indent=False),
+        Paragraph("- Số phiếu phát ra: ..........  - Số phiếu thu vào: ..........", "fill", indent=False),
+        Paragraph("- Số phiếu hợp lệ: ..........  - Số phiếu không hợp lệ: ..........", "fill", indent=False),
+        Table(
+            (
+                "TT",
+                "Họ và tên (hoặc nội dung)",
+                "Số phiếu đồng ý",
+                "Tỷ lệ so với đảng viên chính thức",
+                "Số phiếu không đồng ý",
+                "Ghi chú",
+            ),
+            tuple((str(i), "", "", "", "", "") for i in range(1, 7)),
+            widths=(0.6, 4.0, 1.5, 1.9, 1.5, 1.5),
+            align=("center", "left", "center", "center", "center", "left"),
+            font_size=11,
+            caption="Kết quả cụ thể:",
+            row_height=11,
+        ),
+        Paragraph("Những vấn đề khác (phiếu không hợp lệ, khiếu nại về kiểm phiếu):", "italic", indent=False),
+        *_lines(3),
+        Paragraph(
+            f"Biên bản kiểm phiếu lập xong hồi {TIME_BLANK} cùng ngày và được công bố trước chi bộ.",
+            indent=False,
+        ),
+    ]
+    dots = "." * 36
+    return Document(
+        header=_header(session, cell.name, cell.symbol, None, None),
+        title="BIÊN BẢN KIỂM PHIẾU",
+        subject="Về việc: " + "." * 60,
+        blocks=tuple(blocks),
+        signatures=(
+            SignatureBlock("", "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", dots),
+            SignatureBlock("", "TRƯỞNG BAN KIỂM PHIẾU", dots),
+        ),
+        metadata={"cell_id": cell_id, "month": month, "blank": "ballot"},
     )
 
 

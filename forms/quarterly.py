@@ -27,6 +27,7 @@ from forms.indicators import (
     register_mismatches,
 )
 from forms.periods import Period
+from models.dates import today
 from models.rules import rule
 from models.services import organisation as org
 from models.services import reports
@@ -445,6 +446,17 @@ class Narrative:
     tasks: str = ""
 
 
+BLANK_NAME = "." * 40
+BLANK_LINE = "." * 110
+
+
+def signing_date(on: date | None = None) -> date:
+    """The date line of a report: the date of signing, the printing date by default, never later
+    than today (a year report printed on 2 December is not dated 31/12)."""
+    now = today()
+    return min(on or now, now)
+
+
 def report_document(
     session: Any,
     report: Report,
@@ -454,16 +466,18 @@ def report_document(
     signer: str = "",
     on: date | None = None,
     footer: str = "",
+    draft: bool = False,
 ) -> Document:
     """The report in the Party document format: header, BÁO CÁO, subject, narrative, tables,
-    T/M ĐẢNG ỦY signature and Nơi nhận."""
+    T/M ĐẢNG ỦY signature and Nơi nhận. A draft says DỰ THẢO on every page and shows what is still
+    missing (number, text, signer's name) as blanks to fill, never as finished text."""
     unit = org.own_unit(session)
-    on = on or report.period.end
+    on = signing_date(on)
     upper = org.current_upper_level(session, on)
     header = Header.build(
         upper.header_line if upper else unit.province,
         unit.committee_name,
-        doc_number(number, "BC", unit.symbol),
+        doc_number(None if draft else number, "BC", unit.symbol),
         unit.place_name,
         on,
     )
@@ -475,7 +489,9 @@ def report_document(
     ):
         blocks.append(Paragraph(title, "heading", indent=False))
         paragraphs = [p for p in (text or "").split("\n") if p.strip()]
-        blocks.extend(Paragraph(p) for p in paragraphs or ["(Chưa có nội dung.)"])
+        blocks.extend(Paragraph(p) for p in paragraphs)
+        if not paragraphs:
+            blocks.extend(Paragraph(BLANK_LINE, "fill", indent=False) for _ in range(4))
     blocks.append(Paragraph("IV. SỐ LIỆU THỐNG KÊ", "heading", indent=False))
     for table in report.tables:
         blocks.append(
@@ -496,10 +512,36 @@ def report_document(
         title="BÁO CÁO",
         subject=subject,
         blocks=tuple(blocks),
-        signatures=(None, SignatureBlock("T/M ĐẢNG ỦY", "BÍ THƯ", signer)),
+        signatures=(None, SignatureBlock("T/M ĐẢNG ỦY", "BÍ THƯ", signer.strip() or BLANK_NAME)),
         recipients=recipients,
         footer=footer,
+        draft=draft,
         metadata={"period": report.period.key},
+    )
+
+
+def printable_report(
+    session: Any,
+    report: Report,
+    snapshot: reports.SnapshotView | None,
+    *,
+    footer: str = "",
+    on: date | None = None,
+) -> Document:
+    """The report as printed by the window and the command line alike: a finalised one with its
+    number, signer and the date it was finalised; anything else is a DỰ THẢO dated the printing day."""
+    final = snapshot is not None and snapshot.status == "final"
+    if on is None and final and snapshot is not None and snapshot.finalised_at is not None:
+        on = snapshot.finalised_at.astimezone().date()
+    return report_document(
+        session,
+        report,
+        narrative_of(snapshot),
+        number=snapshot.number if snapshot else None,
+        signer=snapshot.signer if snapshot else "",
+        on=on,
+        footer=footer,
+        draft=not final,
     )
 
 
@@ -513,11 +555,11 @@ def cutoff_date(session: Any, period: Period) -> date:
 
 
 def finalise_report(
-    session: Any, period: Period, form: FormDefinition = DEFAULT_QUARTERLY
+    session: Any, period: Period, form: FormDefinition = DEFAULT_QUARTERLY, number: int | None = None
 ) -> reports.SnapshotView:
     """Compute, check and freeze: refused while movements do not balance or the register disagrees."""
     report = build_report(session, period, form)
-    return reports.finalise(session, period.key, form.key, report.figures(), list(report.problems))
+    return reports.finalise(session, period.key, form.key, report.figures(), list(report.problems), number)
 
 
 def current_report(

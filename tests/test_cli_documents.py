@@ -292,7 +292,7 @@ def test_blank_minutes_for_a_cell_and_month(
     )
     assert code == 0, err
     text = pdf_text(target)
-    for expected in ("CHI BỘ BẢN NA HÁT", "Số ...-BB/CB", "Sinh hoạt chi bộ tháng 3 năm 2026"):
+    for expected in ("CHI BỘ BẢN NA HÁT", "Số ......-BB/CB", "Sinh hoạt chi bộ định kỳ tháng 3 năm 2026"):
         assert expected in text, expected
     for name in ("Lò Văn Thanh", "Cầm Thị Hoa", "Tòng Văn Đức"):
         assert name in text
@@ -416,3 +416,247 @@ def test_import_members_refuses_a_formula_and_a_bad_mapping(
     assert code == 1
     assert "trường không biết: khong_co" in err
     assert register_digest(commune.path) == before
+
+
+# ---------------------------------------------------------------- report: drafts and finalising
+
+
+def _pages(path: Path) -> list[str]:
+    return [
+        re.sub(r"\s+", " ", unicodedata.normalize("NFC", p.extract_text())) for p in PdfReader(path).pages
+    ]
+
+
+def test_a_report_not_finalised_is_a_visible_draft(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "nhap.pdf"
+    code, out, _ = run(capsys, "report", str(commune.path), "--period", "2026-Q1", "--out", str(target))
+    assert code == 0, out
+    assert "DỰ THẢO" in out
+    pages = _pages(target)
+    assert len(pages) > 1
+    assert all("DỰ THẢO" in page for page in pages)
+    text = " ".join(pages)
+    assert "Số ......-BC/ĐU" in text  # a blank to fill, not a number
+    assert "Chưa có nội dung" not in text
+    assert "........................................" in text  # room for the signer's name
+    shown = re.search(r"ngày (\d\d) tháng (\d+) năm (\d{4})", text)
+    assert shown is not None
+    assert date(int(shown[3]), int(shown[2]), int(shown[1])) <= date.today()
+
+
+def test_the_command_line_finalises_a_report_from_a_file(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    narrative = tmp_path / "noi-dung.json"
+    narrative.write_text(
+        json.dumps(
+            {
+                "results": ["Các chi bộ sinh hoạt đều đặn.", "Kết nạp 2 đảng viên mới."],
+                "shortcomings": "Một số đảng viên đi làm ăn xa chưa báo cáo.",
+                "tasks": "Chuẩn bị đại hội chi bộ.",
+                "signer": "Lò Văn Thanh",
+                "number": 7,
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    unsigned = tmp_path / "chua-ky.json"
+    unsigned.write_text(json.dumps({"results": "Có nội dung."}), encoding="utf-8")
+    code, _, error = run(
+        capsys, "report", str(commune.path), "--period", "2026-Q1", "--narrative", str(unsigned), "--finalise"
+    )
+    assert code == 1
+    assert "người ký" in error
+    target = tmp_path / "bc.pdf"
+    code, out, error = run(
+        capsys,
+        "report",
+        str(commune.path),
+        "--period",
+        "2026-Q1",
+        "--narrative",
+        str(narrative),
+        "--finalise",
+        "--out",
+        str(target),
+    )
+    assert code == 0, error
+    assert "Đã chốt báo cáo" in out
+    pages = _pages(target)
+    text = " ".join(pages)
+    assert not any("DỰ THẢO" in page for page in pages)
+    for expected in (
+        "Số 07-BC/ĐU",
+        "Các chi bộ sinh hoạt đều đặn.",
+        "Kết nạp 2 đảng viên mới.",
+        "Chuẩn bị đại hội chi bộ.",
+        "T/M ĐẢNG ỦY",
+        "BÍ THƯ",
+        "Lò Văn Thanh",
+    ):
+        assert expected in text, expected
+    today = date.today()
+    month = f"{today.month:02d}" if today.month <= 2 else str(today.month)
+    assert f"ngày {today.day:02d} tháng {month} năm {today.year}" in text  # the day it was signed
+    # Finalised: the text cannot change any more, from the command line as from the window.
+    code, _, error = run(
+        capsys, "report", str(commune.path), "--period", "2026-Q1", "--narrative", str(narrative)
+    )
+    assert code == 1
+    assert "đã chốt" in error
+
+
+def test_a_signing_date_in_the_future_is_refused(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    later = date.today().replace(year=date.today().year + 1)
+    code, _, error = run(
+        capsys,
+        "report",
+        str(commune.path),
+        "--period",
+        "2026-Y",
+        "--date",
+        later.strftime("%d/%m/%Y"),
+        "--out",
+        str(tmp_path / "x.pdf"),
+    )
+    assert code == 1
+    assert "chưa đến" in error
+
+
+def test_a_plain_hyphen_finds_a_cell_named_with_an_en_dash(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with (
+        keyring.unlock(commune.path, LOGIN, PASSWORD, check_drive=False) as unlocked,
+        unit_of_work(unlocked.db, SYSTEM_ACTOR) as s,
+    ):
+        builders.village_and_cell(s, "Bản Nà Dạ – Pá Công", "Chi bộ bản Nà Dạ – Pá Công")
+    for typed in ("na da - pa cong", "Nà Dạ-Pá Công", "bản nà dạ – pá công"):
+        code, _out, error = run(
+            capsys, "register", str(commune.path), "--cell", typed, "--out", str(tmp_path / "so.pdf")
+        )
+        assert code == 0, (typed, error)
+    code, _, error = run(
+        capsys, "register", str(commune.path), "--cell", "na da - pa", "--out", str(tmp_path / "x.pdf")
+    )
+    assert code == 1
+    assert "na da - pa" in error  # the name as typed
+
+
+def test_resolution_and_letters_from_the_command_line(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "nq.pdf"
+    code, _, error = run(
+        capsys,
+        "minutes",
+        str(commune.path),
+        commune.meetings["na-hat-03"],
+        "--resolution",
+        "--out",
+        str(target),
+    )
+    assert code == 0, error
+    text = pdf_text(target)
+    for expected in ("NGHỊ QUYẾT", "-NQ/CB", "Về nhiệm vụ tháng 4 năm 2026", "QUYẾT NGHỊ", "T/M CHI BỘ"):
+        assert expected in text, expected
+    source = tmp_path / "cv.json"
+    source.write_text(
+        json.dumps(
+            {
+                "kind": "cong-van",
+                "subject": "Rà soát đảng viên đi làm ăn xa",
+                "body": ["Đề nghị các chi bộ báo cáo danh sách trước ngày 15/6/2026."],
+                "to": "Kính gửi: Các chi bộ trực thuộc",
+                "signer": "Vì Văn Nam",
+                "number": 3,
+                "on": "04/05/2026",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    code, _out, error = run(
+        capsys, "letter", str(commune.path), "--from", str(source), "--out", str(tmp_path / "cv.pdf")
+    )
+    assert code == 0, error
+    text = pdf_text(tmp_path / "cv.pdf")
+    for expected in (
+        "Số 03-CV/ĐU",
+        "V/v rà soát đảng viên đi làm ăn xa",
+        "ngày 04 tháng 5 năm 2026",
+        "Vì Văn Nam",
+    ):
+        assert expected in text, expected
+    assert "DỰ THẢO" not in text
+    source.write_text(json.dumps({"kind": "thư", "subject": "x"}), encoding="utf-8")
+    code, _, error = run(
+        capsys, "letter", str(commune.path), "--from", str(source), "--out", str(tmp_path / "x.pdf")
+    )
+    assert code == 2
+    assert "cong-van" in error
+
+
+def test_rating_results_without_a_round_are_refused(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, error = run(
+        capsys, "rating-results", str(commune.path), "--year", "2025", "--out", str(tmp_path / "x.pdf")
+    )
+    assert code == 1
+    assert "Chưa có đợt xếp loại năm 2025" in error
+
+
+def test_badge_list_from_the_command_line(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "huy-hieu.xlsx"
+    code, _, error = run(capsys, "badge-list", str(commune.path), "--on", "10/03/2026", "--out", str(target))
+    assert code == 0, error
+    ws = openpyxl.load_workbook(target).worksheets[0]
+    assert ws["A3"].value.startswith("DANH SÁCH – Đảng viên đề nghị tặng Huy hiệu Đảng đợt 19/05/2026")
+    code, _, error = run(capsys, "badge-list", str(commune.path), "--out", str(tmp_path / "hh.pdf"))
+    assert code == 0, error
+    assert "Huy hiệu Đảng" in pdf_text(tmp_path / "hh.pdf")
+
+
+def test_admission_paper_needs_one_person(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, error = run(
+        capsys, "admission-paper", str(commune.path), "--paper", "decision", "--out", str(tmp_path / "qd.pdf")
+    )
+    assert code == 2
+    assert "--candidate" in error
+
+
+def test_an_extract_from_the_command_line(
+    commune: Commune, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    meeting_id = commune.meetings["na-hat-03"]
+    code, _, error = run(
+        capsys, "minutes", str(commune.path), meeting_id, "--extract", "1", "--out", str(tmp_path / "x.pdf")
+    )
+    assert code == 1
+    assert "không có nội dung số 1" in error
+    with (
+        keyring.unlock(commune.path, LOGIN, PASSWORD, check_drive=False) as unlocked,
+        unit_of_work(unlocked.db, SYSTEM_ACTOR) as s,
+    ):
+        view = mt.get_meeting(s, meeting_id)
+        agenda = (mt.AgendaInput("Xét đề nghị kết nạp quần chúng Vì Thị Mai", "Lò Văn Thanh"),)
+        mt.save_meeting(s, replace(view.to_input(), agenda=agenda), meeting_id, view.revision)
+    target = tmp_path / "trich.pdf"
+    code, _, error = run(
+        capsys, "minutes", str(commune.path), meeting_id, "--extract", "1", "--out", str(target)
+    )
+    assert code == 0, error
+    text = pdf_text(target)
+    assert "TRÍCH BIÊN BẢN" in text and "Xét đề nghị kết nạp quần chúng Vì Thị Mai" in text

@@ -148,8 +148,13 @@ def test_minutes_text_reads_back(db: Database, meeting: tuple[str, str]) -> None
     assert "Số: 01" not in text  # Party documents never put a colon after Số
     assert re.search(r"Có mặt: 3 đồng chí \(60,0%\)", text)
     assert re.search(
-        r"Thông qua nghị quyết tháng 02/2026 4 0 0 Biểu quyết giơ tay Thông qua \(cần 2/3\)", text
+        r"Thông qua nghị quyết tháng 02/2026 4 0 0 Biểu quyết giơ tay Thông qua \(cần 2/3 đảng viên chính thức có mặt\)",
+        text,
     ), text
+    # Who votes is said beside the table: the official members, not those present.
+    assert re.search(r"Kết quả biểu quyết \(6 đảng viên chính thức có quyền biểu quyết\):", text), text[
+        text.find("Kết quả biểu") :
+    ][:200]
 
 
 def test_fonts_embedded_and_coverage(db: Database, meeting: tuple[str, str]) -> None:
@@ -189,8 +194,8 @@ def test_blank_minutes_list_members_and_extract(db: Database, meeting: tuple[str
     with read_session(db, SYSTEM_ACTOR) as s:
         blank = _flat(_text(render_pdf(blank_minutes(s, meeting[0], "2026-03"))))
         extract = _flat(_text(render_pdf(extract_document(s, meeting[1], 1))))
-    assert "Số ...-BB/CB" in blank
-    assert "Mường Lèo, ngày ... tháng ... năm" in blank
+    assert "Số ......-BB/CB" in blank
+    assert "Mường Lèo, ngày ....... tháng ....... năm" in blank
     for name in ("Lò Văn Thanh", "Cầm Thị Hoa", "Giàng A Páo"):
         assert name in blank
     assert "Miễn SH" in blank
@@ -280,3 +285,75 @@ def test_pdf_text_is_nfc(db: Database, meeting: tuple[str, str]) -> None:
     with read_session(db, SYSTEM_ACTOR) as s:
         doc = minutes_document(s, meeting[1])
     assert all(unicodedata.is_normalized("NFC", t) for t in doc.all_text())
+
+
+def _writing_lines(data: bytes) -> list[tuple[int, str, float, float]]:
+    """(page, section heading above, start x, end x) of every line of dots to write on."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from exports.pdf import FONT
+    from tests.pdf_pages import pages
+
+    out = []
+    section = ""
+    all_pages, _ = pages(data)
+    for number, lines in enumerate(all_pages, start=1):
+        for line in sorted(lines, key=lambda ln: -ln.y):
+            if re.match(r"^[IVX]+\. ", line.text) or line.text.endswith(":"):
+                section = line.text
+            if line.text.endswith("." * 12):
+                end = line.x + pdfmetrics.stringWidth(line.text, FONT, line.size)
+                out.append((number, section, line.x, end))
+    return out
+
+
+@pytest.mark.parametrize("kind", ["regular", "thematic", "ballot"])
+def test_blank_forms_leave_room_to_write_by_hand(db: Database, meeting: tuple[str, str], kind: str) -> None:
+    """Measured on the rendered page: lines run the full width of the text block, every part of the
+    minutes has lines in proportion, dates and names have room."""
+    from reportlab.lib.pagesizes import A4
+
+    from exports.pdf import PORTRAIT_MARGINS
+
+    with read_session(db, SYSTEM_ACTOR) as s:
+        document = blank_minutes(s, meeting[0], "2026-03", kind)
+    data = render_pdf(document)
+    lines = _writing_lines(data)
+    right = A4[0] - PORTRAIT_MARGINS["right"]
+    full = [ln for ln in lines if abs(ln[2] - PORTRAIT_MARGINS["left"]) < 2]
+    assert full, lines
+    for page, section, _start, end in full:  # (names under the signatures are centred lines of their own)
+        assert right - 8 <= end <= right + 1.5, (page, section, end, right)  # to the margin, not 24 mm short
+    per_section: dict[str, int] = {}
+    for _page, section, _start, _end in lines:
+        per_section[section] = per_section.get(section, 0) + 1
+    text = _flat(_text(data))
+    assert re.search(r"ngày \.{10} tháng \.{10} năm \.{12}", text)  # ≥ 12 mm for each part of a date
+    if kind == "ballot":
+        assert "BIÊN BẢN KIỂM PHIẾU" in text
+        for part in ("Trưởng ban: đồng chí", "Số phiếu phát ra", "Số phiếu hợp lệ", "TRƯỞNG BAN KIỂM PHIẾU"):
+            assert part in text, part
+        assert per_section.get("II. NỘI DUNG BỎ PHIẾU", 0) >= 3
+        return
+    assert per_section.get("IV. KẾT LUẬN CỦA CHỦ TRÌ", 0) >= 6
+    labels = (
+        ("Ý kiến thảo luận, liên hệ của đảng viên (họ tên người phát biểu, nội dung):", 12)
+        if kind == "thematic"
+        else ("Ý kiến thảo luận (họ tên người phát biểu, nội dung):", 10)
+    )
+    assert per_section.get(labels[0], 0) >= labels[1], per_section
+    if kind == "thematic":
+        assert per_section.get("Những nội dung chính của chuyên đề:", 0) >= 8
+    else:
+        assert per_section.get("Nhiệm vụ tháng tới (nội dung, người thực hiện, thời hạn):", 0) >= 6
+    assert sum(per_section.values()) >= 40
+    for part in (
+        "Chủ trì: đồng chí",
+        "Thư ký: đồng chí",
+        "Khách mời",
+        "Kết quả biểu quyết:",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+    ):
+        assert part in text, part
+    assert text.count("." * 30) >= 2  # the signers write their names on a line

@@ -367,4 +367,11 @@ def test_dues_sheet_xlsx_writes_amounts_as_numbers(db: Database, cell: str, tmp_
     assert (first[due_col].value, first[paid_col].value) == (74_000, 74_000)
     assert first[due_col].data_type == "n" and first[due_col].number_format == "#,##0"
     assert (second[due_col].value, second[paid_col].value or "") == (74_000, "")  # not paid: empty, not 0
-    assert (total[1].value, total[due_col].value, total[paid_col].value) == ("Cộng", 148_000, 74_000)
+    # The total is a SUM over the rows above (stays right when an amount is edited), worth 148.000 / 74.000.
+    letter = "ABCDEFGH"
+    assert (total[1].value, total[due_col].value, total[paid_col].value) == (
+        "Cộng",
+        f"=SUM({letter[due_col]}{first[0].row}:{letter[due_col]}{second[0].row})",
+        f"=SUM({letter[paid_col]}{first[0].row}:{letter[paid_col]}{second[0].row})",
+    )
+    assert total[due_col].data_type == "f"

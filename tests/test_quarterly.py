@@ -37,6 +37,7 @@ from forms.quarterly import (
     narrative_of,
     report_document,
 )
+from models.dates import long_date_vi, today
 from models.db import Database, read_session, unit_of_work
 from models.errors import RuleViolation, ValidationError
 from models.security import SYSTEM_ACTOR, Actor, Role
@@ -587,7 +588,7 @@ def test_pdf_and_xlsx_agree_row_by_row_with_each_other_and_the_indicators(
     for expected in (
         "ĐẢNG BỘ TỈNH SƠN LA",
         "ĐẢNG ỦY XÃ MƯỜNG LÈO",
-        "Số ...-BC/ĐU",
+        "Số ......-BC/ĐU",
         "BÁO CÁO",
         "Kết quả công tác xây dựng Đảng năm 2026",
         "T/M ĐẢNG ỦY",
@@ -950,3 +951,36 @@ def test_a_commune_computed_from_facts_read_for_several_units_is_the_commune_alo
         assert part == alone
         assert whole == alone
         assert alone["members.total"][0] and alone["members.total"][1]
+
+
+def test_the_consolidated_report_has_the_full_document_form(
+    db: Database, commune: dict[str, str], tmp_path: Path
+) -> None:
+    from forms.consolidated import consolidate, consolidated_document
+
+    with read_session(db, SYSTEM_ACTOR) as s:
+        result = consolidate(s, Q1)
+        draft = consolidated_document(s, result)
+        final = consolidated_document(s, result, signer="Cầm Văn Minh", number=4, on=date(2026, 4, 20))
+        future = consolidated_document(s, result, signer="Cầm Văn Minh", number=4, on=date(2999, 1, 1))
+    pages = [
+        unicodedata.normalize("NFC", p.extract_text())
+        for p in PdfReader(save_pdf(draft, tmp_path / "d.pdf")).pages
+    ]
+    assert all("DỰ THẢO" in p for p in pages)
+    assert "Số ......-BC/ĐU" in pages[0]
+    text = _pdf_text(save_pdf(final, tmp_path / "f.pdf"))
+    assert "DỰ THẢO" not in text
+    for expected in (
+        "Số 04-BC/ĐU",
+        "ngày 20 tháng 4 năm 2026",
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+        "Cầm Văn Minh",
+        "Nơi nhận:",
+        "- Lưu VP.",
+    ):
+        assert expected in text, expected
+    assert len(final.recipients) >= 3
+    assert final.header.place_date == long_date_vi("Mường Lèo", date(2026, 4, 20))
+    assert future.header.place_date == long_date_vi("Mường Lèo", today())  # never dated in the future

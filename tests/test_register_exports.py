@@ -83,13 +83,27 @@ def test_register_xlsx_reopens_with_same_rows_and_text_cells(db: Database, tmp_p
     values = [[c.value for c in row] for row in ws.iter_rows()]
     assert values[0][0] == "ĐẢNG BỘ TỈNH SƠN LA"
     assert values[1][0] == "ĐẢNG ỦY XÃ MƯỜNG LÈO"
-    names = [row[1] for row in values[4:]]
+    header = values[3]
+    col = {name: header.index(name) for name in header}
+    body = values[4:]
+    names = [row[1] for row in body]
     assert names == [row[1] for row in sheet.rows]
-    assert '=HYPERLINK("http://x";"y")' in [row[3] for row in values[4:]]
+    assert '=HYPERLINK("http://x";"y")' in [row[col["Quê quán"]] for row in body]
+    # One value per cell: sex, ethnicity and religion apart; the row number a number; dates real dates.
+    assert [row[0] for row in body] == [1, 2, 3]
+    thanh = next(row for row in body if row[1] == "Lò Văn Thanh")
+    assert (thanh[col["Giới tính"]], thanh[col["Chi bộ"]]) == ("Nam", "Chi bộ bản Na Hát")
+    assert thanh[col["Ngày vào Đảng"]] == datetime(2005, 3, 5)
+    assert thanh[col["Ngày chính thức"]] == datetime(2006, 3, 5)
+    ngoc = next(row for row in body if row[1] == "Đặng Thị Ngọc Ánh")
+    assert ngoc[col["Ngày chuyển đi"]] == datetime(2025, 8, 1)
+    assert ngoc[col["Chuyển đi (nơi)"]] == "Đảng bộ phường Tô Hiệu"
     for row in ws.iter_rows():
         for cell in row:
             assert cell.data_type != "f"
     assert ws.page_setup.orientation == "landscape"
+    assert "&P" in (ws.oddFooter.center.text or "")  # page numbers when printed
+    assert all((ws.row_dimensions[r].height or 0) >= 15 for r in range(4, ws.max_row + 1))
     listing = save_xlsx([Sheet("Danh sách", LIST_COLUMNS, flat)], tmp_path / "ds.xlsx")
     rows = list(openpyxl.load_workbook(listing).worksheets[0].iter_rows(values_only=True))
     assert rows[0] == LIST_COLUMNS

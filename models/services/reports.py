@@ -139,10 +139,16 @@ def mark_reviewed(session: Session, period: str, form_key: str) -> None:
 
 
 def finalise(
-    session: Session, period: str, form_key: str, figures: dict[str, int | float | None], problems: list[str]
+    session: Session,
+    period: str,
+    form_key: str,
+    figures: dict[str, int | float | None],
+    problems: list[str],
+    number: int | None = None,
 ) -> SnapshotView:
-    """Freeze the figures. Refused while the consistency check reports problems (listed), or before
-    the report was reviewed."""
+    """Freeze the figures. Refused while the consistency check reports problems (listed), before the
+    report was reviewed, without a signer's name or without any text. The number is the next of the
+    year unless the office gives one (from its register of documents) not yet used this year."""
     require(session, Permission.FINALISE)
     if problems:
         raise RuleViolation(
@@ -158,13 +164,45 @@ def finalise(
         raise RuleViolation(
             QT_TRANSLATE_NOOP("reports", "Báo cáo phải được lưu và rà soát trước khi chốt."), context=CTX
         )
-    year = period[:4]
-    last = session.scalar(
-        select(func.max(ReportSnapshot.number)).where(
-            ReportSnapshot.owner_unit_id == row.owner_unit_id, ReportSnapshot.period.like(f"{year}-%")
+    if not (row.signer or "").strip():
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "reports", "Báo cáo chưa có họ tên người ký. Hãy ghi người ký (T/M Đảng ủy) rồi chốt lại."
+            ),
+            context=CTX,
         )
+    text = json.loads(row.narrative or "{}")
+    if not any(str(v).strip() for v in text.values()):
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP(
+                "reports",
+                "Báo cáo chưa có nội dung (kết quả, hạn chế, nhiệm vụ). Hãy viết nội dung rồi chốt lại.",
+            ),
+            context=CTX,
+        )
+    year = period[:4]
+    same_year = (
+        ReportSnapshot.owner_unit_id == row.owner_unit_id,
+        ReportSnapshot.period.like(f"{year}-%"),
+        ReportSnapshot.id != row.id,
     )
-    row.number = int(last or 0) + 1
+    if number is not None:
+        taken = session.scalar(
+            select(func.count(ReportSnapshot.id)).where(*same_year, ReportSnapshot.number == number)
+        )
+        if number < 1 or taken:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "reports",
+                    "Số báo cáo {number} không dùng được (đã có hoặc không hợp lệ). Hãy chọn số khác.",
+                ),
+                context=CTX,
+                number=number,
+            )
+        row.number = number
+    else:
+        last = session.scalar(select(func.max(ReportSnapshot.number)).where(*same_year))
+        row.number = int(last or 0) + 1
     row.status = "final"
     row.figures = json.dumps(figures, ensure_ascii=False, sort_keys=True)
     row.finalised_at = datetime.now(UTC)

@@ -1153,6 +1153,10 @@ You can:
         <translation>A blank minutes form needs --cell CELL_NAME and --month YEAR-MONTH.</translation>
     </message>
     <message>
+        <source>Buổi sinh hoạt không có nội dung số {item}. Các nội dung: {items}.</source>
+        <translation>The meeting has no agenda item {item}. Its items: {items}.</translation>
+    </message>
+    <message>
         <source>Hãy cho biết mã buổi sinh hoạt (xem bằng --list) hoặc dùng --blank.</source>
         <translation>Give the meeting id (see --list) or use --blank.</translation>
     </message>
@@ -1201,12 +1205,60 @@ You can:
         <translation>Imported {n} Party members.</translation>
     </message>
     <message>
+        <source>Không đọc được nội dung báo cáo từ {path}. Tệp phải là JSON với các mục results, shortcomings, tasks, signer (và number nếu cần).</source>
+        <translation>Cannot read the report text from {path}. The file must be JSON with the entries results, shortcomings, tasks, signer (and number if needed).</translation>
+    </message>
+    <message>
+        <source>Số báo cáo (number) phải là số nguyên, ví dụ 5.</source>
+        <translation>The report number (number) must be a whole number, e.g. 5.</translation>
+    </message>
+    <message>
         <source>Không có chỉ tiêu “{key}”. Các chỉ tiêu: {keys}</source>
         <translation>There is no indicator “{key}”. Indicators: {keys}</translation>
     </message>
     <message>
+        <source>Ngày ký {date} chưa đến. Hãy ghi ngày ký thật (--date).</source>
+        <translation>The signing date {date} has not come yet. Give the real signing date (--date).</translation>
+    </message>
+    <message>
+        <source>Đã lưu nội dung báo cáo {period} (bản nháp).</source>
+        <translation>Saved the text of the report {period} (draft).</translation>
+    </message>
+    <message>
+        <source>Đã chốt báo cáo {period}, số {number}.</source>
+        <translation>Finalised the report {period}, number {number}.</translation>
+    </message>
+    <message>
+        <source>Báo cáo chưa chốt: bản in ghi DỰ THẢO.</source>
+        <translation>The report is not finalised: the printout says DRAFT (DỰ THẢO).</translation>
+    </message>
+    <message>
         <source>Lưu ý: số liệu đã thay đổi sau khi chốt ({n} chỉ tiêu).</source>
         <translation>Note: the figures changed after finalising ({n} indicators).</translation>
+    </message>
+    <message>
+        <source>Đảng viên {member} chưa có lần chuyển sinh hoạt đi nào. Hãy ghi việc chuyển đi trước.</source>
+        <translation>Member {member} has no transfer out. Record the transfer first.</translation>
+    </message>
+    <message>
+        <source>Chưa có đợt xếp loại năm {year}. Hãy mở đợt xếp loại trước.</source>
+        <translation>There is no rating round for {year}. Open the rating round first.</translation>
+    </message>
+    <message>
+        <source>Hãy cho biết --candidate MÃ_QUẦN_CHÚNG hoặc --member MÃ_ĐẢNG_VIÊN.</source>
+        <translation>Give --candidate CANDIDATE_ID or --member MEMBER_ID.</translation>
+    </message>
+    <message>
+        <source>Đảng viên này không thuộc chi bộ nào.</source>
+        <translation>This member belongs to no cell.</translation>
+    </message>
+    <message>
+        <source>Không đọc được văn bản từ {path}. Tệp phải là JSON có kind (cong-van hoặc giay-moi), subject, body và tùy chọn to, recipients, signer, number, on, guest, time, place.</source>
+        <translation>Cannot read the document from {path}. The file must be JSON with kind (cong-van or giay-moi), subject, body and optionally to, recipients, signer, number, on, guest, time, place.</translation>
+    </message>
+    <message>
+        <source>Chưa có số hoặc người ký: bản in ghi DỰ THẢO.</source>
+        <translation>No number or signer yet: the printout says DRAFT (DỰ THẢO).</translation>
     </message>
     <message>
         <source>Nhật ký kiểm toán: {n} mục, chuỗi nguyên vẹn.</source>
@@ -1499,6 +1551,26 @@ You can:
     <message>
         <source>báo cáo tổng hợp các đơn vị cấp dưới</source>
         <translation>consolidated report of the lower-level units</translation>
+    </message>
+    <message>
+        <source>giấy giới thiệu sinh hoạt đảng của đảng viên chuyển đi</source>
+        <translation>Party transfer letter of a member transferred out</translation>
+    </message>
+    <message>
+        <source>danh sách kết quả xếp loại chất lượng của năm</source>
+        <translation>list of the year&apos;s quality rating results</translation>
+    </message>
+    <message>
+        <source>danh sách đề nghị tặng Huy hiệu Đảng đợt tới</source>
+        <translation>list of members proposed for the Party badge at the next presentation</translation>
+    </message>
+    <message>
+        <source>nghị quyết chi bộ, dự thảo quyết định kết nạp hoặc công nhận chính thức</source>
+        <translation>cell resolution, draft decision on admission or official recognition</translation>
+    </message>
+    <message>
+        <source>công văn hoặc giấy mời từ tệp JSON</source>
+        <translation>official letter or meeting invitation from a JSON file</translation>
     </message>
     <message>
         <source>kiểm tra chuỗi nhật ký kiểm toán</source>
@@ -3333,12 +3405,36 @@ Database: {path}</translation>
         <translation>Minutes form with the member list pre-printed, for filling in by hand</translation>
     </message>
     <message>
+        <source>định kỳ</source>
+        <translation>regular</translation>
+    </message>
+    <message>
+        <source>chuyên đề</source>
+        <translation>thematic</translation>
+    </message>
+    <message>
+        <source>kiểm phiếu</source>
+        <translation>ballot count</translation>
+    </message>
+    <message>
+        <source>Loại biên bản trống</source>
+        <translation>Kind of blank minutes</translation>
+    </message>
+    <message>
         <source>Trích biên bản…</source>
         <translation>Extract from minutes…</translation>
     </message>
     <message>
         <source>Trích một nội dung, ví dụ cho hồ sơ kết nạp</source>
         <translation>Extract one item, e.g. for an admission file</translation>
+    </message>
+    <message>
+        <source>Nghị quyết</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Nghị quyết của chi bộ từ biên bản buổi sinh hoạt</source>
+        <translation>The cell&apos;s resolution from the minutes of the meeting</translation>
     </message>
     <message>
         <source>Xóa…</source>
@@ -6086,6 +6182,18 @@ Fix the records listed above, then finalise again.</translation>
     <message>
         <source>Báo cáo phải được lưu và rà soát trước khi chốt.</source>
         <translation>The report must be saved and reviewed before it is finalised.</translation>
+    </message>
+    <message>
+        <source>Báo cáo chưa có họ tên người ký. Hãy ghi người ký (T/M Đảng ủy) rồi chốt lại.</source>
+        <translation>The report has no signer&apos;s name. Enter the signer (on behalf of the Party committee), then finalise again.</translation>
+    </message>
+    <message>
+        <source>Báo cáo chưa có nội dung (kết quả, hạn chế, nhiệm vụ). Hãy viết nội dung rồi chốt lại.</source>
+        <translation>The report has no text (results, shortcomings, tasks). Write the text, then finalise again.</translation>
+    </message>
+    <message>
+        <source>Số báo cáo {number} không dùng được (đã có hoặc không hợp lệ). Hãy chọn số khác.</source>
+        <translation>Report number {number} cannot be used (already taken or not valid). Choose another number.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from forms.document import Document
 from forms.minutes import blank_minutes, extract_document, minutes_document
+from forms.party_papers import resolution_document
 from models.dates import format_date, month_key, today
 from models.db import read_session, unit_of_work
 from models.errors import DomainError
@@ -376,22 +378,42 @@ class MeetingsPage(Page):
             self.preview_blank,
             translate("meetings_ui", "Biên bản in sẵn danh sách đảng viên để ghi tay"),
         )
+        self.blank_kind = QComboBox()
+        for kind, label in (
+            ("regular", translate("meetings_ui", "định kỳ")),
+            ("thematic", translate("meetings_ui", "chuyên đề")),
+            ("ballot", translate("meetings_ui", "kiểm phiếu")),
+        ):
+            self.blank_kind.addItem(label, kind)
+        self.blank_kind.setToolTip(translate("meetings_ui", "Loại biên bản trống"))
         self.extract_button = self._button(
             translate("meetings_ui", "Trích biên bản…"),
             self.preview_extract,
             translate("meetings_ui", "Trích một nội dung, ví dụ cho hồ sơ kết nạp"),
+        )
+        self.resolution_button = self._button(
+            translate("meetings_ui", "Nghị quyết"),
+            self.preview_resolution,
+            translate("meetings_ui", "Nghị quyết của chi bộ từ biên bản buổi sinh hoạt"),
         )
         self.delete_button = self._button(translate("meetings_ui", "Xóa…"), self.delete_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.year)
         for button in (self.new_button, self.blank_button):
             bar.addWidget(button)
+        bar.addWidget(self.blank_kind)
         bar.addStretch(1)
         bar.addWidget(self.legend)
         list_bar = QHBoxLayout()
         list_bar.addWidget(self.list_title)
         list_bar.addStretch(1)
-        for button in (self.edit_button, self.preview_button, self.extract_button, self.delete_button):
+        for button in (
+            self.edit_button,
+            self.preview_button,
+            self.extract_button,
+            self.resolution_button,
+            self.delete_button,
+        ):
             list_bar.addWidget(button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -509,6 +531,7 @@ class MeetingsPage(Page):
         held = meeting is not None and meeting.status == "held"
         self.preview_button.setEnabled(held)
         self.extract_button.setEnabled(held)
+        self.resolution_button.setEnabled(held and meeting is not None and meeting.kind != "congress")
 
     def select_meeting(self, meeting_id: str) -> None:
         row = self.meetings.row_of_id(meeting_id)
@@ -583,7 +606,18 @@ class MeetingsPage(Page):
             return
         cell_id, month = slot
         name = self.overview.row_at(self.overview.row_of_cell(cell_id)).cell_name
-        self._preview(lambda s: blank_minutes(s, cell_id, month), file_name("bien ban trong", name, month))
+        kind = str(self.blank_kind.currentData())
+        title = "bien ban kiem phieu trong" if kind == "ballot" else "bien ban trong"
+        self._preview(lambda s: blank_minutes(s, cell_id, month, kind), file_name(title, name, month))
+
+    def preview_resolution(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None or meeting.status != "held":
+            return
+        self._preview(
+            lambda s: resolution_document(s, meeting.id),
+            file_name("nghi quyet", meeting.cell_name, meeting.month, f"so {meeting.number or 0:02d}"),
+        )
 
     def preview_extract(self) -> None:
         meeting = self.selected_meeting()

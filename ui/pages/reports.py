@@ -50,7 +50,7 @@ from forms.quarterly import (
     finalise_report,
     format_value,
     narrative_of,
-    report_document,
+    printable_report,
 )
 from models import audit
 from models.dates import format_date, today
@@ -110,13 +110,8 @@ def build_document(ctx: AppContext, state: ReportState) -> Document:
     snapshot = state.snapshot
     with read_session(ctx.db, ctx.actor) as session:
         head = audit.head(session)
-        return report_document(
-            session,
-            state.report,
-            narrative_of(snapshot),
-            number=snapshot.number if snapshot else None,
-            signer=snapshot.signer if snapshot else "",
-            footer=f"Nhật ký kiểm toán #{head[0]}: {head[1][:16]}",
+        return printable_report(
+            session, state.report, snapshot, footer=f"Nhật ký kiểm toán #{head[0]}: {head[1][:16]}"
         )
 
 
