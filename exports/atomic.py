@@ -1,7 +1,11 @@
 """Atomic file writing: every file the app writes goes to a temporary name in the target folder, is
 flushed and fsynced, verified, then renamed over the final name. The previous good file is never
 truncated first (KeePassXC lost databases on full disks that way); a failure at any point leaves the
-final name untouched and removes the temporary file."""
+final name untouched and removes the temporary file.
+
+`replace` is the one rename every writer uses: on Windows a rename is refused while another program
+holds the file (Excel or a PDF reader with the old file open, antivirus scanning the new one), so it
+retries with a backoff before giving up with a message that names that cause."""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -39,7 +45,49 @@ def temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
 
 
+# Windows error codes of a file another program holds: ERROR_ACCESS_DENIED (also a rename over a file
+# open without FILE_SHARE_DELETE), ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+SHARING_WINERRORS = frozenset({5, 32, 33})
+# Seconds between attempts (about 3 s in all): antivirus lets go of a new file within a second or two.
+RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
+
+
+def is_sharing_violation(exc: BaseException) -> bool:
+    """A Windows refusal because another program has the file open (never true on Linux)."""
+    return isinstance(exc, PermissionError) and getattr(exc, "winerror", None) in SHARING_WINERRORS
+
+
+def replace(source: Path, target: Path) -> None:
+    """`source.replace(target)`, retried while Windows reports the file as held by another program;
+    the last error is raised (`write_error` turns it into the message naming the cause)."""
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            Path(source).replace(target)
+        except PermissionError as exc:
+            if delay is None or not is_sharing_violation(exc):
+                raise
+            time.sleep(delay)
+        else:
+            return
+
+
+def _read_only_file(path: Path) -> bool:
+    try:
+        return not path.stat().st_mode & stat.S_IWRITE
+    except OSError:
+        return False
+
+
 def write_error(exc: OSError, target: Path) -> StorageError:
+    if is_sharing_violation(exc) and not _read_only_file(target):
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "files",
+                "Không thay được tệp {name}: tệp đang mở trong chương trình khác (ví dụ Excel, trình đọc PDF) hoặc đang được phần mềm diệt virus quét — hãy đóng nó rồi thử lại. Tệp cũ vẫn còn nguyên.",
+            ),
+            kind="in_use",
+            name=target.name,
+        )
     if exc.errno == errno.ENOSPC:
         return StorageError(
             QT_TRANSLATE_NOOP(
@@ -108,7 +156,7 @@ def _write_atomically(target: Path, fill: Callable[[BinaryIO], int], verify: Ver
             raise OSError(errno.EIO, "short write")
         if verify is not None:
             verify(tmp)
-        tmp.replace(target)
+        replace(tmp, target)
         fsync_dir(target.parent)
     except OSError as exc:
         _discard(tmp)

@@ -179,7 +179,7 @@ def backup_database(
     try:
         dbfile.vacuum_into(db, tmp)
         _verified(tmp, db.key)
-        tmp.replace(target)
+        atomic.replace(tmp, target)
         fsync_dir(folder)
     except OSError as exc:
         _discard(tmp)
@@ -397,7 +397,7 @@ def restore_backup(
             _verified(staged, key)
             for stale in ("-wal", "-shm", "-journal"):  # the old file's; its content is in `safety`
                 db_path.with_name(db_path.name + stale).unlink(missing_ok=True)
-            staged.replace(db_path)
+            atomic.replace(staged, db_path)
             fsync_dir(db_path.parent)
         except OSError as exc:
             raise atomic.write_error(exc, db_path) from exc

@@ -144,6 +144,8 @@ def register_100k(source: Path) -> Path:
     u.close()
     from sqlcipher3 import dbapi2
 
+    from exports import atomic
+
     conn = dbapi2.connect(str(tmp))
     if key is not None:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -165,7 +167,7 @@ def register_100k(source: Path) -> Path:
     conn.execute("ANALYZE")
     conn.close()
     for suffix in ("", ".keys"):
-        Path(f"{tmp}{suffix}").replace(Path(f"{path}{suffix}"))
+        atomic.replace(Path(f"{tmp}{suffix}"), Path(f"{path}{suffix}"))
     return path
 
 

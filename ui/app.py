@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 import resources
-from exports import backup, damaged, keyring
+from exports import atomic, backup, damaged, keyring
 from exports.paths import default_database, logs_dir
 from models.db import read_session, storage_error
 from models.errors import DomainError, StorageError
@@ -101,7 +101,11 @@ def install_crash_handlers() -> None:
     previous = fault_file_path()
     if previous.is_file() and previous.stat().st_size > 0:
         shown = previous.with_name("crash-previous.txt")
-        previous.replace(shown)
+        try:
+            atomic.replace(previous, shown)
+        except OSError:  # held by another program: show it where it is
+            log.warning("could not move the previous crash file aside")
+            shown = previous
         show_previous_crash(None, shown)
     if not _fault_file:
         handle = previous.open("w", encoding="utf-8")

@@ -1810,6 +1810,10 @@ Close this dialog, check what you just did, and send the following log file to t
 <context>
     <name>files</name>
     <message>
+        <source>Không thay được tệp {name}: tệp đang mở trong chương trình khác (ví dụ Excel, trình đọc PDF) hoặc đang được phần mềm diệt virus quét — hãy đóng nó rồi thử lại. Tệp cũ vẫn còn nguyên.</source>
+        <translation>Could not replace {name}: the file is open in another program (for example Excel or a PDF reader) or is being scanned by antivirus software — close it, then try again. The old file is still intact.</translation>
+    </message>
+    <message>
         <source>Không đủ chỗ trống để ghi tệp {name}. Hãy xóa bớt tệp hoặc chọn nơi lưu khác rồi thử lại.</source>
         <translation>Not enough free space to write {name}. Delete some files or choose another location, then try again.</translation>
     </message>
