@@ -29,6 +29,25 @@ log = logging.getLogger("main")
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
+def setup_console() -> None:
+    """Output that never breaks on Windows: a redirected stdout there uses the ANSI code page (cp1252,
+    cp1258), which cannot encode Vietnamese, so both streams are switched to UTF-8; the windowed build
+    (and `pythonw`) has no streams at all (`sys.stdout is None`), so output goes to the null device
+    rather than crashing the first command run from cmd. IT runs commands with the console build
+    (`DUX_CONSOLE=1`, see the README)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115 - open until exit
+        elif callable(getattr(stream, "reconfigure", None)) and (stream.encoding or "").lower() not in (
+            "utf-8",
+            "utf8",
+        ):
+            with contextlib.suppress(AttributeError, ValueError, OSError):  # a stream that cannot change
+                stream.flush()
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def out(text: str) -> None:
     """The CLI's only way to print to stdout."""
     sys.stdout.write(text + "\n")
@@ -44,10 +63,37 @@ def tr(text: str) -> str:
     return translate("cli", text)
 
 
+LOG_SLOTS = 9
+_log_slot: list[tuple[Path, Any]] = []  # (log file, the InstanceLock that makes it this process's)
+
+
+def own_log_file(folder: Path) -> Path:
+    """app.log for the first running instance, app-2.log, app-3.log … for others running at the same
+    time (a CLI command while the window is open): each file has one writer, so its rotation (a
+    rename, which Windows refuses while another process has the file open) never meets a second one."""
+    from models.errors import StorageError
+    from models.storage import InstanceLock
+
+    if _log_slot and _log_slot[0][0].parent == folder:
+        return _log_slot[0][0]  # a second main() in one process keeps its file
+    while _log_slot:
+        _log_slot.pop()[1].release()
+    for slot in range(1, LOG_SLOTS + 1):
+        path = folder / ("app.log" if slot == 1 else f"app-{slot}.log")
+        lock = InstanceLock(path)
+        try:
+            lock.acquire()
+        except StorageError:
+            continue
+        _log_slot.append((path, lock))
+        return path
+    return folder / "app.log"  # more instances than slots: share the first file
+
+
 def setup_logging(verbose: bool = False) -> Path:
     from exports.paths import logs_dir
 
-    log_file = logs_dir() / "app.log"
+    log_file = own_log_file(logs_dir())
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
@@ -430,7 +476,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             path=result.path,
         )
     )
-    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi xong, có thể rút USB.")))
+    from exports.atomic import unplug_advice
+
+    out(unplug_advice())
     return EXIT_OK
 
 
@@ -801,6 +849,7 @@ def early_language(argv: list[str] | None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    setup_console()
     install_cli_translator(early_language(argv))
     parser = build_parser()
     try:

@@ -14,14 +14,15 @@ import errno
 import os
 import secrets
 import stat
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from models.errors import StorageError
-from models.i18n import QT_TRANSLATE_NOOP
-from models.storage import fsync_dir
+from models.i18n import QT_TRANSLATE_NOOP, translate
+from models.storage import file_system, fsync_dir
 
 Verifier = Callable[[Path], None]  # raises if the written temporary file is not what it should be
 # Tests replace this to simulate a device that fails part-way (see `failing_after`).
@@ -71,6 +72,45 @@ def replace(source: Path, target: Path) -> None:
             return
 
 
+# FAT32 (and FAT16) cannot hold a file of 4 GiB or more; most sticks come formatted FAT32.
+FAT_FILE_LIMIT = 4 * 1024**3 - 1
+FAT_SYSTEMS = frozenset({"vfat", "msdos", "umsdos", "fat", "fat12", "fat16", "fat32"})
+
+
+def _too_large(target: Path, size: int | None) -> StorageError:
+    return StorageError(
+        QT_TRANSLATE_NOOP(
+            "files",
+            "Tệp {name} lớn khoảng {size} GB, vượt giới hạn 4 GB của một tệp trên USB hoặc thẻ nhớ định dạng FAT32. Hãy dùng USB định dạng exFAT hoặc NTFS (có thể định dạng lại một USB trống thành exFAT), rồi thử lại.",
+        ),
+        kind="too_large",
+        name=target.name,
+        size=f"{(size or FAT_FILE_LIMIT + 1) / 1e9:.1f}".replace(".", ","),
+    )
+
+
+def check_fits(target: Path, size: int) -> None:
+    """Refuse before writing a file the target's file system cannot hold (a 4.4 GB province database
+    backed up to a FAT32 stick would otherwise fail part-way as "disk full" or "USB pulled out")."""
+    if size > FAT_FILE_LIMIT and file_system(Path(target).parent) in FAT_SYSTEMS:
+        raise _too_large(Path(target), size)
+
+
+def unplug_advice() -> str:
+    """What to tell the clerk once a file is on the stick. Linux flushes the file and its folder to the
+    device, so the stick may be pulled; Windows cannot flush the folder (fsync_dir does nothing there),
+    so only "Safely Remove Hardware" guarantees the stick, as the manual says."""
+    if sys.platform == "win32":
+        return translate(
+            "files",
+            QT_TRANSLATE_NOOP(
+                "files",
+                "Đã ghi xong. Trước khi rút USB, hãy bấm biểu tượng USB ở góc phải thanh tác vụ và chọn tháo thiết bị an toàn (Safely Remove / Eject).",
+            ),
+        )
+    return translate("files", QT_TRANSLATE_NOOP("files", "Đã ghi xong, có thể rút USB."))
+
+
 def _read_only_file(path: Path) -> bool:
     try:
         return not path.stat().st_mode & stat.S_IWRITE
@@ -88,6 +128,8 @@ def write_error(exc: OSError, target: Path) -> StorageError:
             kind="in_use",
             name=target.name,
         )
+    if exc.errno == errno.EFBIG or getattr(exc, "winerror", None) == 223:  # ERROR_FILE_TOO_LARGE
+        return _too_large(target, None)
     if exc.errno == errno.ENOSPC:
         return StorageError(
             QT_TRANSLATE_NOOP(
@@ -125,6 +167,7 @@ def write_bytes(target: Path, data: bytes, verify: Verifier | None = None) -> Pa
             handle.write(view[start : start + (1 << 20)])
         return len(data)
 
+    check_fits(Path(target), len(data))
     return _write_atomically(Path(target), fill, verify)
 
 
@@ -140,6 +183,8 @@ def copy_file(source: Path, target: Path, verify: Verifier | None = None) -> Pat
                 total += len(chunk)
         return total
 
+    with contextlib.suppress(OSError):  # an unreadable source is reported by the copy itself
+        check_fits(Path(target), Path(source).stat().st_size)
     return _write_atomically(Path(target), fill, verify)
 
 

@@ -175,6 +175,7 @@ def backup_database(
     started = time.perf_counter()
     folder = _ensure_folder(Path(folder) if folder is not None else default_folder(db.path))
     target = _target_name(folder, db.path.stem, reason, now or datetime.now(UTC))
+    atomic.check_fits(target, db.path.stat().st_size)  # the copy is about the database's size
     tmp = atomic.temp_name(target)
     try:
         dbfile.vacuum_into(db, tmp)

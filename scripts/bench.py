@@ -196,7 +196,7 @@ def startup(path: Path, runs: int) -> list[Row]:
 
     def run(code: str) -> Callable[[], None]:
         def go() -> None:
-            with tempfile.TemporaryDirectory() as data:
+            with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data:
                 done = subprocess.run(
                     [sys.executable, "-c", code],
                     check=True,

@@ -189,7 +189,7 @@ def check(lock_text: str, in_text: str, metadata: MetadataSource) -> tuple[list[
 def windows_report(requirements: list[str], constraints: list[str]) -> dict[str, tuple[str, list[str]]]:
     """pip's resolution for win_amd64 / CPython 3.11 with binary wheels only (no install): canonical
     name -> (version, Requires-Dist). pip fails when a pinned version has no Windows wheel."""
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
         (folder / "req.txt").write_text("\n".join(requirements) + "\n", encoding="utf-8")
         (folder / "con.txt").write_text("\n".join(constraints) + "\n", encoding="utf-8")

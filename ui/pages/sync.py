@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from exports import sync as sx
+from exports.atomic import unplug_advice
 from exports.documents import document_sheets, save_pdf, save_xlsx
 from forms.consolidated import BoardRow, completeness, consolidate, consolidated_document
 from forms.periods import Period
@@ -614,7 +615,7 @@ class SyncPage(Page):
                 for name, path in written
             )
             + "\n"
-            + translate("sync_page", "Đã ghi xong, có thể rút USB."),
+            + unplug_advice(),
         )
         return [p for _n, p in written]
 
