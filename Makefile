@@ -32,8 +32,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
+# -X warn_default_encoding: an open() or a text pipe without an encoding uses the ANSI code page on
+# Windows; the warning it raises here is an error (filterwarnings = error in pyproject.toml).
 pytest: $(STAMP) sysdeps
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -X warn_default_encoding -m pytest -q
 
 soak: $(STAMP)
 	$(PY) -m pytest -q tests/test_crash_harness.py --kills=1000 -s

@@ -48,6 +48,25 @@ def setup_console() -> None:
                 stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
+# The installer's AppMutex (installer/SoTayDangUy.iss): while any instance runs, setup and uninstall
+# ask the clerk to close it instead of replacing files in use.
+APP_MUTEX = "SoTayDangUy.AppMutex"
+_app_mutex: list[int] = []
+
+
+def hold_app_mutex() -> None:
+    """Create the named mutex the installer looks for (Windows only; held until the process ends)."""
+    platform: str = sys.platform  # a plain str, so the type checker keeps the branch
+    if platform != "win32" or _app_mutex:
+        return
+    import ctypes
+
+    with contextlib.suppress(AttributeError, OSError):
+        handle = ctypes.windll.kernel32.CreateMutexW(None, False, APP_MUTEX)  # type: ignore[attr-defined,unused-ignore]
+        if handle:
+            _app_mutex.append(int(handle))
+
+
 def out(text: str) -> None:
     """The CLI's only way to print to stdout."""
     sys.stdout.write(text + "\n")
@@ -850,6 +869,7 @@ def early_language(argv: list[str] | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     setup_console()
+    hold_app_mutex()
     install_cli_translator(early_language(argv))
     parser = build_parser()
     try:

@@ -202,6 +202,7 @@ def startup(path: Path, runs: int) -> list[Row]:
                     check=True,
                     capture_output=True,
                     text=True,
+                    encoding="utf-8",
                     env={**os.environ, "DUX_DATA_DIR": data},
                 )
             if done.stdout.strip():
@@ -848,7 +849,7 @@ def backup_row(u: Any, runs: int, label: str) -> Row:
 def machine() -> str:
     cpu = ""
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break

@@ -400,3 +400,46 @@ def test_signing_runs_only_with_a_certificate() -> None:
     assert build.native_platform({}, "win32") == "windows"
     assert build.native_platform({"DISPLAY": ":1"}, "linux") == "xcb"
     assert build.native_platform({}, "linux") is None
+
+
+# ---------------------------------------------------------------- the installer
+
+
+INSTALLER = Path(__file__).resolve().parents[1] / "installer"
+
+
+def test_the_program_holds_the_installers_mutex(monkeypatch: pytest.MonkeyPatch) -> None:
+    created: list[tuple[object, bool, str]] = []
+
+    def create_mutex(attributes: object, owned: bool, name: str) -> int:
+        created.append((attributes, owned, name))
+        return 42
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(main, "_app_mutex", [])
+    fake = types.SimpleNamespace(kernel32=types.SimpleNamespace(CreateMutexW=create_mutex))
+    monkeypatch.setattr("ctypes.windll", fake, raising=False)
+    main.hold_app_mutex()
+    main.hold_app_mutex()  # once per process
+    assert created == [(None, False, main.APP_MUTEX)]
+    script = (INSTALLER / "SoTayDangUy.iss").read_text(encoding="utf-8-sig")
+    assert f'#define AppMutexName "{main.APP_MUTEX}"' in script
+    assert "AppMutex={#AppMutexName}" in script
+
+
+def test_the_installer_is_vietnamese_first_and_refuses_clearly() -> None:
+    for name in ("SoTayDangUy.iss", "Vietnamese.isl"):
+        assert (INSTALLER / name).read_bytes().startswith(b"\xef\xbb\xbf"), name  # UTF-8 with BOM
+    script = (INSTALLER / "SoTayDangUy.iss").read_text(encoding="utf-8-sig")
+    languages = [line for line in script.splitlines() if line.startswith("Name: ") and "MessagesFile" in line]
+    assert languages[0] == 'Name: "vi"; MessagesFile: "compiler:Default.isl,Vietnamese.isl"'
+    assert "MinVersion=10.0.17763" in script
+    assert "ArchitecturesAllowed=x64compatible" in script
+    refusal = next(line for line in script.splitlines() if line.startswith("vi.OnlyOnTheseArchitectures="))
+    assert "64-bit" in refusal and "32-bit" in refusal and "không cài được" in refusal
+    assert 'Type: filesandordirs; Name: "{app}\\_internal"' in script
+    run = script[script.index("[Run]") :]
+    assert "Parameters" not in run  # the program starts with no arguments
+    messages = (INSTALLER / "Vietnamese.isl").read_text(encoding="utf-8-sig")
+    assert "LanguageID=$042A" in messages
+    assert "ButtonInstall=&Cài đặt" in messages
