@@ -8,6 +8,7 @@ input, 2 on wrong usage. Each command is one function `cmd_<name>(args) -> int` 
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import logging
 import logging.handlers
@@ -84,6 +85,7 @@ def tr(text: str) -> str:
 
 LOG_SLOTS = 9
 _log_slot: list[tuple[Path, Any]] = []  # (log file, the InstanceLock that makes it this process's)
+_log_slot_exit: list[bool] = []
 
 
 def own_log_file(folder: Path) -> Path:
@@ -95,8 +97,10 @@ def own_log_file(folder: Path) -> Path:
 
     if _log_slot and _log_slot[0][0].parent == folder:
         return _log_slot[0][0]  # a second main() in one process keeps its file
-    while _log_slot:
-        _log_slot.pop()[1].release()
+    release_log_slot()
+    if not _log_slot_exit:
+        atexit.register(release_log_slot)
+        _log_slot_exit.append(True)
     for slot in range(1, LOG_SLOTS + 1):
         path = folder / ("app.log" if slot == 1 else f"app-{slot}.log")
         lock = InstanceLock(path)
@@ -107,6 +111,11 @@ def own_log_file(folder: Path) -> Path:
         _log_slot.append((path, lock))
         return path
     return folder / "app.log"  # more instances than slots: share the first file
+
+
+def release_log_slot() -> None:
+    while _log_slot:
+        _log_slot.pop()[1].release()
 
 
 def setup_logging(verbose: bool = False) -> Path:

@@ -347,10 +347,9 @@ def test_a_second_instance_writes_its_own_log(data_dir: Path) -> None:
         for old in logging.getLogger().handlers:
             old.close()
         logging.getLogger().handlers.clear()
-        while main._log_slot:
-            main._log_slot.pop()[1].release()
+        main.release_log_slot()
     assert main.own_log_file(logs) == logs / "app.log"  # the window has gone: the first file again
-    main._log_slot.pop()[1].release()
+    main.release_log_slot()
 
 
 # ---------------------------------------------------------------- the build script
