@@ -442,3 +442,63 @@ def test_the_installer_is_vietnamese_first_and_refuses_clearly() -> None:
     messages = (INSTALLER / "Vietnamese.isl").read_text(encoding="utf-8-sig")
     assert "LanguageID=$042A" in messages
     assert "ButtonInstall=&Cài đặt" in messages
+
+
+# ---------------------------------------------------------------- text files name their encoding
+
+PROJECT = Path(__file__).resolve().parents[1]
+TEXT_IO_WITHOUT_MODE = {"read_text": 1, "write_text": 2}  # positional arguments up to the encoding
+
+
+def _text_io_without_encoding(source: str) -> list[int]:
+    """Lines of read_text/write_text/open calls in text mode that leave the encoding to the locale.
+    Ruff's PLW1514 only sees calls on what it knows is a Path (`Path(x).read_text()`), not
+    `(folder / name).write_text(...)`; this walks every call by name."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or any(k.arg in ("encoding", None) for k in node.keywords):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in TEXT_IO_WITHOUT_MODE and len(node.args) < TEXT_IO_WITHOUT_MODE[name]:
+            lines.append(node.lineno)
+        elif name == "open":
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "os":
+                continue  # os.open: a file descriptor, no text layer
+            position = 0 if isinstance(func, ast.Attribute) else 1  # Path.open(mode) / open(file, mode)
+            given = [k.value for k in node.keywords if k.arg == "mode"] + node.args[position : position + 1]
+            if not given or (
+                isinstance(given[0], ast.Constant)
+                and isinstance(given[0].value, str)
+                and "b" not in given[0].value
+            ):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_every_text_file_names_its_encoding() -> None:
+    sources = [PROJECT / "main.py"] + [
+        path
+        for folder in ("ui", "exports", "models", "forms", "resources", "scripts", "tests")
+        for path in sorted((PROJECT / folder).rglob("*.py"))
+    ]
+    found = [
+        f"{path.relative_to(PROJECT)}:{line}"
+        for path in sources
+        for line in _text_io_without_encoding(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_encoding_scan_sees_what_ruff_misses() -> None:
+    source = (
+        "(stick / 'autorun.inf').write_text('x')\n"
+        "folder.joinpath('a').read_text()\n"
+        "path.open('w')\n"
+        "open(name)\n"
+        "path.open('rb')\n"
+        "buffer.open(QIODevice.OpenModeFlag.ReadOnly)\n"
+        "path.write_text('x', encoding='utf-8')\n"
+        "os.open(name, os.O_RDONLY)\n"
+    )
+    assert _text_io_without_encoding(source) == [1, 2, 3, 4]
