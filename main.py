@@ -8,6 +8,7 @@ input, 2 on wrong usage. Each command is one function `cmd_<name>(args) -> int` 
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import logging
 import logging.handlers
@@ -30,6 +31,44 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 EXIT_NOTHING_NEW = 3  # `import`: every package was already imported or is held for a missing one
 
 
+def setup_console() -> None:
+    """Output that never breaks on Windows: a redirected stdout there uses the ANSI code page (cp1252,
+    cp1258), which cannot encode Vietnamese, so both streams are switched to UTF-8; the windowed build
+    (and `pythonw`) has no streams at all (`sys.stdout is None`), so output goes to the null device
+    rather than crashing the first command run from cmd. IT runs commands with the console build
+    (`DUX_CONSOLE=1`, see the README)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115 - open until exit
+        elif callable(getattr(stream, "reconfigure", None)) and (stream.encoding or "").lower() not in (
+            "utf-8",
+            "utf8",
+        ):
+            with contextlib.suppress(AttributeError, ValueError, OSError):  # a stream that cannot change
+                stream.flush()
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+# The installer's AppMutex (installer/SoTayDangUy.iss): while any instance runs, setup and uninstall
+# ask the clerk to close it instead of replacing files in use.
+APP_MUTEX = "SoTayDangUy.AppMutex"
+_app_mutex: list[int] = []
+
+
+def hold_app_mutex() -> None:
+    """Create the named mutex the installer looks for (Windows only; held until the process ends)."""
+    platform: str = sys.platform  # a plain str, so the type checker keeps the branch
+    if platform != "win32" or _app_mutex:
+        return
+    import ctypes
+
+    with contextlib.suppress(AttributeError, OSError):
+        handle = ctypes.windll.kernel32.CreateMutexW(None, False, APP_MUTEX)  # type: ignore[attr-defined,unused-ignore]
+        if handle:
+            _app_mutex.append(int(handle))
+
+
 def out(text: str) -> None:
     """The CLI's only way to print to stdout."""
     sys.stdout.write(text + "\n")
@@ -45,10 +84,45 @@ def tr(text: str) -> str:
     return translate("cli", text)
 
 
+LOG_SLOTS = 9
+_log_slot: list[tuple[Path, Any]] = []  # (log file, the InstanceLock that makes it this process's)
+_log_slot_exit: list[bool] = []
+
+
+def own_log_file(folder: Path) -> Path:
+    """app.log for the first running instance, app-2.log, app-3.log … for others running at the same
+    time (a CLI command while the window is open): each file has one writer, so its rotation (a
+    rename, which Windows refuses while another process has the file open) never meets a second one."""
+    from models.errors import StorageError
+    from models.storage import InstanceLock
+
+    if _log_slot and _log_slot[0][0].parent == folder:
+        return _log_slot[0][0]  # a second main() in one process keeps its file
+    release_log_slot()
+    if not _log_slot_exit:
+        atexit.register(release_log_slot)
+        _log_slot_exit.append(True)
+    for slot in range(1, LOG_SLOTS + 1):
+        path = folder / ("app.log" if slot == 1 else f"app-{slot}.log")
+        lock = InstanceLock(path)
+        try:
+            lock.acquire()
+        except StorageError:
+            continue
+        _log_slot.append((path, lock))
+        return path
+    return folder / "app.log"  # more instances than slots: share the first file
+
+
+def release_log_slot() -> None:
+    while _log_slot:
+        _log_slot.pop()[1].release()
+
+
 def setup_logging(verbose: bool = False) -> Path:
     from exports.paths import logs_dir
 
-    log_file = logs_dir() / "app.log"
+    log_file = own_log_file(logs_dir())
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
@@ -835,7 +909,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             path=result.path,
         )
     )
-    out(tr(QT_TRANSLATE_NOOP("cli", "Đã ghi xong, có thể rút USB.")))
+    from exports.atomic import unplug_advice
+
+    out(unplug_advice())
     return EXIT_OK
 
 
@@ -1412,6 +1488,8 @@ def early_language(argv: list[str] | None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    setup_console()
+    hold_app_mutex()
     install_cli_translator(early_language(argv))
     parser = build_parser()
     try:

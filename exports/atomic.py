@@ -1,7 +1,11 @@
 """Atomic file writing: every file the app writes goes to a temporary name in the target folder, is
 flushed and fsynced, verified, then renamed over the final name. The previous good file is never
 truncated first (KeePassXC lost databases on full disks that way); a failure at any point leaves the
-final name untouched and removes the temporary file."""
+final name untouched and removes the temporary file.
+
+`replace` is the one rename every writer uses: on Windows a rename is refused while another program
+holds the file (Excel or a PDF reader with the old file open, antivirus scanning the new one), so it
+retries with a backoff before giving up with a message that names that cause."""
 
 from __future__ import annotations
 
@@ -9,13 +13,16 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from models.errors import StorageError
-from models.i18n import QT_TRANSLATE_NOOP
-from models.storage import fsync_dir
+from models.i18n import QT_TRANSLATE_NOOP, translate
+from models.storage import file_system, fsync_dir
 
 Verifier = Callable[[Path], None]  # raises if the written temporary file is not what it should be
 # Tests replace this to simulate a device that fails part-way (see `failing_after`).
@@ -39,7 +46,90 @@ def temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
 
 
+# Windows error codes of a file another program holds: ERROR_ACCESS_DENIED (also a rename over a file
+# open without FILE_SHARE_DELETE), ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+SHARING_WINERRORS = frozenset({5, 32, 33})
+# Seconds between attempts (about 3 s in all): antivirus lets go of a new file within a second or two.
+RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
+
+
+def is_sharing_violation(exc: BaseException) -> bool:
+    """A Windows refusal because another program has the file open (never true on Linux)."""
+    return isinstance(exc, PermissionError) and getattr(exc, "winerror", None) in SHARING_WINERRORS
+
+
+def replace(source: Path, target: Path) -> None:
+    """`source.replace(target)`, retried while Windows reports the file as held by another program;
+    the last error is raised (`write_error` turns it into the message naming the cause)."""
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            Path(source).replace(target)
+        except PermissionError as exc:
+            if delay is None or not is_sharing_violation(exc):
+                raise
+            time.sleep(delay)
+        else:
+            return
+
+
+# FAT32 (and FAT16) cannot hold a file of 4 GiB or more; most sticks come formatted FAT32.
+FAT_FILE_LIMIT = 4 * 1024**3 - 1
+FAT_SYSTEMS = frozenset({"vfat", "msdos", "umsdos", "fat", "fat12", "fat16", "fat32"})
+
+
+def _too_large(target: Path, size: int | None) -> StorageError:
+    return StorageError(
+        QT_TRANSLATE_NOOP(
+            "files",
+            "Tệp {name} lớn khoảng {size} GB, vượt giới hạn 4 GB của một tệp trên USB hoặc thẻ nhớ định dạng FAT32. Hãy dùng USB định dạng exFAT hoặc NTFS (có thể định dạng lại một USB trống thành exFAT), rồi thử lại.",
+        ),
+        kind="too_large",
+        name=target.name,
+        size=f"{(size or FAT_FILE_LIMIT + 1) / 1e9:.1f}".replace(".", ","),
+    )
+
+
+def check_fits(target: Path, size: int) -> None:
+    """Refuse before writing a file the target's file system cannot hold (a 4.4 GB province database
+    backed up to a FAT32 stick would otherwise fail part-way as "disk full" or "USB pulled out")."""
+    if size > FAT_FILE_LIMIT and file_system(Path(target).parent) in FAT_SYSTEMS:
+        raise _too_large(Path(target), size)
+
+
+def unplug_advice() -> str:
+    """What to tell the clerk once a file is on the stick. Linux flushes the file and its folder to the
+    device, so the stick may be pulled; Windows cannot flush the folder (fsync_dir does nothing there),
+    so only "Safely Remove Hardware" guarantees the stick, as the manual says."""
+    if sys.platform == "win32":
+        return translate(
+            "files",
+            QT_TRANSLATE_NOOP(
+                "files",
+                "Đã ghi xong. Trước khi rút USB, hãy bấm biểu tượng USB ở góc phải thanh tác vụ và chọn tháo thiết bị an toàn (Safely Remove / Eject).",
+            ),
+        )
+    return translate("files", QT_TRANSLATE_NOOP("files", "Đã ghi xong, có thể rút USB."))
+
+
+def _read_only_file(path: Path) -> bool:
+    try:
+        return not path.stat().st_mode & stat.S_IWRITE
+    except OSError:
+        return False
+
+
 def write_error(exc: OSError, target: Path) -> StorageError:
+    if is_sharing_violation(exc) and not _read_only_file(target):
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "files",
+                "Không thay được tệp {name}: tệp đang mở trong chương trình khác (ví dụ Excel, trình đọc PDF) hoặc đang được phần mềm diệt virus quét — hãy đóng nó rồi thử lại. Tệp cũ vẫn còn nguyên.",
+            ),
+            kind="in_use",
+            name=target.name,
+        )
+    if exc.errno == errno.EFBIG or getattr(exc, "winerror", None) == 223:  # ERROR_FILE_TOO_LARGE
+        return _too_large(target, None)
     if exc.errno == errno.ENOSPC:
         return StorageError(
             QT_TRANSLATE_NOOP(
@@ -77,6 +167,7 @@ def write_bytes(target: Path, data: bytes, verify: Verifier | None = None) -> Pa
             handle.write(view[start : start + (1 << 20)])
         return len(data)
 
+    check_fits(Path(target), len(data))
     return _write_atomically(Path(target), fill, verify)
 
 
@@ -92,6 +183,8 @@ def copy_file(source: Path, target: Path, verify: Verifier | None = None) -> Pat
                 total += len(chunk)
         return total
 
+    with contextlib.suppress(OSError):  # an unreadable source is reported by the copy itself
+        check_fits(Path(target), Path(source).stat().st_size)
     return _write_atomically(Path(target), fill, verify)
 
 
@@ -108,7 +201,7 @@ def _write_atomically(target: Path, fill: Callable[[BinaryIO], int], verify: Ver
             raise OSError(errno.EIO, "short write")
         if verify is not None:
             verify(tmp)
-        tmp.replace(target)
+        replace(tmp, target)
         fsync_dir(target.parent)
     except OSError as exc:
         _discard(tmp)

@@ -175,11 +175,12 @@ def backup_database(
     started = time.perf_counter()
     folder = _ensure_folder(Path(folder) if folder is not None else default_folder(db.path))
     target = _target_name(folder, db.path.stem, reason, now or datetime.now(UTC))
+    atomic.check_fits(target, db.path.stat().st_size)  # the copy is about the database's size
     tmp = atomic.temp_name(target)
     try:
         dbfile.vacuum_into(db, tmp)
         _verified(tmp, db.key)
-        tmp.replace(target)
+        atomic.replace(tmp, target)
         fsync_dir(folder)
     except OSError as exc:
         _discard(tmp)
@@ -397,7 +398,7 @@ def restore_backup(
             _verified(staged, key)
             for stale in ("-wal", "-shm", "-journal"):  # the old file's; its content is in `safety`
                 db_path.with_name(db_path.name + stale).unlink(missing_ok=True)
-            staged.replace(db_path)
+            atomic.replace(staged, db_path)
             fsync_dir(db_path.parent)
         except OSError as exc:
             raise atomic.write_error(exc, db_path) from exc

@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from exports.atomic import write_bytes
+from exports.atomic import replace, write_bytes, write_error
 from models import audit, auth
 from models.db import Database, read_session, unit_of_work
 from models.dbfile import quote_identifier
@@ -760,9 +760,11 @@ def _encrypt_locked(
             db.close()
         write_keyring(path, ring)
         try:
-            tmp.replace(path)
-        except BaseException:
+            replace(tmp, path)
+        except BaseException as exc:
             keyring_path(path).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise write_error(exc, path) from exc
             raise
         fsync_dir(path.parent)
         for extra in ("-wal", "-shm"):

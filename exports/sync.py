@@ -112,11 +112,45 @@ def package_name(kind: str, unit_id: str, sequence: int, when: datetime) -> str:
 
 
 WORM_SIGNS = ("autorun.inf",)
+# Folders the operating systems themselves put on a stick (Windows on every NTFS/FAT stick it sees,
+# Linux and macOS desktops when a file is deleted or indexed): hidden, but never a worm's.
+SYSTEM_FOLDERS = frozenset(
+    {
+        "system volume information",
+        "$recycle.bin",
+        "recycler",
+        "recycled",
+        ".trashes",
+        ".fseventsd",
+        ".spotlight-v100",
+    }
+)
+FILE_ATTRIBUTE_HIDDEN, FILE_ATTRIBUTE_SYSTEM = 0x2, 0x4
+
+
+def _file_attributes(path: Path) -> int:
+    """Windows file attributes (0 elsewhere, where `st_file_attributes` does not exist)."""
+    try:
+        return int(getattr(path.stat(), "st_file_attributes", 0))
+    except OSError:
+        return 0
+
+
+def _system_entry(path: Path) -> bool:
+    """An entry of the operating system: hidden *and* system on Windows, or one of the known names
+    (a stick read on Linux shows no attributes)."""
+    lower = path.name.lower()
+    if lower in SYSTEM_FOLDERS or lower.startswith(".trash-"):
+        return True
+    both = FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM
+    return _file_attributes(path) & both == both
 
 
 def stick_warnings(folder: Path) -> list[str]:
     """What looks like the common USB worm: autorun.inf, shortcut files, hidden folders. The app never
-    opens or runs any of it."""
+    opens or runs any of it. The operating system's own hidden folders are not warned about (Windows
+    puts "System Volume Information" on every stick; a worm's hidden folder still comes with its
+    shortcut files, which are)."""
     warnings: list[str] = []
     try:
         items = list(folder.iterdir())
@@ -143,7 +177,7 @@ def stick_warnings(folder: Path) -> list[str]:
                     ),
                 ).format(name=item.name)
             )
-        elif item.is_dir() and (item.name.startswith(".") or _hidden(item)):
+        elif item.is_dir() and (item.name.startswith(".") or _hidden(item)) and not _system_entry(item):
             warnings.append(
                 translate(
                     "sync",
@@ -156,8 +190,7 @@ def stick_warnings(folder: Path) -> list[str]:
 
 
 def _hidden(path: Path) -> bool:
-    attributes = getattr(path.stat(), "st_file_attributes", 0)
-    return bool(attributes & 2)  # FILE_ATTRIBUTE_HIDDEN on Windows
+    return bool(_file_attributes(path) & FILE_ATTRIBUTE_HIDDEN)
 
 
 def _check_space(folder: Path, size: int) -> None:

@@ -11,9 +11,10 @@ import contextlib
 import errno
 import logging
 import time
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -129,10 +130,20 @@ def key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
+def sqlite_uri(path: PurePath) -> str:
+    """`file:` URI of `path` with every character SQLite's URI parser would read as syntax escaped: a
+    folder named "Sao lưu #2" or "100%" must not open another file ("#" starts a fragment, "?" the
+    query, "%" an escape). Always with an empty authority: file:///home/…, file:///C:/Users/…"""
+    posix = (path if path.is_absolute() else Path(path).absolute()).as_posix()
+    if not posix.startswith("/"):
+        posix = "/" + posix  # a Windows drive: C:/Users/… (its colon stays, as SQLite expects)
+    return "file://" + urllib.parse.quote(posix, safe="/:")
+
+
 def _connect_raw(path: Path, key: bytes | None, read_only: bool) -> Any:
     from sqlcipher3 import dbapi2
 
-    uri = f"file:{path.as_posix()}?mode={'ro' if read_only else 'rwc'}"
+    uri = f"{sqlite_uri(path)}?mode={'ro' if read_only else 'rwc'}"
     conn = dbapi2.connect(
         uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
     )

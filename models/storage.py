@@ -4,6 +4,7 @@ drive detection. Everything here is about the platform, not about file formats."
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import re
 import sys
@@ -61,9 +62,17 @@ class InstanceLock:
         self._handle = handle
 
     def release(self) -> None:
+        """Unlock explicitly, then close: on Windows a byte-range lock left to the close is released
+        only when the system gets round to it, so a restore that takes the lock again at once could be
+        refused as "open in another window"."""
         if self._handle is not None:
             with contextlib.suppress(OSError):
-                if sys.platform != "win32":
+                if sys.platform == "win32":
+                    import msvcrt
+
+                    self._handle.seek(0)
+                    msvcrt.locking(self._handle.fileno(), msvcrt.LK_UNLCK, 1)
+                else:
                     import fcntl
 
                     fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
@@ -86,16 +95,88 @@ def drive_kind(path: Path) -> str:
 # GetDriveTypeW: 2 removable (USB stick, card), 3 fixed, 4 remote (mapped drive or \\server\share),
 # 5 CD/DVD, 6 RAM disk; 0 and 1 (no such root) tell nothing.
 _WINDOWS_DRIVE_TYPES = {2: "removable", 3: "fixed", 4: "network", 5: "removable", 6: "fixed"}
+# STORAGE_BUS_TYPE values of a disk the clerk can pull out: 1394, USB, SD, MMC. USB hard disks and
+# many sticks report DRIVE_FIXED, so a "fixed" drive is asked for its bus (the Linux branch does the same).
+_REMOVABLE_BUSES = {4: "1394", 7: "usb", 12: "sd", 13: "mmc"}
+IOCTL_STORAGE_QUERY_PROPERTY = 0x2D1400
+
+
+class _StoragePropertyQuery(ctypes.Structure):
+    _fields_ = (
+        ("PropertyId", ctypes.c_int),
+        ("QueryType", ctypes.c_int),
+        ("AdditionalParameters", ctypes.c_ubyte * 1),
+    )
+
+
+class _StorageDeviceDescriptor(ctypes.Structure):
+    _fields_ = (
+        ("Version", ctypes.c_uint32),
+        ("Size", ctypes.c_uint32),
+        ("DeviceType", ctypes.c_ubyte),
+        ("DeviceTypeModifier", ctypes.c_ubyte),
+        ("RemovableMedia", ctypes.c_ubyte),
+        ("CommandQueueing", ctypes.c_ubyte),
+        ("VendorIdOffset", ctypes.c_uint32),
+        ("ProductIdOffset", ctypes.c_uint32),
+        ("ProductRevisionOffset", ctypes.c_uint32),
+        ("SerialNumberOffset", ctypes.c_uint32),
+        ("BusType", ctypes.c_int),
+        ("RawPropertiesLength", ctypes.c_uint32),
+    )
+
+
+def bus_type_of(descriptor: bytes) -> int | None:
+    """BusType of a STORAGE_DEVICE_DESCRIPTOR as DeviceIoControl returned it (None when too short)."""
+    if len(descriptor) < ctypes.sizeof(_StorageDeviceDescriptor):
+        return None
+    return int(_StorageDeviceDescriptor.from_buffer_copy(descriptor).BusType)
+
+
+def _windows_root(path: Path) -> str:
+    root = path.anchor or str(path)[:3]
+    return root if root.endswith(("\\", "/")) else root + "\\"
+
+
+def _windows_drive_type(root: str) -> int:
+    return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))  # type: ignore[attr-defined,unused-ignore]
+
+
+def _windows_bus_type(root: str) -> int | None:
+    """The bus of the disk holding drive `root` ("E:\\"), by IOCTL_STORAGE_QUERY_PROPERTY; None when the
+    volume cannot be asked (a UNC path, a subst drive, no permission)."""
+    if len(root) < 2 or root[1] != ":":
+        return None
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    kernel32.CreateFileW.restype = ctypes.c_void_p
+    share, open_existing = 0x1 | 0x2, 3
+    handle = kernel32.CreateFileW(f"\\\\.\\{root[:2]}", 0, share, None, open_existing, 0, None)
+    if handle in (None, ctypes.c_void_p(-1).value):
+        return None
+    try:
+        query = _StoragePropertyQuery(0, 0)  # StorageDeviceProperty, PropertyStandardQuery
+        buffer = ctypes.create_string_buffer(1024)
+        returned = ctypes.c_uint32(0)
+        ok = kernel32.DeviceIoControl(
+            ctypes.c_void_p(handle), IOCTL_STORAGE_QUERY_PROPERTY, ctypes.byref(query), ctypes.sizeof(query),
+            buffer, ctypes.sizeof(buffer), ctypes.byref(returned), None,
+        )  # fmt: skip
+        return bus_type_of(buffer.raw[: returned.value]) if ok else None
+    finally:
+        kernel32.CloseHandle(ctypes.c_void_p(handle))
 
 
 def _windows_drive_kind(path: Path) -> str:
-    import ctypes
-
-    root = path.anchor or str(path)[:3]
-    if not root.endswith(("\\", "/")):
-        root += "\\"
-    kind = ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root))  # type: ignore[attr-defined,unused-ignore]
-    return _WINDOWS_DRIVE_TYPES.get(int(kind), "unknown")
+    root = _windows_root(path)
+    kind = _WINDOWS_DRIVE_TYPES.get(_windows_drive_type(root), "unknown")
+    if kind == "fixed":
+        try:
+            bus = _windows_bus_type(root)
+        except (OSError, AttributeError, ValueError):  # guarded: the answer without it is still "fixed"
+            bus = None
+        if bus in _REMOVABLE_BUSES:
+            return "removable"
+    return kind
 
 
 # Linux: the mount that holds the file comes from /proc/self/mountinfo (its file system type tells a
@@ -186,20 +267,43 @@ def _block_kind(entry: Path, depth: int = 0) -> str | None:
     return "fixed"
 
 
-def _linux_drive_kind(path: Path) -> str:
+def _linux_mount(path: Path) -> Mount | None:
     try:
         mounts = read_mounts(PROC_MOUNTINFO.read_text(encoding="utf-8", errors="surrogateescape"))
     except OSError:
-        return "unknown"
+        return None
     device = _device_number(path)
     text = str(path)
     holding = [m for m in mounts if _under(text, m.mount_point)]
     if not holding:
-        return "unknown"
+        return None
     # The file's own device picks among the mounts above it (a bind mount shows the device it came
     # from); then the longest mount point, and of equal ones the last mounted, which covers the others.
     same = [m for m in holding if m.device == device] or holding
-    mount = max(reversed(same), key=lambda m: len(m.mount_point))
+    return max(reversed(same), key=lambda m: len(m.mount_point))
+
+
+def file_system(path: Path) -> str | None:
+    """The file system holding `path`, lower case ("vfat", "exfat", "ext4" on Linux; "fat32", "fat",
+    "exfat", "ntfs" on Windows), or None when the platform does not tell."""
+    target = _existing(path.absolute())
+    platform: str = sys.platform
+    if platform == "win32":
+        buffer = ctypes.create_unicode_buffer(64)
+        ok = ctypes.windll.kernel32.GetVolumeInformationW(  # type: ignore[attr-defined,unused-ignore]
+            ctypes.c_wchar_p(_windows_root(target)), None, 0, None, None, None, buffer, len(buffer)
+        )
+        return buffer.value.lower() if ok else None
+    if platform.startswith("linux"):
+        mount = _linux_mount(target)
+        return mount.fs_type.lower() if mount is not None else None
+    return None
+
+
+def _linux_drive_kind(path: Path) -> str:
+    mount = _linux_mount(path)
+    if mount is None:
+        return "unknown"
     if _is_network(mount.fs_type):
         return "network"
     kind = _block_kind(SYS_DEV_BLOCK / mount.device)

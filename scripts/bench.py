@@ -144,6 +144,8 @@ def register_100k(source: Path) -> Path:
     u.close()
     from sqlcipher3 import dbapi2
 
+    from exports import atomic
+
     conn = dbapi2.connect(str(tmp))
     if key is not None:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -165,7 +167,7 @@ def register_100k(source: Path) -> Path:
     conn.execute("ANALYZE")
     conn.close()
     for suffix in ("", ".keys"):
-        Path(f"{tmp}{suffix}").replace(Path(f"{path}{suffix}"))
+        atomic.replace(Path(f"{tmp}{suffix}"), Path(f"{path}{suffix}"))
     return path
 
 
@@ -194,12 +196,13 @@ def startup(path: Path, runs: int) -> list[Row]:
 
     def run(code: str) -> Callable[[], None]:
         def go() -> None:
-            with tempfile.TemporaryDirectory() as data:
+            with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data:
                 done = subprocess.run(
                     [sys.executable, "-c", code],
                     check=True,
                     capture_output=True,
                     text=True,
+                    encoding="utf-8",
                     env={**os.environ, "DUX_DATA_DIR": data},
                 )
             if done.stdout.strip():
@@ -846,7 +849,7 @@ def backup_row(u: Any, runs: int, label: str) -> Row:
 def machine() -> str:
     cpu = ""
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break

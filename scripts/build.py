@@ -1,19 +1,32 @@
-"""`make build`: compile the translations, build the one-folder bundle with PyInstaller, run the
-frozen program's self-test headless (failing on a non-zero exit or unexpected stderr, as qutebrowser's
-release script does), and report the bundle size."""
+"""`make build`: compile the translations, build the one-folder bundle with PyInstaller, sign the
+executable when a certificate is configured, run the frozen program's self-test headless (failing on a
+non-zero exit or unexpected stderr, as qutebrowser's release script does) and once more on the native
+platform where a display exists, and report the bundle size.
+
+Everything this script prints is ASCII: a build captured by a Windows console or CI log in a legacy
+code page must not fail after it succeeded.
+
+Code signing (Windows; see the README): set DUX_SIGN_CERT to a .pfx file (and DUX_SIGN_PASSWORD to its
+password) or DUX_SIGN_THUMBPRINT to a certificate in the user's store; DUX_SIGN_TIMESTAMP overrides the
+RFC 3161 timestamp server; DUX_SIGNTOOL the path of signtool.exe (on Linux, osslsigncode). Without
+DUX_SIGN_CERT or DUX_SIGN_THUMBPRINT the step is skipped.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "SoTayDangUy"
 VERSION = (0, 1, 0, 0)
 ALLOWED_STDERR = ("propagateSizeHints", "QStandardPaths", "XDG_RUNTIME_DIR")
+TIMESTAMP_URL = "http://timestamp.digicert.com"
 
 
 def lrelease() -> Path:
@@ -65,21 +78,90 @@ def build() -> Path:
     return exe
 
 
-def frozen_self_test(exe: Path) -> None:
-    with tempfile.TemporaryDirectory() as data:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DUX_DATA_DIR": data}
+def sign_command(files: list[Path], env: Mapping[str, str], windows: bool) -> list[str] | None:
+    """The signing command for `files`, or None when no certificate is configured."""
+    cert, thumbprint = env.get("DUX_SIGN_CERT"), env.get("DUX_SIGN_THUMBPRINT")
+    if not cert and not thumbprint:
+        return None
+    stamp = env.get("DUX_SIGN_TIMESTAMP", TIMESTAMP_URL)
+    password = env.get("DUX_SIGN_PASSWORD")
+    if windows:
+        command = [
+            env.get("DUX_SIGNTOOL", "signtool.exe"),
+            "sign",
+            "/fd",
+            "SHA256",
+            "/tr",
+            stamp,
+            "/td",
+            "SHA256",
+        ]
+        command += ["/f", cert] if cert else ["/sha1", thumbprint or ""]
+        command += ["/p", password] if cert and password else []
+        return [*command, *map(str, files)]
+    if not cert:
+        sys.exit(
+            "DUX_SIGN_THUMBPRINT names a Windows certificate store; on Linux set DUX_SIGN_CERT to a .pfx"
+        )
+    command = [env.get("DUX_SIGNTOOL", "osslsigncode"), "sign", "-pkcs12", cert, "-h", "sha256", "-ts", stamp]
+    command += ["-pass", password] if password else []
+    return command  # osslsigncode signs one file at a time: -in/-out are added per file
+
+
+def sign(exe: Path) -> None:
+    """Sign the program (SmartScreen's "unknown publisher" and antivirus false positives come from an
+    unsigned executable); skipped when no certificate is configured."""
+    windows = sys.platform == "win32"
+    command = sign_command([exe], os.environ, windows)
+    if command is None:
+        print("signing: skipped (no DUX_SIGN_CERT or DUX_SIGN_THUMBPRINT)")
+        return
+    if shutil.which(command[0]) is None and not Path(command[0]).is_file():
+        sys.exit(f"signing: {command[0]} not found (set DUX_SIGNTOOL)")
+    if windows:
+        subprocess.run(command, check=True)
+    else:
+        signed = exe.with_name(exe.name + ".signed")
+        subprocess.run([*command, "-in", str(exe), "-out", str(signed)], check=True)
+        signed.replace(exe)
+    print(f"signing: {exe.name} signed")
+
+
+def native_platform(env: Mapping[str, str], platform: str) -> str | None:
+    """The Qt platform plugin to prove in a second self-test, when this machine has a display."""
+    if platform == "win32":
+        return "windows"
+    if platform.startswith("linux") and env.get("DISPLAY"):
+        return "xcb"
+    return None
+
+
+def frozen_self_test(exe: Path, qt_platform: str = "offscreen") -> None:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data:
+        env = {**os.environ, "QT_QPA_PLATFORM": qt_platform, "DUX_DATA_DIR": data}
         result = subprocess.run(
-            [str(exe), "self-test"], capture_output=True, text=True, env=env, timeout=600, check=False
+            [str(exe), "self-test"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="backslashreplace",
+            env=env,
+            timeout=600,
+            check=False,
         )
     unexpected = [
         line
         for line in result.stderr.splitlines()
         if line.strip() and not any(a in line for a in ALLOWED_STDERR)
     ]
-    print(result.stdout.strip())
+    print(ascii_only(result.stdout.strip()))
     if result.returncode != 0 or unexpected:
-        print("\n".join(unexpected), file=sys.stderr)
-        sys.exit(f"frozen self-test failed (exit {result.returncode})")
+        print(ascii_only("\n".join(unexpected)), file=sys.stderr)
+        sys.exit(f"frozen self-test on {qt_platform} failed (exit {result.returncode})")
+
+
+def ascii_only(text: str) -> str:
+    return text.encode("ascii", "backslashreplace").decode("ascii")
 
 
 def size_mb(folder: Path) -> float:
@@ -90,8 +172,14 @@ def main() -> None:
     compile_translations()
     version_file()
     exe = build()
+    sign(exe)
     frozen_self_test(exe)
-    print(f"bundle: {exe.parent} — {size_mb(exe.parent):.0f} MB unpacked (target ≤ 200 MB)")
+    native = native_platform(os.environ, sys.platform)
+    if native is None:
+        print("self-test on a native platform: skipped (no display)")
+    else:
+        frozen_self_test(exe, native)
+    print(ascii_only(f"bundle: {exe.parent} - {size_mb(exe.parent):.0f} MB unpacked (target <= 200 MB)"))
 
 
 if __name__ == "__main__":

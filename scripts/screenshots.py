@@ -39,7 +39,7 @@ def main() -> int:
     default = ROOT / "docs" / ("manual/images" if args.lang == "vi" else "screenshots/en")
     out = Path(args.out) if args.out else default
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="dux-shots-") as folder:
+    with tempfile.TemporaryDirectory(prefix="dux-shots-", ignore_cleanup_errors=True) as folder:
         os.environ["DUX_DATA_DIR"] = str(Path(folder) / "data")
         return shoot_all(Path(folder), out, args.lang, args.members)
 

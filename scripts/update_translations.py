@@ -73,7 +73,9 @@ def source_files(root: Path = ROOT) -> list[Path]:
 def run_lupdate(ts: Path, root: Path = ROOT) -> None:
     """Merge the strings of the sources under `root` into the catalogue `ts` (created if missing)."""
     args = [str(lupdate_tool()), *OPTIONS, *(str(f) for f in source_files(root)), "-ts", str(ts.resolve())]
-    result = subprocess.run(args, cwd=root, capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        args, cwd=root, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False
+    )
     if result.returncode != 0 or result.stderr.strip():
         sys.exit(f"lupdate failed ({result.returncode}):\n{result.stderr}")
 

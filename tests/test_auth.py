@@ -212,11 +212,11 @@ def test_slot_moved_to_another_user_does_not_open(created: tuple[Path, str]) -> 
     data = json.loads(kp.read_bytes())
     slot = next(iter(data["slots"].values()))
     slot["user_id"] = "00000000-0000-0000-0000-000000000000"
-    kp.write_text(json.dumps(data))
+    kp.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(auth.WrongCredentials):
         _login(path)
     slot["kdf"]["m"] = 8  # lowering the stored cost does not help either
-    kp.write_text(json.dumps(data))
+    kp.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(auth.WrongCredentials):
         _login(path)
 

@@ -8,8 +8,8 @@ import contextlib
 import errno
 import os
 import random
-import resource
 import signal
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,6 +29,10 @@ from tests import builders
 from tests.conftest import UNIT
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+POSIX_FILE_LIMIT = pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="RLIMIT_FSIZE and SIGXFSZ are POSIX; tests/test_atomic_write.py fails writers part-way everywhere",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +44,8 @@ def _restore_opener() -> Iterator[None]:
 @contextlib.contextmanager
 def file_size_limit(limit: int) -> Iterator[None]:
     """Files this process writes cannot grow past `limit` bytes: writes fail like on a full stick."""
+    import resource  # POSIX only: imported here so that the module collects on Windows
+
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
@@ -96,6 +102,7 @@ def test_full_disk_refuses_the_save_and_keeps_what_was_saved(db: Database) -> No
 # ---------------------------------------------------------------- backups
 
 
+@POSIX_FILE_LIMIT
 def test_backup_on_a_full_stick_leaves_nothing_and_keeps_older_backups(db: Database, tmp_path: Path) -> None:
     _populate(db)
     usb = tmp_path / "usb"
@@ -166,6 +173,7 @@ def test_restore_failing_part_way_keeps_the_current_database(db: Database, tmp_p
     assert _digests(db.path) != current
 
 
+@POSIX_FILE_LIMIT
 def test_restore_is_refused_when_the_safety_backup_cannot_be_made(db: Database, tmp_path: Path) -> None:
     _populate(db)
     info = bk.backup_database(db, now=T0)

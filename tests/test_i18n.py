@@ -77,6 +77,7 @@ def test_catalogue_holds_exactly_the_strings_of_the_sources(tmp_path: Path) -> N
         [sys.executable, str(SCRIPT), "--ts", str(fresh)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=120,
         check=False,
     )
@@ -192,6 +193,7 @@ def test_command_line_in_english(tmp_path: Path) -> None:
         [sys.executable, str(ROOT / "main.py"), "--lang", "en", "--help"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=env,
         timeout=60,
         check=False,

@@ -45,7 +45,13 @@ def test_main_window_opens_without_heavy_libraries(tmp_path: Path) -> None:
     code = CHILD.format(root=str(ROOT), db=str(db), login=DEMO_LOGIN, password=DEMO_PASSWORD)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DUX_DATA_DIR": str(tmp_path / "data")}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300, check=False
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])

@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 import resources
-from exports import backup, damaged, keyring
+from exports import atomic, backup, damaged, keyring
 from exports.installation import check_admin_password
 from exports.paths import default_database, demo_database, logs_dir
 from models import setup
@@ -76,6 +76,10 @@ _fault_file: list[IO[str]] = []
 
 
 def crash_log_path() -> Path:
+    """This instance's log file (a second instance writes app-2.log, see main.own_log_file)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            return Path(handler.baseFilename)
     return logs_dir() / "app.log"
 
 
@@ -102,7 +106,11 @@ def install_crash_handlers() -> None:
     previous = fault_file_path()
     if previous.is_file() and previous.stat().st_size > 0:
         shown = previous.with_name("crash-previous.txt")
-        previous.replace(shown)
+        try:
+            atomic.replace(previous, shown)
+        except OSError:  # held by another program: show it where it is
+            log.warning("could not move the previous crash file aside")
+            shown = previous
         show_previous_crash(None, shown)
     if not _fault_file:
         handle = previous.open("w", encoding="utf-8")
@@ -534,12 +542,14 @@ def run_gui(db_path: Path | None, lang: str, demo: bool = False) -> int:
 
 def self_test(members: int) -> int:
     """Headless: a temporary encrypted database, migrated, with a small demo commune; log in as the
-    demo administrator; the main window opens offscreen, shows every page and closes. 0 on success."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    demo administrator; the main window opens offscreen, shows every page and closes. 0 on success.
+    A QT_QPA_PLATFORM already set is kept: `scripts/build.py` runs it once more on the native platform
+    ("windows", "xcb") where a display exists, which proves that platform's plugin is bundled."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from exports.demo_db import create_demo_database
 
     app = make_application("vi")
-    with tempfile.TemporaryDirectory(prefix="dux-self-test-") as folder:
+    with tempfile.TemporaryDirectory(prefix="dux-self-test-", ignore_cleanup_errors=True) as folder:
         path = Path(folder) / "self-test.db"
         try:
             summary = create_demo_database(path, members=members, seed=1, check_drive=False, meeting_years=1)
@@ -568,6 +578,7 @@ def self_test(members: int) -> int:
         finally:
             unlocked.close()
     sys.stdout.write(
-        f"self-test: ok ({summary.cells} cells, {summary.members} members, window opened and closed)\n"
+        f"self-test: ok ({summary.cells} cells, {summary.members} members, window opened and closed"
+        f" on the {app.platformName()} platform)\n"
     )
     return 0

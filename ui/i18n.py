@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
 import resources
+from exports import atomic
 from exports.paths import data_dir
 from models.i18n import set_translator
 
@@ -87,7 +88,7 @@ def compiled_catalogue(name: str) -> Path | None:
             capture_output=True,
             timeout=60,
         )
-        tmp.replace(target)
+        atomic.replace(tmp, target)
     except (OSError, subprocess.SubprocessError):
         log.warning("lrelease failed for %s; reading the .ts file directly", name)
         return None

@@ -1325,10 +1325,6 @@ You can:
         <translation>Written package no. {sequence} ({records} records{full}) → {path}</translation>
     </message>
     <message>
-        <source>Đã ghi xong, có thể rút USB.</source>
-        <translation>Writing finished; the USB drive can be removed.</translation>
-    </message>
-    <message>
         <source>Không có gói dữ liệu nào ({ext}) trong thư mục đã chọn.</source>
         <translation>There is no data package ({ext}) in the chosen folder.</translation>
     </message>
@@ -2064,6 +2060,22 @@ Close this dialog, check what you just did, and send the following log file to t
 </context>
 <context>
     <name>files</name>
+    <message>
+        <source>Tệp {name} lớn khoảng {size} GB, vượt giới hạn 4 GB của một tệp trên USB hoặc thẻ nhớ định dạng FAT32. Hãy dùng USB định dạng exFAT hoặc NTFS (có thể định dạng lại một USB trống thành exFAT), rồi thử lại.</source>
+        <translation>The file {name} is about {size} GB, over the 4 GB limit for one file on a USB stick or memory card formatted FAT32. Use a stick formatted exFAT or NTFS (an empty stick can be reformatted as exFAT), then try again.</translation>
+    </message>
+    <message>
+        <source>Đã ghi xong. Trước khi rút USB, hãy bấm biểu tượng USB ở góc phải thanh tác vụ và chọn tháo thiết bị an toàn (Safely Remove / Eject).</source>
+        <translation>Finished writing. Before pulling out the USB stick, click the USB icon at the right of the taskbar and choose Safely Remove / Eject.</translation>
+    </message>
+    <message>
+        <source>Đã ghi xong, có thể rút USB.</source>
+        <translation>Writing finished; the USB drive can be removed.</translation>
+    </message>
+    <message>
+        <source>Không thay được tệp {name}: tệp đang mở trong chương trình khác (ví dụ Excel, trình đọc PDF) hoặc đang được phần mềm diệt virus quét — hãy đóng nó rồi thử lại. Tệp cũ vẫn còn nguyên.</source>
+        <translation>Could not replace {name}: the file is open in another program (for example Excel or a PDF reader) or is being scanned by antivirus software — close it, then try again. The old file is still intact.</translation>
+    </message>
     <message>
         <source>Không đủ chỗ trống để ghi tệp {name}. Hãy xóa bớt tệp hoặc chọn nơi lưu khác rồi thử lại.</source>
         <translation>Not enough free space to write {name}. Delete some files or choose another location, then try again.</translation>
@@ -7234,10 +7246,8 @@ Role: {role}</translation>
         <translation>Not written: {reason}</translation>
     </message>
     <message>
-        <source>Đã ghi gói số {sequence} ({records} bản ghi{full}) vào {path}.
-Đã ghi xong, có thể rút USB.</source>
-        <translation>Written package no. {sequence} ({records} records{full}) to {path}.
-Writing finished; the USB drive can be removed.</translation>
+        <source>Đã ghi gói số {sequence} ({records} bản ghi{full}) vào {path}.</source>
+        <translation>Written package no. {sequence} ({records} records{full}) to {path}.</translation>
     </message>
     <message>
         <source>, gói đầy đủ</source>
@@ -7795,10 +7805,6 @@ Writing finished; the USB drive can be removed.</translation>
     <message>
         <source>{name} → {path}</source>
         <translation>{name} → {path}</translation>
-    </message>
-    <message>
-        <source>Đã ghi xong, có thể rút USB.</source>
-        <translation>Writing finished; the USB drive can be removed.</translation>
     </message>
     <message>
         <source>Lưu báo cáo tổng hợp</source>

@@ -78,7 +78,7 @@ def test_export_wizard_then_import_preview_then_board(
     assert "Tỉnh ủy Sơn La" in page.role.text() or "Sơn La" in page.role.text()
     stick = tmp_path / "usb"
     stick.mkdir()
-    (stick / "autorun.inf").write_text("[autorun]\nopen=virus.exe\n")
+    (stick / "autorun.inf").write_text("[autorun]\nopen=virus.exe\n", encoding="utf-8")
     wizard = ExportDialog(commune, page.runner, "Tỉnh ủy Sơn La")
     qtbot.addWidget(wizard)
     # A folder that is not there: a clear message, nothing written.

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from exports import sync as sx
+from exports.atomic import unplug_advice
 from models.errors import DomainError
 from ui.context import AppContext
 from ui.i18n import translate
@@ -154,13 +155,15 @@ class ExportDialog(QDialog):
         self._show_status(
             translate(
                 "sync_export",
-                "Đã ghi gói số {sequence} ({records} bản ghi{full}) vào {path}.\nĐã ghi xong, có thể rút USB.",
+                "Đã ghi gói số {sequence} ({records} bản ghi{full}) vào {path}.",
             ).format(
                 sequence=result.sequence,
                 records=result.records,
                 full=translate("sync_export", ", gói đầy đủ") if result.full else "",
                 path=result.path,
-            ),
+            )
+            + "\n"
+            + unplug_advice(),
             DONE_STYLE,
         )
         self.write_button.hide()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from exports import sync as sx
+from exports.atomic import unplug_advice
 from exports.report_export import export_consolidated
 from forms.consolidated import BoardRow, completeness
 from forms.periods import Period
@@ -683,7 +684,7 @@ class SyncPage(Page):
                 for name, path in written
             )
             + "\n"
-            + translate("sync_page", "Đã ghi xong, có thể rút USB."),
+            + unplug_advice(),
         )
         return [p for _n, p in written]
 
