@@ -27,6 +27,7 @@ from exports import atomic, sync_package
 from exports import sync as sx
 from exports.sync_package import SyncRefused
 from models.db import Database, read_session, unit_of_work
+from models.dbfile import rotate_incarnation
 from models.entities import Village
 from models.entities_sync import SyncChannel
 from models.errors import RuleViolation, StorageError
@@ -161,7 +162,6 @@ def test_round_trip_is_record_for_record_equal(commune: Database, province: Data
 def test_ack_makes_later_packages_incremental_and_corrections_reach_the_inbox(
     commune: Database, province: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sx, "MARGIN_SECONDS", 0)  # no clock-drift margin, to count exactly
     _enrol(commune, province)
     first = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
     sx.import_files(province, SYSTEM_ACTOR, [first.path])
@@ -187,9 +187,11 @@ def test_ack_makes_later_packages_incremental_and_corrections_reach_the_inbox(
     assert _rows(province, unit) == _rows(commune, unit)
 
 
-def test_gap_is_held_then_applied_and_older_refused(
+def test_a_lost_middle_package_is_covered_by_the_next_and_turns_up_as_older(
     commune: Database, province: Database, tmp_path: Path
 ) -> None:
+    """#2 is lost: #3 carries everything since the acknowledged #1, so it applies at once and says
+    that it covers #2; when #2 turns up at last it is refused as older, and nothing changes."""
     _enrol(commune, province)
     p1 = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
     sx.import_files(province, SYSTEM_ACTOR, [p1.path])
@@ -200,14 +202,62 @@ def test_gap_is_held_then_applied_and_older_refused(
             org.add_village(s, org.VillageInput(name))
         packages.append(sx.export_package(commune, SYSTEM_ACTOR, tmp_path))
     p2, p3 = packages
-    held = sx.import_files(province, SYSTEM_ACTOR, [p3.path])
-    assert isinstance(held[0], sx.ImportResult) and held[0].status == "held"
-    assert "đến trước gói số 2" in held[0].message
-    done = sx.import_files(province, SYSTEM_ACTOR, [p2.path])
-    assert [r.status for r in done if isinstance(r, sx.ImportResult)] == ["applied", "applied"]
+    assert not p3.full and p3.records == 2  # cumulative since #1: both villages
+    done = sx.import_files(province, SYSTEM_ACTOR, [p3.path])
+    assert isinstance(done[0], sx.ImportResult) and done[0].status == "applied"
+    assert done[0].message == (
+        "Đã nhập gói số 3 của Đảng bộ xã Mường Lèo: 2 bản ghi. Gói này đã bao gồm nội dung các gói số "
+        "2–2 bị thiếu; không cần tìm lại chúng."
+    )
     assert _rows(province, _unit(commune)) == _rows(commune, _unit(commune))
-    older = sx.import_files(province, SYSTEM_ACTOR, [p2.path])
-    assert isinstance(older[0], sx.ImportResult) and older[0].status == "replayed"
+    before = db_digest(province)
+    late = sx.import_files(province, SYSTEM_ACTOR, [p2.path])
+    assert isinstance(late[0], SyncRefused) and late[0].reason == "older"
+    assert db_digest(province) == before
+
+
+def test_a_package_without_its_base_is_held_and_the_ack_asks_for_a_full_one(
+    commune: Database, province: Database, tmp_path: Path
+) -> None:
+    """The province lost what #2 brought (its database was restored from a backup): #3 builds on #2,
+    so it is held, the acknowledgment asks for a full package, the commune's next export is full
+    without anyone asking, and it applies and clears the held one."""
+    _enrol(commune, province)
+    unit = _unit(commune)
+    sx.import_files(province, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path])
+    sx.import_ack(commune, SYSTEM_ACTOR, sx.write_ack(province, SYSTEM_ACTOR, unit, tmp_path))
+    province.close()
+    shutil.copyfile(province.path, tmp_path / "province-at-1.db")
+    province_path = province.path
+    again = open_app_database(province_path, check_drive=False)
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        org.add_village(s, org.VillageInput("Bản Hai"))
+    sx.import_files(again, SYSTEM_ACTOR, [sx.export_package(commune, SYSTEM_ACTOR, tmp_path).path])
+    sx.import_ack(commune, SYSTEM_ACTOR, sx.write_ack(again, SYSTEM_ACTOR, unit, tmp_path))
+    again.close()
+    shutil.copyfile(tmp_path / "province-at-1.db", province_path)  # the province's restore
+    for suffix in ("-wal", "-shm"):
+        Path(f"{province_path}{suffix}").unlink(missing_ok=True)
+    rotate_incarnation(province_path, None)  # as exports.backup.restore_backup does
+    restored = open_app_database(province_path, check_drive=False)
+    try:
+        with unit_of_work(commune, SYSTEM_ACTOR) as s:
+            org.add_village(s, org.VillageInput("Bản Ba"))
+        p3 = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
+        assert not p3.full
+        held = sx.import_files(restored, SYSTEM_ACTOR, [p3.path])
+        assert isinstance(held[0], sx.ImportResult) and held[0].status == "held"
+        assert "đến trước gói số 2" in held[0].message
+        sx.import_ack(commune, SYSTEM_ACTOR, sx.write_ack(restored, SYSTEM_ACTOR, unit, tmp_path))
+        p4 = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
+        assert p4.full
+        done = sx.import_files(restored, SYSTEM_ACTOR, [p4.path])
+        assert [r.status for r in done if isinstance(r, sx.ImportResult)] == ["applied"]
+        assert _rows(restored, unit) == _rows(commune, unit)
+        with read_session(restored, SYSTEM_ACTOR) as s:
+            assert ss.held_for(s, unit) == []
+    finally:
+        restored.close()
 
 
 def _seal_as(commune: Database, province: Database, manifest_changes: dict[str, Any] | None = None, header_changes: dict[str, Any] | None = None,
@@ -846,9 +896,7 @@ def test_random_deliveries_end_equal(
         workdir = Path(scratch)
         for name in ("commune.db", "province.db"):
             shutil.copyfile(sync_templates / name, workdir / name)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(sx, "MARGIN_SECONDS", 0)  # exact incremental packages, no clock-drift margin
-            _converge(workdir, steps, recover_by_full)
+        _converge(workdir, steps, recover_by_full)
 
 
 def test_second_package_previews_new_changed_deleted_unchanged_and_applies_them(
@@ -863,8 +911,7 @@ def test_second_package_previews_new_changed_deleted_unchanged_and_applies_them(
         org.update_village(s, renamed.id, org.VillageInput("Bản Đổi Tên"))
         row = s.get(Village, gone)
         assert row is not None
-        row.deleted = True  # a tombstone, as a deletion travels
-        row.touch()
+        row.deleted = True  # a tombstone, as a deletion travels (stamped by the session hook)
         org.add_village(s, org.VillageInput("Bản Mới Lập"))
     second = sx.export_package(commune, SYSTEM_ACTOR, tmp_path, full=True)
     staged = sx.inspect_package(province, SYSTEM_ACTOR, second.path)
