@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -925,6 +925,7 @@ def _converge(workdir: Path, steps: list[tuple[str, int]]) -> None:
         pending: list[Path] = []  # written, not yet delivered (lost ones are simply dropped)
         delivered: list[Path] = []
         for op, n in steps:
+            event(op)  # --hypothesis-show-statistics lists how often each step ran
             rng = random.Random(n)
             commune = sides.commune
             with sides.at("commune"):
@@ -941,8 +942,8 @@ def _converge(workdir: Path, steps: list[tuple[str, int]]) -> None:
                     mid = members[n % len(members)]
                     state.day += 1
                     with unit_of_work(commune, SYSTEM_ACTOR) as s:
-                        event = ms.EventInput(mid, date.fromordinal(BASE_DAY.toordinal() + state.day))
-                        (ms.end_away if mid in state.away else ms.start_away)(s, event)
+                        dated = ms.EventInput(mid, date.fromordinal(BASE_DAY.toordinal() + state.day))
+                        (ms.end_away if mid in state.away else ms.start_away)(s, dated)
                     state.away ^= {mid}
                 elif op == "plan":
                     with unit_of_work(commune, SYSTEM_ACTOR) as s:
@@ -1018,6 +1019,17 @@ SYNC_EXAMPLES = int(os.environ.get("DUX_SYNC_EXAMPLES", "30"))  # CI: 30 (about 
 
 @settings(max_examples=SYNC_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 10_000)), min_size=3, max_size=20))
+@example(  # a held meeting corrected after it was sent, around a restore of an older backup
+    steps=[("hold", 1), ("export", 0), ("deliver", 0), ("ack", 0), ("backup", 0), ("correct", 2),
+           ("edit", 3), ("export", 0), ("deliver", 0), ("restore", 0), ("correct", 5), ("edit", 3),
+           ("export", 0), ("lose", 0), ("export", 0), ("deliver", 0)]
+)  # fmt: skip
+@example(  # clocks 30 days behind and ahead at either side, a lost middle package, keys replaced
+    steps=[("clock", 0), ("edit", 1), ("export", 0), ("deliver", 0), ("ack", 0), ("clock", 9),
+           ("links", 0), ("export", 0), ("export", 0), ("lose", 0), ("clock", 4), ("event", 2),
+           ("export", 0), ("deliver", 5), ("ack_again", 0), ("rekey", 0), ("plan", 1), ("export", 0),
+           ("rekey", 1), ("delete", 0), ("ack_lost", 0), ("export", 0)]
+)  # fmt: skip
 def test_random_deliveries_end_equal(sync_templates: Path, steps: list[tuple[str, int]]) -> None:
     """Random member edits and lifecycle events, planned meetings and their deletion (tombstones),
     held meetings corrected after they were sent (attendance, agenda, tasks, votes growing and

@@ -5,9 +5,8 @@ a backup restored at the commune — with the exact outcome at the province."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ from exports import sync as sx
 from forms.consolidated import consolidate
 from forms.periods import Period
 from forms.quarterly import build_report
-from models.base import clock_source
 from models.db import Database, read_session, unit_of_work
 from models.entities import Village
 from models.entities_meetings import AgendaItem, Meeting, MeetingAttendance, MeetingTask, MeetingVote
@@ -32,7 +30,7 @@ from models.setup import open_app_database
 from models.sync_schema import TravellingDeleteError
 from tests.builders import admit, profile
 from tests.conftest import UNIT
-from tests.test_sync import _enrol, _rows, _unit, fill_commune, make_province
+from tests.test_sync import _enrol, _rows, _unit, fill_commune, make_province, skewed_clock
 
 PERIOD = Period(2026, "Q4")
 
@@ -194,35 +192,19 @@ def test_a_hard_delete_of_a_travelling_row_is_refused(pair: tuple[Database, Data
         assert len(org.list_villages(s)) == 1
 
 
-@contextmanager
-def _clock(shift: timedelta) -> Iterator[None]:
-    """Every clock the app reads at one side moved by `shift` (the laptop's wrong date)."""
-
-    class Skewed(datetime):
-        @classmethod
-        def now(cls, tz: Any = None) -> Skewed:
-            moved = datetime.now(tz) + shift
-            return cls.fromtimestamp(moved.timestamp(), moved.tzinfo)
-
-    with pytest.MonkeyPatch.context() as patch, clock_source(lambda: datetime.now(UTC) + shift):
-        patch.setattr(sx, "datetime", Skewed)
-        patch.setattr(ss, "datetime", Skewed)
-        yield
-
-
 def test_wrong_clocks_hide_nothing(pair: tuple[Database, Database], tmp_path: Path) -> None:
     """Seen: a laptop 3 days behind exported 0 records after an edit; one export made with the clock
     30 days ahead hid later edits until the clock passed that date. The change number decides."""
     commune, province = pair
     unit = _unit(commune)
     assert _statuses(_trip(commune, province, tmp_path)) == ["applied"]
-    with _clock(timedelta(days=-3)):
+    with skewed_clock(timedelta(days=-3)):
         with unit_of_work(commune, SYSTEM_ACTOR) as s:
             org.add_village(s, org.VillageInput("Bản Chậm Giờ"))
         behind = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
     assert (behind.full, behind.records) == (False, 1)
     assert _statuses(sx.import_files(province, SYSTEM_ACTOR, [behind.path])) == ["applied"]
-    with _clock(timedelta(days=30)):
+    with skewed_clock(timedelta(days=30)):
         with unit_of_work(commune, SYSTEM_ACTOR) as s:
             org.add_village(s, org.VillageInput("Bản Nhanh Giờ"))
         ahead = sx.export_package(commune, SYSTEM_ACTOR, tmp_path)
