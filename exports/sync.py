@@ -464,6 +464,14 @@ def _stage(session: Any, data: bytes, name: str, path: Path, previous: Staged | 
     if staged.preview.rejected:
         reasons = sorted({r for k in staged.preview.kinds.values() for r in k.reasons})
         raise refused("rejected", name, n=staged.preview.rejected, detail="; ".join(reasons[:3]))
+    if staged.preview.retracted:  # shown in the preview before anything is applied
+        staged.message = translate(
+            "sync",
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "Gói đầy đủ thay thế dữ liệu của đơn vị gửi: {n} bản ghi đang có ở đây mà đơn vị gửi không còn sẽ bị gỡ.",
+            ),
+        ).format(n=staged.preview.retracted)
     return staged
 
 

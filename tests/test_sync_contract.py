@@ -269,6 +269,10 @@ def test_restoring_an_older_backup_at_the_commune_re_baselines_the_province(
         assert staged.preview is not None
         # Retracted: the three members sent after the backup (one is entered again under a new id),
         # their admission events, and the strike-off event.
+        assert staged.message == (
+            "Gói đầy đủ thay thế dữ liệu của đơn vị gửi: 7 bản ghi đang có ở đây mà đơn vị gửi không còn "
+            "sẽ bị gỡ."
+        )
         retracted = {k: v.retracted for k, v in staged.preview.kinds.items() if v.retracted}
         assert retracted == {"members": 3, "member_events": 4}
         assert staged.preview.kinds["members"].new == 1

@@ -6381,7 +6381,7 @@ Fix the records listed above, then finalise again.</translation>
     </message>
     <message>
         <source>Gói {name} được lập từ dữ liệu của đơn vị gửi trước khi phục hồi bản sao lưu; gói đầy đủ lập sau khi phục hồi đã thay thế nó. Không nhập.</source>
-        <translation>Package {name} was made from the sender's data before it restored a backup; the full package made after the restore has replaced it. Not imported.</translation>
+        <translation>Package {name} was made from the sender&apos;s data before it restored a backup; the full package made after the restore has replaced it. Not imported.</translation>
     </message>
     <message>
         <source>Gói {name} có {n} bản ghi không hợp lệ ({detail}). Không nhập.</source>
@@ -6414,6 +6414,10 @@ Fix the records listed above, then finalise again.</translation>
     <message>
         <source>Không đọc được tệp {name} (USB bị rút hoặc hỏng).</source>
         <translation>Could not read the file {name} (the USB drive was removed or is damaged).</translation>
+    </message>
+    <message>
+        <source>Gói đầy đủ thay thế dữ liệu của đơn vị gửi: {n} bản ghi đang có ở đây mà đơn vị gửi không còn sẽ bị gỡ.</source>
+        <translation>The full package replaces the sender's data: {n} records held here that the sender no longer has will be removed.</translation>
     </message>
     <message>
         <source>Đã nhập gói số {sequence} của {sender}: {n} bản ghi.</source>
