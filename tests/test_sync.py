@@ -777,6 +777,8 @@ OPS = (
     "ack",
     "ack_lost",
     "ack_again",
+    "ack_keep",
+    "ack_late",
     "backup",
     "restore",
     "clock",
@@ -898,13 +900,19 @@ def _import(sides: _Sides, paths: list[Path]) -> None:
         sx.import_files(sides.province, SYSTEM_ACTOR, paths)
 
 
-def _ack(sides: _Sides, unit: str, deliver: int) -> None:
-    """Write an acknowledgment and import it `deliver` times (0: lost); a refusal changes nothing."""
+def _ack(sides: _Sides, unit: str, deliver: int) -> Path:
+    """Write an acknowledgment and import it `deliver` times (0: lost, or kept to arrive late)."""
     with sides.at("province"):
         ack = sx.write_ack(sides.province, SYSTEM_ACTOR, unit, sides.workdir)
     for _ in range(deliver):
-        with contextlib.suppress(DomainError), sides.at("commune"):
-            sx.import_ack(sides.commune, SYSTEM_ACTOR, ack)
+        _read_ack(sides, ack)
+    return ack
+
+
+def _read_ack(sides: _Sides, ack: Path) -> None:
+    """Import an acknowledgment at the commune; a refused one (older, replaced key) changes nothing."""
+    with contextlib.suppress(DomainError), sides.at("commune"):
+        sx.import_ack(sides.commune, SYSTEM_ACTOR, ack)
 
 
 def _converge(workdir: Path, steps: list[tuple[str, int]]) -> None:
@@ -924,6 +932,7 @@ def _converge(workdir: Path, steps: list[tuple[str, int]]) -> None:
             spare = next(v.id for v in org.list_villages(s) if v.name == "Bản Phụ")
         pending: list[Path] = []  # written, not yet delivered (lost ones are simply dropped)
         delivered: list[Path] = []
+        late_acks: list[Path] = []  # acknowledgments on their way back, arriving out of order
         for op, n in steps:
             event(op)  # --hypothesis-show-statistics lists how often each step ran
             rng = random.Random(n)
@@ -954,10 +963,10 @@ def _converge(workdir: Path, steps: list[tuple[str, int]]) -> None:
                 elif op == "delete" and state.planned:
                     with unit_of_work(commune, SYSTEM_ACTOR) as s:
                         mt.delete_meeting(s, state.planned.pop(n % len(state.planned)))  # a tombstone travels
-                elif op == "hold" and not state.held:
+                elif op in ("hold", "correct") and not state.held:
                     with unit_of_work(commune, SYSTEM_ACTOR) as s:
                         state.held.append(mt.save_meeting(s, _meeting_input(cell.id, members, n)).id)
-                elif op == "correct" and state.held:  # a held meeting already sent, corrected
+                elif op in ("hold", "correct"):  # the held meeting (perhaps already sent) corrected
                     with unit_of_work(commune, SYSTEM_ACTOR) as s:
                         mt.save_meeting(s, _meeting_input(cell.id, members, n), state.held[0])
                 elif op == "links":
@@ -967,7 +976,7 @@ def _converge(workdir: Path, steps: list[tuple[str, int]]) -> None:
                         org.update_cell(s, cell.id, org.CellInput(cell.name, cell.kind, villages))
                 elif op == "export":
                     pending.append(sx.export_package(commune, SYSTEM_ACTOR, workdir).path)
-                elif op == "backup":
+                elif op == "backup" or (op == "restore" and saved is None):
                     sides.backup()
                     saved = deepcopy(state)
                 elif op == "restore" and saved is not None:  # an older backup restored at the commune
@@ -991,6 +1000,10 @@ def _converge(workdir: Path, steps: list[tuple[str, int]]) -> None:
                 assert db_digest(sides.province) == before
             elif op in ("ack", "ack_lost", "ack_again"):
                 _ack(sides, unit, {"ack": 1, "ack_lost": 0, "ack_again": 2}[op])
+            elif op == "ack_keep":
+                late_acks.append(_ack(sides, unit, 0))
+            elif op == "ack_late" and late_acks:
+                _read_ack(sides, late_acks.pop(n % len(late_acks)))
             elif op == "clock":
                 sides.skew[("commune", "province")[n % 2]] = SKEWS[n % len(SKEWS)]
         # The channel drains: whatever is still on its way arrives (in any order, some twice), and
@@ -1024,10 +1037,11 @@ SYNC_EXAMPLES = int(os.environ.get("DUX_SYNC_EXAMPLES", "30"))  # CI: 30 (about 
            ("edit", 3), ("export", 0), ("deliver", 0), ("restore", 0), ("correct", 5), ("edit", 3),
            ("export", 0), ("lose", 0), ("export", 0), ("deliver", 0)]
 )  # fmt: skip
-@example(  # clocks 30 days behind and ahead at either side, a lost middle package, keys replaced
+@example(  # clocks 30 days off at either side, a lost middle package, a stale ack, keys replaced
     steps=[("clock", 0), ("edit", 1), ("export", 0), ("deliver", 0), ("ack", 0), ("clock", 9),
            ("links", 0), ("export", 0), ("export", 0), ("lose", 0), ("clock", 4), ("event", 2),
-           ("export", 0), ("deliver", 5), ("ack_again", 0), ("rekey", 0), ("plan", 1), ("export", 0),
+           ("export", 0), ("deliver", 5), ("ack_again", 0), ("ack_keep", 0), ("edit", 2), ("export", 0),
+           ("deliver", 0), ("ack", 0), ("ack_late", 0), ("rekey", 0), ("plan", 1), ("export", 0),
            ("rekey", 1), ("delete", 0), ("ack_lost", 0), ("export", 0)]
 )  # fmt: skip
 def test_random_deliveries_end_equal(sync_templates: Path, steps: list[tuple[str, int]]) -> None:
