@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, inspect, text
+from sqlalchemy import Table, inspect
 from sqlalchemy.orm import Session
 
 from models import schema
@@ -152,22 +152,21 @@ def current_change(session: Session) -> int:
     this (0 before the first write)."""
     value = (
         session.connection()
-        .execute(text("SELECT value FROM app_meta WHERE key = :key"), {"key": CHANGE_KEY})
+        .exec_driver_sql("SELECT value FROM app_meta WHERE key = ?", (CHANGE_KEY,))
         .scalar()
     )
     return int(value) if value else 0
 
 
+_NEXT_CHANGE = (
+    "INSERT INTO app_meta(key, value) VALUES (?, '1') "
+    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value"
+)
+
+
 def _next_change(session: Session) -> int:
-    number = current_change(session) + 1
-    session.connection().execute(
-        text(
-            "INSERT INTO app_meta(key, value) VALUES (:key, :value) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-        ),
-        {"key": CHANGE_KEY, "value": str(number)},
-    )
-    return number
+    """Advance the counter by one and return it (one statement; raw SQL, as it runs on every flush)."""
+    return int(session.connection().exec_driver_sql(_NEXT_CHANGE, (CHANGE_KEY,)).scalar_one())
 
 
 def stamp_changes(session: Session, _context: Any, _instances: Any) -> None:
