@@ -295,3 +295,27 @@ def test_restoring_an_older_backup_at_the_commune_re_baselines_the_province(
         assert _rows(province, unit) == _rows(commune, unit)
     finally:
         commune.close()
+
+
+def test_a_meeting_saved_before_stable_ids_is_corrected_in_place(pair: tuple[Database, Database]) -> None:
+    """Rows written before this version have random ids: a correction finds them by member and by
+    position, changes them in place, and never adds a second row for the same place."""
+    commune, _ = pair
+    with read_session(commune, SYSTEM_ACTOR) as s:
+        cell = org.list_cells(s)[0].id
+        members = sorted(m.id for m in ss.search_all_units(s, ""))
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        meeting = mt.save_meeting(s, _held_meeting(cell, members)).id
+    with commune.engine.begin() as conn:  # what an older version left: random ids
+        for table in ("meeting_attendance", "meeting_agenda", "meeting_tasks", "meeting_votes"):
+            conn.exec_driver_sql(
+                f"UPDATE {table} SET id = lower(hex(randomblob(16))) WHERE meeting_id = ?",
+                (meeting,),
+            )
+    before = _rows(commune, _unit(commune))
+    with unit_of_work(commune, SYSTEM_ACTOR) as s:
+        mt.save_meeting(s, _held_meeting(cell, members, attendance={}), meeting)
+    after = _rows(commune, _unit(commune))
+    for table in ("meeting_attendance", "meeting_agenda", "meeting_tasks", "meeting_votes"):
+        assert sorted(r[0] for r in after[table]) == sorted(r[0] for r in before[table]), table
+    assert _children(commune, meeting)["attendance"][0][1:] == ("present", False)
