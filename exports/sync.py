@@ -52,7 +52,6 @@ log = logging.getLogger(__name__)
 APP_VERSION = "0.1.0"
 EXTENSION = ".duxpkg"
 ENROL_EXTENSION = ".duxkey"
-MARGIN_SECONDS = 86_400  # re-send a day of changes before the acknowledged point (clock drift)
 MAX_SEQUENCE = 10**9  # far beyond any real count of trips; larger is a malformed manifest
 MAX_ACK = 64 * 1024 * 1024
 MAX_ENROL = 10_000
@@ -79,6 +78,10 @@ MORE = {
     "not_full": QT_TRANSLATE_NOOP(
         "sync",
         "Gói {name} đến từ dữ liệu đã phục hồi của đơn vị gửi nhưng không phải gói đầy đủ. Hãy xin đơn vị gửi xuất gói đầy đủ.",
+    ),
+    "retired": QT_TRANSLATE_NOOP(
+        "sync",
+        "Gói {name} được lập từ dữ liệu của đơn vị gửi trước khi phục hồi bản sao lưu; gói đầy đủ lập sau khi phục hồi đã thay thế nó. Không nhập.",
     ),
     "rejected": QT_TRANSLATE_NOOP(
         "sync", "Gói {name} của {sender} có {n} bản ghi không hợp lệ ({detail}). Không nhập gì của gói này."
@@ -250,6 +253,8 @@ def seal_data_package(
     incarnation: str,
     full: bool,
     created: datetime,
+    since_sequence: int = 0,
+    retired: tuple[str, ...] = (),
     audit_head: tuple[int | None, str],
     sign_keys: tuple[bytes, bytes],
     recipient_kem_public: bytes,
@@ -271,6 +276,12 @@ def seal_data_package(
         "previous_hash": previous_hash,
         "incarnation": incarnation,
         "full": full,
+        # Cumulative since this package of ours the upper level acknowledged (0: full): it can stand
+        # in for any lost package after that one.
+        "since_sequence": 0 if full else since_sequence,
+        "retired_incarnations": list(retired),
+        # Creation times are for the completeness board only: what a package carries is chosen by
+        # the change number, never by a clock.
         "created_utc": created.isoformat(),
         "created_local": created.astimezone().isoformat(),
         "counts": st.summary_counts(records),
@@ -304,8 +315,10 @@ def seal_with_manifest(
 
 
 def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = False) -> ExportResult:
-    """Write the next data package for the upper level: everything changed since the point the upper
-    level last acknowledged (a lost stick loses nothing), or everything when `full`."""
+    """Write the next data package for the upper level: every record written after the change number
+    the upper level last acknowledged (a lost stick loses nothing; clocks play no part), or everything
+    when `full` — asked for, after a restore (a new incarnation), after a key replacement, when the
+    upper level's acknowledgment asked for it, or while nothing of this incarnation is acknowledged."""
     folder = Path(folder)
     warnings = stick_warnings(folder)
     with unit_of_work(db, actor) as session:
@@ -315,13 +328,14 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
         channel = st.channel(session, upper.unit_id)
         unit_id = own_unit_id(session)
         inc = st.incarnation(session)
-        # A restored database has a new incarnation: it re-baselines with a full package.
-        restored = bool(channel.incarnation) and channel.incarnation != inc
-        full = full or restored or channel.needs_full or channel.acked_watermark is None
-        since = None
-        if not full and channel.acked_watermark is not None:
-            since = datetime.fromtimestamp(channel.acked_watermark.timestamp() - MARGIN_SECONDS, UTC)
-        records = st.collect(session, since)
+        # A restored database has a new incarnation: what was acknowledged belongs to the old one, so
+        # it re-baselines with full packages until the upper level acknowledges one of them.
+        if channel.incarnation and channel.incarnation != inc:
+            st.retire_incarnation(session, channel.incarnation)
+            channel.acked_sequence, channel.acked_change, channel.acked_watermark = 0, None, None
+        full = full or channel.needs_full or channel.acked_change is None
+        reached = st.change_number(session)
+        records = st.collect(session, None if full else channel.acked_change)
         created = datetime.now(UTC)
         sequence = channel.out_sequence + 1
         package_id = str(uuid.uuid4())
@@ -336,6 +350,8 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
             incarnation=inc,
             full=full,
             created=created,
+            since_sequence=channel.acked_sequence,
+            retired=tuple(st.retired_incarnations(session)),
             audit_head=(head_id, head_hash),
             sign_keys=(keys.sign_private, keys.sign_public),
             recipient_kem_public=upper.kem_public,
@@ -348,6 +364,7 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
         st.log_package(
             session, package_id=package_id, direction="out", kind="data", peer_unit_id=upper.unit_id, incarnation_id=inc,
             sequence=sequence, file_hash=file_hash, created_at=created, records=len(records), summary=manifest["counts"],
+            change_seq=reached,
         )  # fmt: skip
         audit.record(
             session,
@@ -374,6 +391,7 @@ class Staged:
     checked: st.Checked | None = None  # the records parsed and checked (they depend only on the file)
     status: str = "ready"  # ready / replayed / held
     message: str = ""
+    covers: tuple[int, int] | None = None  # missing packages (first, last) this cumulative one covers
     warnings: list[str] = field(default_factory=list)
 
 
@@ -558,15 +576,22 @@ def _stage_checked(
     in_sequence, in_hash, incarnation = st.incoming_state(session, sender.unit_id)
     sequence = manifest["sequence"]
     new_incarnation = bool(incarnation) and manifest["incarnation"] != incarnation
+    if new_incarnation and manifest["incarnation"] in st.left_incarnations(session, sender.unit_id):
+        raise refused("retired", name)
     if new_incarnation and not manifest.get("full"):
         raise refused("not_full", name)
     if not new_incarnation:
         if sequence <= in_sequence:
             raise refused("older", name, sequence=sequence, last=in_sequence)
-        if sequence > in_sequence + 1 and not manifest.get("full"):
+        base = manifest.get("since_sequence")
+        cumulative = type(base) is int and 0 < base <= in_sequence
+        if sequence > in_sequence + 1 and not manifest.get("full") and not cumulative:
             staged.status = "held"
             staged.message = refused("held", name, sequence=sequence, missing=in_sequence + 1).text()
             return staged
+        if sequence > in_sequence + 1:
+            # Cumulative since a package already applied here: it stands in for the missing ones.
+            staged.covers = (in_sequence + 1, sequence - 1)
         if (
             sequence == in_sequence + 1
             and in_sequence
@@ -590,7 +615,8 @@ def _stage_checked(
             except (ValueError, RecursionError):
                 raise refused("bad_entry", name, detail="records") from None
         staged.checked = st.check(sender.unit_id, records)
-    staged.preview = st.classify(session, staged.checked)
+    full = bool(manifest.get("full"))
+    staged.preview = st.classify(session, staged.checked, full=full, replace=full and new_incarnation)
     if staged.preview.rejected:
         reasons = sorted({r for k in staged.preview.kinds.values() for r in k.reasons})
         raise refused(
@@ -599,6 +625,14 @@ def _stage_checked(
     problems = sv.validate(session, sender.unit_id, staged.checked.valid)
     if problems:
         raise _invalid(name, sender.name, problems)
+    if staged.preview.retracted:  # shown in the preview before anything is applied
+        staged.message = translate(
+            "sync",
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "Gói đầy đủ thay thế dữ liệu của đơn vị gửi: {n} bản ghi đang có ở đây mà đơn vị gửi không còn sẽ bị gỡ.",
+            ),
+        ).format(n=staged.preview.retracted)
     return staged
 
 
@@ -669,23 +703,27 @@ def _apply_package(db: Database, actor: Actor, staged: Staged, *, backup_first: 
                 fresh.data,
             )
             _arrived(session, fresh, "held", fresh.message)
+            # Its base is missing here: the acknowledgment asks the sender for a full package, so
+            # nobody has to look for the lost one.
+            st.channel(session, fresh.sender_unit_id).full_requested = True
             return [ImportResult(name, "held", fresh.message)]
         results.append(_apply(session, fresh))
         # Held packages that can now follow, in order.
         while True:
             channel = st.channel(session, fresh.sender_unit_id)
-            nxt = st.held_next(session, fresh.sender_unit_id, channel.incarnation, channel.in_sequence + 1)
+            nxt = st.held_first(session, fresh.sender_unit_id, channel.incarnation, channel.in_sequence)
             if nxt is None:
                 break
-            held_id, data = nxt
-            st.drop_held(session, held_id)
-            label = f"#{channel.in_sequence + 1}"
+            held_id, sequence, data = nxt
+            label = f"#{sequence}"
             try:  # a held package that turns out invalid is refused alone, never its predecessor
                 with session.begin_nested():
-                    follower = _stage(session, data, label, Path(label))
+                    follower = _stage(session, data, label, staged.path)
                     if follower.status == "ready":
+                        st.drop_held(session, held_id)
                         results.append(_apply(session, follower))
             except SyncRefused as exc:
+                st.drop_held(session, held_id)
                 context = dict(getattr(exc, "arrival", {}))
                 sh.record_arrival(
                     session,
@@ -696,6 +734,11 @@ def _apply_package(db: Database, actor: Actor, staged: Staged, *, backup_first: 
                     **context,
                 )
                 results.append(ImportResult(label, "refused", exc.text()))
+                break
+            except DomainError:
+                st.drop_held(session, held_id)  # can never apply now (e.g. a broken chain)
+                continue
+            if follower.status != "ready":
                 break
     return results
 
@@ -708,16 +751,20 @@ def _apply(session: Any, staged: Staged) -> ImportResult:
         raise _invalid(staged.path.name, staged.sender_name, applied)
     manifest = staged.manifest
     channel = st.channel(session, staged.sender_unit_id)
+    if channel.incarnation and channel.incarnation != manifest["incarnation"]:
+        # The sender restored a backup: its old incarnation (and any it names) can never apply again.
+        st.leave_incarnations(session, staged.sender_unit_id, [channel.incarnation])
+    retired = manifest.get("retired_incarnations")
+    if isinstance(retired, list):
+        st.leave_incarnations(session, staged.sender_unit_id, [r for r in retired if isinstance(r, str)])
     channel.in_sequence, channel.in_hash, channel.incarnation = (
         manifest["sequence"],
         staged.opened.file_hash,
         manifest["incarnation"],
     )
-    for held in st.held_for(session, staged.sender_unit_id):
-        if held <= channel.in_sequence:
-            nxt = st.held_next(session, staged.sender_unit_id, channel.incarnation, held)
-            if nxt:
-                st.drop_held(session, nxt[0])
+    if manifest.get("full"):
+        channel.full_requested = False
+    st.drop_held_covered(session, staged.sender_unit_id, channel.incarnation, channel.in_sequence)
     st.log_package(
         session, package_id=manifest["package_id"], direction="in", kind="data", peer_unit_id=staged.sender_unit_id,
         incarnation_id=manifest["incarnation"], sequence=manifest["sequence"], file_hash=staged.opened.file_hash,
@@ -729,6 +776,22 @@ def _apply(session: Any, staged: Staged) -> ImportResult:
     message = translate(
         "sync", QT_TRANSLATE_NOOP("sync", "Đã nhập gói số {sequence} của {sender}: {n} bản ghi.")
     ).format(sequence=manifest["sequence"], sender=staged.sender_name, n=applied)
+    if staged.covers is not None:
+        first, last = staged.covers
+        message += " " + translate(
+            "sync",
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "Gói này đã bao gồm nội dung các gói số {first}–{last} bị thiếu; không cần tìm lại chúng.",
+            ),
+        ).format(first=first, last=last)
+    if staged.preview.retracted:
+        message += " " + translate(
+            "sync",
+            QT_TRANSLATE_NOOP(
+                "sync", "Gói đầy đủ thay thế dữ liệu cũ: gỡ {n} bản ghi không còn ở đơn vị gửi."
+            ),
+        ).format(n=staged.preview.retracted)
     _arrived(session, staged, "applied", message, applied)
     return ImportResult(staged.path.name, "applied", message, applied, staged.preview.counts())
 
@@ -850,6 +913,8 @@ def write_ack(db: Database, actor: Actor, commune_unit_id: str, folder: Path) ->
                 "sequence": channel.in_sequence,
                 "hash": channel.in_hash,
                 "incarnation": channel.incarnation,
+                # A package could not be placed here: the next one should be full.
+                "full": channel.full_requested,
             },
             "corrections": corrections,
             "rules": rules,
@@ -887,7 +952,12 @@ def import_ack(db: Database, actor: Actor, path: Path) -> str:
         if st.seen_package(session, manifest["package_id"]):
             return refused("replayed", name).text()
         channel = st.channel(session, sender.unit_id)
-        if manifest["sequence"] <= channel.in_sequence:
+        acks = sorted(
+            (p for p in st.package_log(session, sender.unit_id, "in") if p.kind == "ack"), key=lambda p: p.id
+        )
+        # An upper level restored from a backup numbers its acknowledgments again (new incarnation).
+        upper_restored = bool(acks) and acks[-1].incarnation != manifest["incarnation"]
+        if manifest["sequence"] <= channel.in_sequence and not upper_restored:
             raise refused("older", name, sequence=manifest["sequence"], last=channel.in_sequence)
         try:
             ack = json.loads(opened.entries["ack.json"])
@@ -913,7 +983,11 @@ def import_ack(db: Database, actor: Actor, path: Path) -> str:
         }
         if acked in ours and receipt.get("hash") == ours[acked].file_hash and acked > channel.acked_sequence:
             channel.acked_sequence, channel.acked_watermark = acked, ours[acked].created_at
+            reached = ours[acked].change_seq
+            channel.acked_change = reached if reached >= 0 else None  # < 0: sent before change numbers
         elif receipt.get("incarnation") and receipt.get("incarnation") != st.incarnation(session):
+            channel.needs_full = True
+        if receipt.get("full") is True:
             channel.needs_full = True
         received = st.receive_corrections(session, sender.unit_id, corrections)
         new_rules = st.receive_rules(session, sender.unit_id, rules)

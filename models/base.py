@@ -54,6 +54,16 @@ def new_id() -> str:
     return source() if source is not None else str(uuid.uuid4())
 
 
+_STABLE = uuid.UUID("5d0c3a52-6f0e-4c39-9a51-0b7f3c1e2a44")  # namespace of derived child ids
+
+
+def stable_id(parent_id: str, collection: str, key: str | int) -> str:
+    """The id of a child row derived from its parent and its place (e.g. a meeting and a member, or
+    an agenda position): editing a collection by difference finds the same row again, and the upper
+    level receives a change of that row, never a second row."""
+    return str(uuid.uuid5(_STABLE, f"{parent_id}/{collection}/{key}"))
+
+
 @contextmanager
 def id_source(source: Callable[[], str]) -> Iterator[None]:
     """Within the block, new records take their ids from `source` (the demo generator uses a seeded
@@ -104,7 +114,10 @@ class Base(DeclarativeBase):
 
 class Synced:
     """Columns of every record that travels to the upper level: UUID key, owning unit, revision,
-    created/updated times and a tombstone instead of a hard delete."""
+    created/updated times, a tombstone instead of a hard delete, and the database's change number of
+    the last write. Services never stamp these themselves: one session hook
+    (`models.sync_schema.stamp_changes`) does it for every flush that inserts or changes such a row,
+    and refuses a hard delete."""
 
     id: Mapped[UuidPk]
     owner_unit_id: Mapped[str] = mapped_column(String(36), index=True)
@@ -112,8 +125,10 @@ class Synced:
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now)
     deleted: Mapped[bool] = mapped_column(default=False)
+    # The per-database change number of the last write (local bookkeeping: it does not travel).
+    change_seq: Mapped[int] = mapped_column(server_default="0", index=True)
 
-    def touch(self) -> None:
-        """Mark the record changed: bump the revision and the update time."""
-        self.revision = (self.revision or 0) + 1
-        self.updated_at = _now()
+
+def now() -> datetime:
+    """The (possibly deterministic, see `clock_source`) time stamped on created/updated times."""
+    return _now()

@@ -26,6 +26,7 @@ from models.errors import StorageError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.security import Actor
 from models.storage import InstanceLock, refuse_unsafe_drive
+from models.sync_schema import stamp_changes
 
 log = logging.getLogger(__name__)
 
@@ -242,10 +243,12 @@ def open_database(
             pool_timeout=60,
         )
         _configure(engine, read_only)
+        sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        event.listen(sessions, "before_flush", stamp_changes)  # the sync contract, see sync_schema
         db = Database(
             path=path,
             engine=engine,
-            sessions=sessionmaker(engine, expire_on_commit=False, autoflush=False),
+            sessions=sessions,
             key=key,
             read_only=read_only,
             lock=lock,

@@ -53,9 +53,18 @@ class SyncChannel(Base):
     out_hash: Mapped[str] = mapped_column(String(64), default="")  # hash of the last package we sent
     acked_sequence: Mapped[int] = mapped_column(Integer, default=0)  # last of ours the peer acknowledged
     acked_watermark: Mapped[datetime | None] = mapped_column(UtcDateTime())  # created time of that package
+    # The change number that package reached: the next package carries every row changed after it
+    # (None: nothing of this incarnation acknowledged yet, so the next package is full).
+    acked_change: Mapped[int | None] = mapped_column(Integer)
     in_sequence: Mapped[int] = mapped_column(Integer, default=0)  # last sequence applied from the peer
     in_hash: Mapped[str] = mapped_column(String(64), default="")
     needs_full: Mapped[bool] = mapped_column(default=False)
+    # At the receiving side: the sender's incarnations left behind by its restores (space-separated);
+    # a package of one of them is stale. At the sending side: unused.
+    retired: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # At the receiving side: a package could not be placed (its base is missing here), so the next
+    # acknowledgment asks the sender for a full package.
+    full_requested: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class SyncPackageLog(Base):
@@ -75,6 +84,7 @@ class SyncPackageLog(Base):
     received_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     records: Mapped[int] = mapped_column(Integer, default=0)
     summary: Mapped[str] = mapped_column(Text, default="{}")  # JSON counts per kind
+    change_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # reached (out, data)
 
 
 class SyncHeld(Base):

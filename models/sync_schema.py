@@ -1,6 +1,11 @@
 """What travels to the upper level, declared in one place: every record table that carries the
 `Synced` columns travels, in dependency order, with all its columns except those listed here. A new
-record kind travels by adding its table (and its module to models.schema), not by new sync code."""
+record kind travels by adding its table (and its module to models.schema), not by new sync code.
+
+The sync contract lives here too, in one session hook (`stamp_changes`, installed on every session
+by models.db): each flush that inserts or changes a travelling row gives it the next revision and the
+database's next change number (a counter, never the wall clock), and a hard delete of a travelling
+row is refused (a deletion is a tombstone). What a package carries is chosen by that change number."""
 
 from __future__ import annotations
 
@@ -10,12 +15,16 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, inspect
+from sqlalchemy.orm import Session
 
 from models import schema
-from models.base import Base, Synced, UtcDateTime
+from models.base import Base, Synced, UtcDateTime, now
 
 # Columns that stay at the commune (photos are large and not needed upstairs).
 EXCLUDED_FIELDS: dict[str, frozenset[str]] = {"members": frozenset({"photo"})}
+# Local bookkeeping of every travelling table (the sender's change number means nothing upstairs).
+LOCAL_FIELDS: frozenset[str] = frozenset({"change_seq"})
+CHANGE_KEY = "change_seq"  # app_meta key of the database's change counter
 # Tables that never travel even though they carry the columns.
 LOCAL_ONLY: frozenset[str] = frozenset()
 _ = schema  # every entity module is imported, so the metadata is complete
@@ -44,7 +53,7 @@ def _kinds() -> list[Kind]:
         mapper = next((m for m in Base.registry.mappers if m.local_table is table), None)
         if mapper is None or not issubclass(mapper.class_, Synced) or table.name in LOCAL_ONLY:
             continue
-        excluded = EXCLUDED_FIELDS.get(table.name, frozenset())
+        excluded = EXCLUDED_FIELDS.get(table.name, frozenset()) | LOCAL_FIELDS
         columns = [c for c in inspect(mapper.class_).columns if c.key not in excluded]
         types = {}
         for column in columns:
@@ -128,3 +137,60 @@ def from_json_record(kind: Kind, fields: dict[str, Any]) -> dict[str, Any]:
         else:
             values[name] = from_json_value(kind, name, value)
     return values
+
+
+# ---------------------------------------------------------------- the session hook
+
+
+class TravellingDeleteError(RuntimeError):
+    """A programming error: a travelling row was deleted instead of being given a tombstone (the
+    upper level would keep it for ever)."""
+
+
+def current_change(session: Session) -> int:
+    """The database's change counter: every travelling row written so far has a change number at most
+    this (0 before the first write)."""
+    value = (
+        session.connection()
+        .exec_driver_sql("SELECT value FROM app_meta WHERE key = ?", (CHANGE_KEY,))
+        .scalar()
+    )
+    return int(value) if value else 0
+
+
+_NEXT_CHANGE = (
+    "INSERT INTO app_meta(key, value) VALUES (?, '1') "
+    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value"
+)
+
+
+def _next_change(session: Session) -> int:
+    """Advance the counter by one and return it (one statement; raw SQL, as it runs on every flush)."""
+    return int(session.connection().exec_driver_sql(_NEXT_CHANGE, (CHANGE_KEY,)).scalar_one())
+
+
+def stamp_changes(session: Session, _context: Any, _instances: Any) -> None:
+    """`before_flush`: stamp every travelling row this flush inserts or changes (revision, update
+    time, change number) and refuse a hard delete of one. Rows written by the import (Core
+    statements, the sender's own stamps) do not pass here."""
+    gone = [obj for obj in session.deleted if isinstance(obj, Synced)]
+    if gone:
+        msg = f"hard delete of travelling rows ({type(gone[0]).__name__}); set a tombstone instead"
+        raise TravellingDeleteError(msg)
+    new = [obj for obj in session.new if isinstance(obj, Synced)]
+    changed = [
+        obj
+        for obj in session.dirty
+        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False)
+    ]
+    if not new and not changed:
+        return
+    number = _next_change(session)
+    stamp = now()
+    for obj in new:
+        obj.revision = obj.revision or 1
+        obj.change_seq = number
+    for obj in changed:
+        obj.revision = (obj.revision or 0) + 1
+        obj.updated_at = stamp
+        obj.change_seq = number

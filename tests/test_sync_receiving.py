@@ -502,7 +502,6 @@ def test_an_invalid_held_package_is_refused_alone_when_its_turn_comes(
         member = s.scalars(select(Member).where(Member.owner_unit_id == _unit(commune))).first()
         assert member is not None
         member.notes = "sửa"
-        member.touch()
     third = _forged(commune, province, stick, bad_cell, full=False)
     held = sx.import_files(province, SYSTEM_ACTOR, [third])
     assert [r.status for r in held if isinstance(r, sx.ImportResult)] == ["held"]

@@ -177,7 +177,6 @@ def update_candidate(session: Session, candidate_id: str, cmd: CandidateInput) -
     warnings = _validate(session, cmd, candidate_id)
     before = snapshot(c)
     _apply_input(c, cmd)
-    c.touch()
     audit.record(session, "update", "candidate", c.id, before=before, after=snapshot(c))
     return warnings
 
@@ -206,7 +205,6 @@ def _step(session: Session, candidate_id: str, to: str, on: date, **fields: Any)
     for name, value in fields.items():
         setattr(c, name, value)
     c.stage = to if ORDER.index(to) > ORDER.index(c.stage) else c.stage
-    c.touch()
     audit.record(session, f"candidate.{to}", "candidate", c.id, before=before, after=snapshot(c))
 
 
@@ -342,7 +340,6 @@ def record_ceremony(
         )
     before = snapshot(c)
     c.stage, c.ceremony_date, c.member_id = "admitted", on, result.member_id
-    c.touch()
     audit.record(session, "candidate.admitted", "candidate", c.id, before=before, after=snapshot(c))
     return result
 
@@ -356,7 +353,6 @@ def drop_candidate(session: Session, candidate_id: str, on: date, reason: str) -
         raise _rule(QT_TRANSLATE_NOOP("admission", "Đã kết nạp; không thể dừng xét."))
     before = snapshot(c)
     c.stage, c.dropped_date, c.dropped_reason = "dropped", on, clean(reason)
-    c.touch()
     audit.record(session, "candidate.dropped", "candidate", c.id, before=before, after=snapshot(c))
 
 
@@ -488,8 +484,6 @@ def set_plan(
     if plan is None:
         plan = AdmissionPlan(owner_unit_id=unit_id, year=year, cell_id=cell_id)
         session.add(plan)
-    else:
-        plan.touch()
     plan.target, plan.target_women, plan.target_minority, plan.target_youth = target, women, minority, youth
     session.flush()
     audit.record(

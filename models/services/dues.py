@@ -245,8 +245,6 @@ def record_month(session: Session, cell_id: str, month: str, entries: dict[str, 
                 owner_unit_id=own_unit_id(session), member_id=member_id, cell_id=cell_id, month=month
             )
             session.add(payment)
-        else:
-            payment.touch()
         payment.category, payment.base_amount, payment.amount_due = category, base, due
         payment.amount_paid, payment.channel = entry.amount_paid, entry.channel if entry.amount_paid else ""
         payment.paid_date = entry.paid_date if entry.amount_paid else None

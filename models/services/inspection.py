@@ -79,7 +79,6 @@ def save_inspection(session: Session, cmd: InspectionInput, inspection_id: str |
     else:
         row = get_live(session, Inspection, inspection_id, QT_TRANSLATE_NOOP("inspection", "cuộc kiểm tra"))
         before = snapshot(row)
-        row.touch()
     row.activity, row.mode, row.start_date, row.end_date = (
         cmd.activity,
         cmd.mode,
@@ -292,7 +291,6 @@ def discipline(session: Session, cmd: DisciplineInput) -> str:
             )
         ):
             pos.end_date = cmd.decision_date
-            pos.touch()
     audit.record(session, "create", "discipline", row.id, after=snapshot(row))
     return row.id
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import audit
+from models.base import stable_id
 from models.dates import format_date, month_key, today
 from models.entities import Cell, Member, MemberEvent, Unit
 from models.entities_meetings import AgendaItem, Meeting, MeetingAttendance, MeetingTask, MeetingVote
@@ -432,6 +433,51 @@ def _member_name(session: Session, member_id: str | None) -> str:
     return " ".join(p for p in row if p) if row else ""
 
 
+_CHILD_COLLECTIONS: dict[type[Any], tuple[str, str]] = {
+    # model -> (name in the derived id, the column that places a row in its meeting)
+    MeetingAttendance: ("attendance", "member_id"),
+    AgendaItem: ("agenda", "seq"),
+    MeetingTask: ("tasks", "seq"),
+    MeetingVote: ("votes", "seq"),
+}
+ChildRow = MeetingAttendance | AgendaItem | MeetingTask | MeetingVote
+
+
+class _Children:
+    """A meeting's child rows, edited by difference: `put` updates the row in that place (bringing a
+    tombstoned one back) or adds one under an id derived from the meeting and the place;
+    `retire_the_rest` gives every row not put a tombstone. Unchanged rows are not written at all."""
+
+    def __init__(self, session: Session, meeting: Meeting) -> None:
+        self.session, self.meeting = session, meeting
+        self.held: dict[tuple[type[Any], Any], ChildRow] = {}
+        self.kept: set[tuple[type[Any], Any]] = set()
+        for model, (_, place) in _CHILD_COLLECTIONS.items():
+            for row in session.scalars(select(model).where(model.meeting_id == meeting.id)):
+                self.held[(model, getattr(row, place))] = row
+
+    def put(self, model: type[ChildRow], key: Any, **values: Any) -> None:
+        row = self.held.get((model, key))
+        if row is None:
+            collection = _CHILD_COLLECTIONS[model][0]
+            row = model(
+                id=stable_id(self.meeting.id, collection, key),
+                owner_unit_id=self.meeting.owner_unit_id,
+                meeting_id=self.meeting.id,
+            )
+            self.session.add(row)
+            self.held[(model, key)] = row
+        for name, value in {**values, "deleted": False}.items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+        self.kept.add((model, key))
+
+    def retire_the_rest(self) -> None:
+        for place, row in self.held.items():
+            if place not in self.kept and not row.deleted:
+                row.deleted = True
+
+
 def save_meeting(
     session: Session, cmd: MeetingInput, meeting_id: str | None = None, expected_revision: int | None = None
 ) -> SavedMeeting:
@@ -452,7 +498,6 @@ def save_meeting(
                 QT_TRANSLATE_NOOP("meetings", "Không chuyển biên bản đã đánh số sang chi bộ khác."),
                 context=CTX,
             )
-        meeting.touch()
     meeting.cell_id, meeting.kind, meeting.month = cell.id, cmd.kind, month
     meeting.combined_thematic = cmd.combined_thematic
     meeting.planned_date, meeting.held_date = cmd.planned_date, cmd.held_date
@@ -491,10 +536,10 @@ def save_meeting(
     meeting.status = "held" if cmd.held_date else "planned"
     session.flush()
 
-    for model in (MeetingAttendance, AgendaItem, MeetingTask, MeetingVote):
-        for row in session.scalars(select(model).where(model.meeting_id == meeting.id)):
-            session.delete(row)
-    session.flush()
+    # The children are edited by difference under stable ids (attendance by member, the others by
+    # position): a correction changes the rows already sent, a dropped row becomes a tombstone, and
+    # the upper level never receives a second copy of a row.
+    children = _Children(session, meeting)
     warnings: list[str] = []
     if cmd.held_date is not None:
         entries = roster(session, cell.id, cmd.held_date)
@@ -517,15 +562,13 @@ def save_meeting(
                 status = entry.activity  # not counted against attendance
             elif entry.activity in ("exempted", "away") and entry.member_id not in cmd.attendance:
                 status = entry.activity
-            session.add(
-                MeetingAttendance(
-                    owner_unit_id=meeting.owner_unit_id,
-                    meeting_id=meeting.id,
-                    member_id=entry.member_id,
-                    status=status,
-                    membership=entry.membership,
-                    reason=clean(reason),
-                )
+            children.put(
+                MeetingAttendance,
+                entry.member_id,
+                member_id=entry.member_id,
+                status=status,
+                membership=entry.membership,
+                reason=clean(reason),
             )
             pairs.append((entry.membership, status))
         summary = summarise(pairs)
@@ -544,45 +587,40 @@ def save_meeting(
             }
             for sp in item.speeches
         ]
-        session.add(
-            AgendaItem(
-                owner_unit_id=meeting.owner_unit_id,
-                meeting_id=meeting.id,
-                seq=seq,
-                title=clean(item.title),
-                presenter=clean(item.presenter),
-                content=clean_multiline(item.content),
-                conclusion=clean_multiline(item.conclusion),
-                speeches=json.dumps(speeches, ensure_ascii=False),
-                personnel_kind=item.personnel_kind,
-                personnel_ref=item.personnel_ref,
-            )
+        children.put(
+            AgendaItem,
+            seq,
+            seq=seq,
+            title=clean(item.title),
+            presenter=clean(item.presenter),
+            content=clean_multiline(item.content),
+            conclusion=clean_multiline(item.conclusion),
+            speeches=json.dumps(speeches, ensure_ascii=False),
+            personnel_kind=item.personnel_kind,
+            personnel_ref=item.personnel_ref,
         )
     for seq, task in enumerate(cmd.tasks, start=1):
-        session.add(
-            MeetingTask(
-                owner_unit_id=meeting.owner_unit_id,
-                meeting_id=meeting.id,
-                seq=seq,
-                text=clean_multiline(task.text),
-                assignee=clean(task.assignee),
-                due_date=task.due_date,
-            )
+        children.put(
+            MeetingTask,
+            seq,
+            seq=seq,
+            text=clean_multiline(task.text),
+            assignee=clean(task.assignee),
+            due_date=task.due_date,
         )
     for seq, vote in enumerate(cmd.votes, start=1):
-        session.add(
-            MeetingVote(
-                owner_unit_id=meeting.owner_unit_id,
-                meeting_id=meeting.id,
-                seq=seq,
-                subject=clean(vote.subject),
-                rule=vote.rule,
-                votes_for=vote.votes_for,
-                votes_against=vote.votes_against,
-                votes_abstain=vote.votes_abstain,
-                method=vote.method,
-            )
+        children.put(
+            MeetingVote,
+            seq,
+            seq=seq,
+            subject=clean(vote.subject),
+            rule=vote.rule,
+            votes_for=vote.votes_for,
+            votes_against=vote.votes_against,
+            votes_abstain=vote.votes_abstain,
+            method=vote.method,
         )
+    children.retire_the_rest()
     session.flush()
     audit.record(
         session,
@@ -612,7 +650,6 @@ def delete_meeting(session: Session, meeting_id: str) -> None:
         )
     before = snapshot(meeting)
     meeting.deleted, meeting.number = True, None
-    meeting.touch()
     audit.record(session, "delete", "meeting", meeting.id, before=before, after=snapshot(meeting))
 
 
@@ -750,7 +787,7 @@ def get_meeting(session: Session, meeting_id: str) -> MeetingView:
         for a, f, mid, g in session.execute(
             select(MeetingAttendance, Member.family_name, Member.middle_name, Member.given_name)
             .join(Member, Member.id == MeetingAttendance.member_id)
-            .where(MeetingAttendance.meeting_id == m.id)
+            .where(MeetingAttendance.meeting_id == m.id, ~MeetingAttendance.deleted)
             .order_by(Member.sort_key)
         )
     )
@@ -771,13 +808,17 @@ def get_meeting(session: Session, meeting_id: str) -> MeetingView:
             a.personnel_ref,
         )
         for a in session.scalars(
-            select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.seq)
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == m.id, ~AgendaItem.deleted)
+            .order_by(AgendaItem.seq)
         )
     )
     tasks = tuple(
         TaskInput(t.text, t.assignee, t.due_date)
         for t in session.scalars(
-            select(MeetingTask).where(MeetingTask.meeting_id == m.id).order_by(MeetingTask.seq)
+            select(MeetingTask)
+            .where(MeetingTask.meeting_id == m.id, ~MeetingTask.deleted)
+            .order_by(MeetingTask.seq)
         )
     )
     votes = tuple(
@@ -791,7 +832,9 @@ def get_meeting(session: Session, meeting_id: str) -> MeetingView:
             vote_outcome(v.rule, v.votes_for, summary.official, official_present),
         )
         for v in session.scalars(
-            select(MeetingVote).where(MeetingVote.meeting_id == m.id).order_by(MeetingVote.seq)
+            select(MeetingVote)
+            .where(MeetingVote.meeting_id == m.id, ~MeetingVote.deleted)
+            .order_by(MeetingVote.seq)
         )
     )
     guests = tuple(
@@ -864,13 +907,13 @@ def list_meetings(
     require(session, Permission.VIEW_REGISTER)
     present = (
         select(MeetingAttendance.meeting_id, func.count().label("n"))
-        .where(MeetingAttendance.status == "present")
+        .where(MeetingAttendance.status == "present", ~MeetingAttendance.deleted)
         .group_by(MeetingAttendance.meeting_id)
         .subquery()
     )
     expected = (
         select(MeetingAttendance.meeting_id, func.count().label("n"))
-        .where(MeetingAttendance.status.in_(ABSENT_COUNTED))
+        .where(MeetingAttendance.status.in_(ABSENT_COUNTED), ~MeetingAttendance.deleted)
         .group_by(MeetingAttendance.meeting_id)
         .subquery()
     )

@@ -672,7 +672,6 @@ def _record_event(
     before = snapshot(member)
     _add_event(session, member, kind, ev, detail)
     state = rederive(session, member)
-    member.touch()
     session.flush()
     audit.record(session, f"member.{kind}", "member", member.id, before=before, after=snapshot(member))
     return state
@@ -798,7 +797,6 @@ def update_profile(
     warnings = validate_profile(session, profile, exclude_id=member_id)
     before = snapshot(member)
     _apply_profile(member, profile)
-    member.touch()
     session.flush()
     audit.record(session, "member.update", "member", member.id, before=before, after=snapshot(member))
     return warnings
@@ -812,7 +810,6 @@ def set_photo(session: Session, member_id: str, photo: bytes | None) -> None:
             "photo", QT_TRANSLATE_NOOP("membership", "Ảnh quá lớn (tối đa 2 MB). Hãy chọn ảnh nhỏ hơn.")
         )
     member.photo = photo
-    member.touch()
     audit.record(session, "member.photo", "member", member.id, fields=["photo"])
 
 

@@ -209,7 +209,6 @@ def update_unit(session: Session, cmd: UnitSetup, expected_revision: int | None 
         clean(cmd.province),
     )
     unit.term_start, unit.term_end = cmd.term_start, cmd.term_end
-    unit.touch()
     audit.record(session, "update", "unit", unit.id, before=before, after=snapshot(unit))
     if not cmd.has_upper:
         return
@@ -226,7 +225,6 @@ def update_unit(session: Session, cmd: UnitSetup, expected_revision: int | None 
             row.deleted = True
         else:
             row.valid_to = date.fromordinal(cmd.upper_valid_from.toordinal() - 1)
-        row.touch()
     upper = UpperLevel(
         unit_id=unit.id,
         owner_unit_id=unit.id,
@@ -437,7 +435,6 @@ def update_village(
         cmd.valid_from,
     )
     village.sort_key, village.search_key = collation_key(name), fold(name)
-    village.touch()
     audit.record(session, "update", "village", village.id, before=before, after=snapshot(village))
 
 
@@ -464,14 +461,12 @@ def close_village(session: Session, village_id: str, valid_to: date, successor_i
             )
     before = snapshot(village)
     village.valid_to, village.successor_id = valid_to, successor_id
-    village.touch()
     for link in session.scalars(
         select(CellVillage).where(
             CellVillage.village_id == village_id, CellVillage.valid_to.is_(None), ~CellVillage.deleted
         )
     ):
         link.valid_to = valid_to
-        link.touch()
     audit.record(session, "close", "village", village.id, before=before, after=snapshot(village))
 
 
@@ -626,7 +621,6 @@ def _set_cell_villages(session: Session, cell: Cell, village_ids: tuple[str, ...
     for village_id, link in current.items():
         if village_id not in wanted:
             link.valid_to = on or date.today()  # noqa: DTZ011 - a calendar date, local by definition
-            link.touch()
     for village_id in dict.fromkeys(v for v in village_ids if v not in current):  # given order: reproducible
         session.add(
             CellVillage(
@@ -674,7 +668,6 @@ def update_cell(session: Session, cell_id: str, cmd: CellInput, expected_revisio
     cell.has_committee, cell.valid_from = cmd.has_committee, cmd.valid_from
     cell.term_start, cell.term_end, cell.congress_date = cmd.term_start, cmd.term_end, cmd.congress_date
     cell.sort_key, cell.search_key = collation_key(name), fold(name)
-    cell.touch()
     _set_cell_villages(session, cell, cmd.village_ids, None)
     session.flush()
     audit.record(session, "update", "cell", cell.id, before=before, after=snapshot(cell))
@@ -715,17 +708,14 @@ def close_cell(session: Session, cell_id: str, valid_to: date, successor_id: str
     before = snapshot(cell)
     cell.status = "merged" if successor_id else "dissolved"
     cell.valid_to, cell.successor_id = valid_to, successor_id
-    cell.touch()
     for member in members:
         member.cell_id = successor_id
-        member.touch()
     for link in session.scalars(
         select(CellVillage).where(
             CellVillage.cell_id == cell_id, CellVillage.valid_to.is_(None), ~CellVillage.deleted
         )
     ):
         link.valid_to = valid_to
-        link.touch()
         if successor_id is not None:
             session.add(
                 CellVillage(
@@ -739,12 +729,10 @@ def close_cell(session: Session, cell_id: str, valid_to: date, successor_id: str
         select(CellPosition).where(CellPosition.cell_id == cell_id, CellPosition.end_date.is_(None))
     ):
         pos.end_date = valid_to
-        pos.touch()
     for assignment in session.scalars(
         select(CellAssignment).where(CellAssignment.cell_id == cell_id, CellAssignment.end_date.is_(None))
     ):
         assignment.end_date = valid_to
-        assignment.touch()
     session.flush()
     audit.record(session, "close", "cell", cell.id, before=before, after=snapshot(cell))
     return len(members)
@@ -914,7 +902,6 @@ def assign_position(session: Session, cmd: PositionInput) -> str:
                     date=format_date(holder.start_date),
                 )
             holder.end_date = cmd.start_date
-            holder.touch()
     position = CellPosition(
         owner_unit_id=own_unit_id(session),
         cell_id=cmd.cell_id,
@@ -939,7 +926,6 @@ def end_position(session: Session, position_id: str, end_date: date) -> None:
     date_order("end_date", position.start_date, end_date)
     before = snapshot(position)
     position.end_date = end_date
-    position.touch()
     audit.record(session, "update", "cell_position", position.id, before=before, after=snapshot(position))
 
 
@@ -1021,7 +1007,6 @@ def assign_committee_member(session: Session, cell_id: str, member_id: str, star
         )
     ):
         old.end_date = start_date
-        old.touch()
     assignment = CellAssignment(
         owner_unit_id=cell.owner_unit_id, cell_id=cell_id, member_id=member_id, start_date=start_date
     )

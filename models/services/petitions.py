@@ -120,7 +120,6 @@ def close_petition(
         clean_multiline(result),
         clean(transferred_to),
     )
-    row.touch()
     audit.record(session, f"petition.{status}", "petition", row.id, before=before, after=snapshot(row))
 
 

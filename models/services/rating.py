@@ -159,7 +159,6 @@ def set_ratings(session: Session, round_id: str, entries: dict[str, RatingEntry]
             level_from_score(session, entry.score, rnd.year) if entry.score is not None else entry.level
         )
         row.note = entry.note
-        row.touch()
         audit.record(session, "update", "rating", row.id, before=before, after=snapshot(row))
     if errors:
         raise ValidationError.many(errors)

@@ -112,7 +112,6 @@ def save_narrative(
         )
         session.add(row)
     else:
-        row.touch()
         row.status = "draft"  # an edited text needs a new review
     row.narrative = json.dumps(
         {
@@ -134,7 +133,6 @@ def mark_reviewed(session: Session, period: str, form_key: str) -> None:
     if row is None or row.status == "final":
         raise RuleViolation(QT_TRANSLATE_NOOP("reports", "Chỉ rà soát được bản nháp đã lưu."), context=CTX)
     row.status = "reviewed"
-    row.touch()
     audit.record(session, "report.review", "report", row.id, fields=["status"])
 
 
@@ -207,7 +205,6 @@ def finalise(
     row.figures = json.dumps(figures, ensure_ascii=False, sort_keys=True)
     row.finalised_at = datetime.now(UTC)
     row.finalised_by = actor_of(session).login
-    row.touch()
     entry = audit.record(session, "report.finalise", "report", row.id, fields=["figures"])
     row.audit_hash = entry.hash
     session.flush()

@@ -542,7 +542,7 @@ class Facts:
                         func.sum(case((attendance.c.status == "present", 1), else_=0)),
                         func.sum(case((attendance.c.status.in_(EXPECTED), 1), else_=0)),
                     )
-                    .where(attendance.c.meeting_id.in_(held))
+                    .where(attendance.c.meeting_id.in_(held), ~attendance.c.deleted)
                     .group_by(attendance.c.meeting_id)
                 )
             }

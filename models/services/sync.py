@@ -3,7 +3,13 @@
 This module holds keys, peers and sequence counters in the database and moves records in and out as
 plain dictionaries; sealing packages into files is exports/sync_package.py. The sending unit owns its
 records: an import accepts only records owned by the sending unit, and applies a record only when its
-revision is newer than the one held (idempotent at the record level)."""
+revision is newer than the one held (idempotent at the record level).
+
+What a package carries is chosen by the database's change number (stamped by the session hook in
+models/sync_schema.py), never by a clock: everything changed after the change number the last
+acknowledged package reached. A full package is a snapshot: at the receiving end it replaces the
+sender's data (records absent from it are retracted), and after a restore (a new incarnation) records
+are compared by content, so a revision number reused after the restore cannot hide an edit."""
 
 from __future__ import annotations
 
@@ -32,11 +38,12 @@ from models.errors import NotFound, RuleViolation
 from models.i18n import QT_TRANSLATE_NOOP
 from models.security import Permission, require
 from models.services.common import meta, own_unit_id, set_meta
-from models.sync_schema import BY_NAME, KINDS, Kind, from_json_record, to_json_value
+from models.sync_schema import BY_NAME, KINDS, Kind, current_change, from_json_record, to_json_value
 from models.text import clean, fold
 
 CTX = "sync"
 INCARNATION_KEY = "incarnation_id"
+RETIRED_KEY = "retired_incarnations"  # app_meta: this database's incarnations left behind by restores
 _RAW = serialization.Encoding.Raw
 _PUB = serialization.PublicFormat.Raw
 _PRIV = serialization.PrivateFormat.Raw
@@ -403,11 +410,51 @@ def incoming_state(session: Session, peer_unit_id: str) -> tuple[int, str, str]:
     return (row.in_sequence, row.in_hash, row.incarnation) if row else (0, "", "")
 
 
+def left_incarnations(session: Session, peer_unit_id: str) -> set[str]:
+    """At the receiving side: the sender's incarnations left behind by its restores."""
+    require(session, Permission.IMPORT)
+    row = session.get(SyncChannel, peer_unit_id)
+    return set(row.retired.split()) if row else set()
+
+
+def leave_incarnations(session: Session, peer_unit_id: str, incarnations: list[str]) -> None:
+    """At the receiving side: never follow these incarnations of the sender again (a late package
+    of one of them predates the snapshot that replaced it)."""
+    row = channel(session, peer_unit_id)
+    known = row.retired.split()
+    for value in incarnations:
+        if value and value != row.incarnation and value not in known and len(value) <= 64:
+            known.append(value)
+    row.retired = " ".join(known[-200:])
+
+
 # ---------------------------------------------------------------- records out
 
 
-def collect(session: Session, since: datetime | None) -> list[dict[str, Any]]:
-    """Own records changed after `since` (all when None), in dependency order, as JSON-ready dicts."""
+def change_number(session: Session) -> int:
+    """The database's change counter now: a package collected now carries every change up to it."""
+    require(session, Permission.EXPORT)
+    return current_change(session)
+
+
+def retired_incarnations(session: Session) -> list[str]:
+    """This database's incarnations left behind by restores (sent with every package, so the upper
+    level refuses a package of one of them that turns up late)."""
+    require(session, Permission.VIEW_REGISTER)
+    return (meta(session, RETIRED_KEY) or "").split()
+
+
+def retire_incarnation(session: Session, incarnation_id: str) -> None:
+    """Remember an incarnation this database has left (its channel noticed the restore)."""
+    require(session, Permission.EXPORT)
+    known = retired_incarnations(session)
+    if incarnation_id and incarnation_id not in known:
+        set_meta(session, RETIRED_KEY, " ".join([*known, incarnation_id][-50:]))
+
+
+def collect(session: Session, since: int | None) -> list[dict[str, Any]]:
+    """Own records written after change number `since` (all when None), in dependency order, as
+    JSON-ready dicts."""
     require(session, Permission.EXPORT)
     unit_id = own_unit_id(session)
     out: list[dict[str, Any]] = []
@@ -415,7 +462,7 @@ def collect(session: Session, since: datetime | None) -> list[dict[str, Any]]:
         model = kind.model
         query = select(model).where(model.owner_unit_id == unit_id).order_by(model.id)
         if since is not None:
-            query = query.where(model.updated_at > since)
+            query = query.where(model.change_seq > since)
         for row in session.scalars(query):
             out.append(
                 {"kind": kind.name, "fields": {f: to_json_value(getattr(row, f)) for f in kind.fields}}
@@ -433,6 +480,7 @@ class KindPreview:
     unchanged: int = 0
     deleted: int = 0
     rejected: int = 0
+    retracted: int = 0  # held here, absent from a full package: removed (counted as deleted too)
     reasons: list[str] = field(default_factory=list)
 
 
@@ -441,10 +489,17 @@ class Preview:
     sender_unit_id: str
     kinds: dict[str, KindPreview] = field(default_factory=dict)
     to_apply: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    # A full package replaces the sender's data: the records held here that it no longer has.
+    retract: list[tuple[str, str]] = field(default_factory=list)  # (kind name, record id)
+    by_content: bool = False  # after the sender's restore: records compared by content, not revision
 
     @property
     def rejected(self) -> int:
         return sum(k.rejected for k in self.kinds.values())
+
+    @property
+    def retracted(self) -> int:
+        return len(self.retract)
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {
@@ -452,7 +507,7 @@ class Preview:
                 "new": k.new,
                 "changed": k.changed,
                 "unchanged": k.unchanged,
-                "deleted": k.deleted,
+                "deleted": k.deleted + k.retracted,
                 "rejected": k.rejected,
             }
             for name, k in self.kinds.items()
@@ -524,12 +579,33 @@ def check(sender_unit_id: str, records: list[Any]) -> Checked:
     return Checked(sender_unit_id, tuple(buckets), tuple(rejections), valid)
 
 
-def classify(session: Session, checked: Checked) -> Preview:
+def _held_values(session: Session, kind: Kind, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Every travelling field of the records of `kind` held among `ids` (to compare by content)."""
+    table = kind.table
+    columns = [table.c[kind.columns[f]].label(f) for f in kind.fields]
+    found: dict[str, dict[str, Any]] = {}
+    connection = session.connection()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for row in connection.execute(select(*columns).where(table.c.id.in_(chunk))):
+            values = dict(row._mapping)
+            found[values["id"]] = values
+    return found
+
+
+def _same(held: dict[str, Any], values: dict[str, Any]) -> bool:
+    return all(held.get(name) == value for name, value in values.items())
+
+
+def classify(session: Session, checked: Checked, *, full: bool = False, replace: bool = False) -> Preview:
     """Sort checked records against what is held into new / changed / unchanged / deleted / rejected,
     without writing: a record id held for another unit is rejected; a revision not newer than the one
-    held is unchanged (idempotent by id and revision)."""
+    held is unchanged (idempotent by id and revision). A `full` package is a snapshot: the sender's
+    records held here and absent from it are retracted. With `replace` (the first package after the
+    sender restored a backup) a record is changed whenever its content differs, whatever its
+    revision: revisions numbered again after the restore cannot hide an edit."""
     require(session, Permission.IMPORT)
-    preview = Preview(checked.sender_unit_id)
+    preview = Preview(checked.sender_unit_id, by_content=replace)
     for name in checked.buckets:
         preview.kinds[name] = KindPreview()
     for name, reason in checked.rejections:
@@ -538,7 +614,9 @@ def classify(session: Session, checked: Checked) -> Preview:
     sender = checked.sender_unit_id
     to_apply = preview.to_apply
     for name, records in checked.valid.items():
-        held = _held(session, BY_NAME[name], [values["id"] for values in records]).get
+        ids = [values["id"] for values in records]
+        held = _held(session, BY_NAME[name], ids).get
+        contents = _held_values(session, BY_NAME[name], ids) if replace else {}
         bucket = preview.kinds[name]
         new = changed = unchanged = deleted = foreign = 0
         for values in records:
@@ -548,7 +626,7 @@ def classify(session: Session, checked: Checked) -> Preview:
             elif existing[0] != sender:
                 foreign += 1
                 continue
-            elif values["revision"] <= existing[1]:
+            elif _same(contents[values["id"]], values) if replace else values["revision"] <= existing[1]:
                 unchanged += 1
                 continue
             elif values["deleted"] and not existing[2]:
@@ -562,6 +640,20 @@ def classify(session: Session, checked: Checked) -> Preview:
         bucket.deleted += deleted
         bucket.rejected += foreign
         bucket.reasons.extend([f"{name}: trùng mã với bản ghi của đơn vị khác"] * foreign)
+    if full:
+        for kind in KINDS:
+            sent = {values["id"] for values in checked.valid.get(kind.name, [])}
+            table = kind.table
+            gone = [
+                record_id
+                for record_id in session.connection()
+                .execute(select(table.c.id).where(table.c.owner_unit_id == sender))
+                .scalars()
+                if record_id not in sent
+            ]
+            if gone:
+                preview.kinds.setdefault(kind.name, KindPreview()).retracted += len(gone)
+                preview.retract.extend((kind.name, record_id) for record_id in gone)
     return preview
 
 
@@ -643,6 +735,22 @@ def apply(session: Session, preview: Preview) -> int:
         by_kind.setdefault(name, []).append(values)
     connection = session.connection()
     applied = 0
+    # Retractions first (dependants before what they refer to), so a record sent again under its
+    # natural key (a meeting and a member) never meets a stale copy of itself.
+    retract: dict[str, list[str]] = {}
+    for name, record_id in preview.retract:
+        retract.setdefault(name, []).append(record_id)
+    for kind in reversed(KINDS):
+        gone = retract.get(kind.name, [])
+        for start in range(0, len(gone), _CHUNK):
+            table = kind.table
+            connection.execute(
+                table.delete().where(
+                    table.c.id.in_(gone[start : start + _CHUNK]),
+                    table.c.owner_unit_id == preview.sender_unit_id,
+                )
+            )
+        applied += len(gone)
     for kind in KINDS:  # dependency order
         incoming = by_kind.get(kind.name)
         if not incoming:
@@ -653,7 +761,9 @@ def apply(session: Session, preview: Preview) -> int:
         updates: dict[str, dict[str, Any]] = {}
         for values in incoming:
             record_id = values["id"]
-            if record_id in current and values["revision"] <= current[record_id]:
+            if record_id in current and values["revision"] <= current[record_id] and not preview.by_content:
+                continue
+            if record_id in inserts or record_id in updates:
                 continue
             (updates if record_id in held else inserts)[record_id] = values
             current[record_id] = values["revision"]
@@ -670,7 +780,7 @@ def apply(session: Session, preview: Preview) -> int:
 
 def log_package(
     session: Session, *, package_id: str, direction: str, kind: str, peer_unit_id: str, incarnation_id: str, sequence: int,
-    file_hash: str, created_at: datetime, records: int, summary: dict[str, Any],
+    file_hash: str, created_at: datetime, records: int, summary: dict[str, Any], change_seq: int = 0,
 ) -> None:  # fmt: skip
     require(session, cycle_permission(kind, direction))
     session.add(
@@ -686,6 +796,7 @@ def log_package(
             received_at=_now() if direction == "in" else None,
             records=records,
             summary=json.dumps(summary, ensure_ascii=False),
+            change_seq=change_seq,
         )
     )
     session.flush()
@@ -754,6 +865,34 @@ def drop_held(session: Session, held_id: int) -> None:
     row = session.get(SyncHeld, held_id)
     if row is not None:
         session.delete(row)
+
+
+def held_first(
+    session: Session, peer_unit_id: str, incarnation_id: str, after: int
+) -> tuple[int, int, bytes] | None:
+    """The held package of that incarnation with the lowest sequence above `after`: (id, sequence,
+    the sealed file)."""
+    require(session, Permission.IMPORT)
+    row = session.scalars(
+        select(SyncHeld)
+        .where(
+            SyncHeld.peer_unit_id == peer_unit_id,
+            SyncHeld.incarnation == incarnation_id,
+            SyncHeld.sequence > after,
+        )
+        .order_by(SyncHeld.sequence)
+        .limit(1)
+    ).first()
+    return (row.id, row.sequence, row.package) if row else None
+
+
+def drop_held_covered(session: Session, peer_unit_id: str, incarnation_id: str, upto: int) -> None:
+    """Drop the held packages that can no longer apply: of another incarnation than the one followed,
+    or not newer than what was applied (a newer cumulative package covered them)."""
+    require(session, Permission.IMPORT)
+    for row in session.scalars(select(SyncHeld).where(SyncHeld.peer_unit_id == peer_unit_id)):
+        if row.incarnation != incarnation_id or row.sequence <= upto:
+            session.delete(row)
 
 
 def held_for(session: Session, peer_unit_id: str) -> list[int]:

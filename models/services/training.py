@@ -138,21 +138,18 @@ def complete_course(
                 "results", QT_TRANSLATE_NOOP("training", "Kết quả phải là đạt hoặc không đạt."), context=CTX
             )
         attendee.result, attendee.certificate_no = result, clean(certificate)
-        attendee.touch()
         if course.kind == "theory" and result == "passed" and attendee.member_id:
             member = session.get(Member, attendee.member_id)
             assert member is not None
             if THEORY_RANK.get(member.political_theory, 0) < THEORY_RANK[course.level]:
                 before = snapshot(member)
                 member.political_theory = course.level
-                member.touch()
                 audit.record(
                     session, "member.theory", "member", member.id, before=before, after=snapshot(member)
                 )
                 raised += 1
     before = snapshot(course)
     course.completed, course.end_date = True, end_date
-    course.touch()
     audit.record(session, "update", "course", course.id, before=before, after=snapshot(course))
     return raised
 

@@ -6885,6 +6885,10 @@ Fix the records listed above, then finalise again.</translation>
         <translation>Package {name} comes from restored data at the sending unit but is not a full package. Ask the sending unit to export a full package.</translation>
     </message>
     <message>
+        <source>Gói {name} được lập từ dữ liệu của đơn vị gửi trước khi phục hồi bản sao lưu; gói đầy đủ lập sau khi phục hồi đã thay thế nó. Không nhập.</source>
+        <translation>Package {name} was made from the sender&apos;s data before it restored a backup; the full package made after the restore has replaced it. Not imported.</translation>
+    </message>
+    <message>
         <source>Gói {name} của {sender} có {n} bản ghi không hợp lệ ({detail}). Không nhập gì của gói này.</source>
         <translation>Package {name} from {sender} has {n} invalid records ({detail}). Nothing of this package was imported.</translation>
     </message>
@@ -6917,12 +6921,24 @@ Fix the records listed above, then finalise again.</translation>
         <translation>Not enough free space on the USB drive (about {need} MB needed, {free} MB free). Delete some old files from the drive.</translation>
     </message>
     <message>
+        <source>Gói đầy đủ thay thế dữ liệu của đơn vị gửi: {n} bản ghi đang có ở đây mà đơn vị gửi không còn sẽ bị gỡ.</source>
+        <translation>The full package replaces the sender&apos;s data: {n} records held here that the sender no longer has will be removed.</translation>
+    </message>
+    <message>
         <source>Không đọc được tệp {name} (USB bị rút hoặc hỏng).</source>
         <translation>Could not read the file {name} (the USB drive was removed or is damaged).</translation>
     </message>
     <message>
         <source>Đã nhập gói số {sequence} của {sender}: {n} bản ghi.</source>
         <translation>Imported package no. {sequence} from {sender}: {n} records.</translation>
+    </message>
+    <message>
+        <source>Gói này đã bao gồm nội dung các gói số {first}–{last} bị thiếu; không cần tìm lại chúng.</source>
+        <translation>This package includes the content of the missing packages {first}–{last}; there is no need to look for them.</translation>
+    </message>
+    <message>
+        <source>Gói đầy đủ thay thế dữ liệu cũ: gỡ {n} bản ghi không còn ở đơn vị gửi.</source>
+        <translation>The full package replaces the old data: {n} records the sender no longer has were removed.</translation>
     </message>
     <message>
         <source>Cấp trên đã nhận đến gói số {acked}; {n} đề nghị sửa mới.</source>

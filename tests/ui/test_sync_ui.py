@@ -15,6 +15,7 @@ from models.db import Database, read_session, unit_of_work
 from models.security import SYSTEM_ACTOR, Actor, Role
 from models.services import organisation as org
 from models.services import sync as ss
+from models.services.common import set_meta
 from models.setup import open_app_database
 from tests.ui.conftest import Org
 from ui.context import AppContext
@@ -277,3 +278,42 @@ def test_rules_from_the_upper_level_show_in_the_inbox(
     page.inbox.selectRow(0)
     assert not page.accept_selected()
     assert "đã được áp dụng" in quiet[-1]
+
+
+def test_a_snapshot_shows_its_retractions_before_it_is_applied(
+    qtbot: QtBot, enrolled: tuple[AppContext, AppContext], tmp_path: Path, quiet: list[str]
+) -> None:
+    commune, upper = enrolled
+    with unit_of_work(commune.db, SYSTEM_ACTOR) as s:
+        gone = org.add_village(s, org.VillageInput("Bản Sau Sao Lưu"))
+    sx.import_files(upper.db, SYSTEM_ACTOR, [sx.export_package(commune.db, SYSTEM_ACTOR, tmp_path).path])
+    # What a restore of a backup taken before that village leaves: no village, a new incarnation.
+    with commune.db.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM villages WHERE id = ?", (gone,))
+    with unit_of_work(commune.db, SYSTEM_ACTOR) as s:
+        set_meta(s, ss.INCARNATION_KEY, "sau-phuc-hoi")
+    package = sx.export_package(commune.db, SYSTEM_ACTOR, tmp_path)
+    assert package.full
+
+    receiving = SyncPage(upper)
+    qtbot.addWidget(receiving)
+    preview = ImportPreviewDialog(upper, receiving.runner, inspect_all(upper, [package.path]))
+    qtbot.addWidget(preview)
+    assert preview.counts_for("villages")["deleted"] == 1
+    statuses = {preview.table.item(r, 8).text() for r in range(preview.table.rowCount())}  # type: ignore[union-attr]
+    assert statuses == {
+        "Sẵn sàng nhập (gói số 2, gói đầy đủ) Gói đầy đủ thay thế dữ liệu của đơn vị gửi: 1 bản ghi đang có "
+        "ở đây mà đơn vị gửi không còn sẽ bị gỡ."
+    }
+    assert _held(upper, gone) == [("Bản Sau Sao Lưu",)]  # nothing applied before the confirmation
+    preview.apply()
+    assert [r.status for r in preview.results] == ["applied"]
+    assert _held(upper, gone) == []
+    assert "gỡ 1 bản ghi không còn ở đơn vị gửi" in preview.results[0].message
+
+
+def _held(context: AppContext, village_id: str) -> list[tuple[str]]:
+    with context.db.engine.connect() as conn:
+        return [
+            tuple(r) for r in conn.exec_driver_sql("SELECT name FROM villages WHERE id = ?", (village_id,))
+        ]

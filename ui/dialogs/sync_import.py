@@ -184,6 +184,8 @@ class ImportPreviewDialog(QDialog):
             status = translate("sync_import", "Sẵn sàng nhập (gói số {sequence}{full})").format(
                 sequence=sequence, full=full
             )
+            if staged.message:  # e.g. the records a full package retracts
+                status += " " + staged.message
             for kind, c in sorted(counts.items(), key=lambda kv: kind_label(kv[0])):
                 self._add_row(
                     [name, sender, kind_label(kind), *(str(c[k]) for k in COUNT_KEYS), status],
