@@ -104,12 +104,12 @@ def commune(db: Database) -> Database:
     return fill_commune(db)
 
 
-def _enrol(commune: Database, province: Database) -> None:
+def _enrol(commune: Database, province: Database, *, replace: bool = False) -> None:
     with unit_of_work(province, SYSTEM_ACTOR) as p, unit_of_work(commune, SYSTEM_ACTOR) as c:
         upper = ss.own_bundle(p, "upper")
         lower = ss.own_bundle(c, "commune")
-        ss.enrol(c, upper)
-        ss.enrol(p, lower)
+        ss.enrol(c, upper, replace=replace)
+        ss.enrol(p, lower, replace=replace)
 
 
 # What an import may add even when it changes nothing: the history of what arrived, and the audit
@@ -1000,7 +1000,8 @@ def _converge(workdir: Path, steps: list[tuple[str, int]]) -> None:
                     keep = ("commune", "province")[n % 2]
                     with sides.at(keep):
                         sx.replace_keys(sides.commune if keep == "commune" else sides.province, SYSTEM_ACTOR)
-                    _enrol(sides.commune, sides.province)  # the new enrolment file carried over
+                    # the new enrolment file carried over, its key change confirmed (issue 14 §7)
+                    _enrol(sides.commune, sides.province, replace=True)
             if op == "lose" and pending:
                 pending.pop(n % len(pending))
             elif op == "deliver" and pending:

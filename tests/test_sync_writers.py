@@ -293,6 +293,8 @@ def _tour(db: Database) -> None:
         )
         mt.delete_meeting(s, planned.id)
         quarter = Period(2026, "Q3")
-        reports.save_narrative(s, quarter.key, "default-quarterly", "Kết quả.", "Hạn chế.", "Nhiệm vụ.")
+        reports.save_narrative(
+            s, quarter.key, "default-quarterly", "Kết quả.", "Hạn chế.", "Nhiệm vụ.", "Lò Văn Thanh"
+        )
         reports.mark_reviewed(s, quarter.key, "default-quarterly")
         finalise_report(s, quarter)
