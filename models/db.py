@@ -75,6 +75,7 @@ _CODE_KIND = {
     SQLITE_BUSY: "busy",
     SQLITE_LOCKED: "busy",
 }
+# Only for a DB-API error that carries no result code (a driver older than 3.11's attributes).
 _TEXT_KIND = [
     ("database or disk is full", "full"),
     ("readonly database", "read_only"),
@@ -91,16 +92,33 @@ def storage_error(kind: str) -> StorageError:
     return StorageError(_MESSAGES[kind], kind=kind)
 
 
+def _is_dbapi_error(exc: BaseException) -> bool:
+    """An error raised by the SQLite driver itself (sqlcipher3 or the standard sqlite3)."""
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error):
+        return True
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - the app cannot open a database without it anyway
+        return False
+    return isinstance(exc, dbapi2.Error)
+
+
 def classify(exc: BaseException) -> StorageError | None:
-    """Map a DB-API or OS error to a StorageError; None means it is a bug."""
+    """Map a driver or OS error to a StorageError by its code: SQLite's (extended) result code, the
+    OS's errno. None means it is a bug: any other exception, whatever its message says."""
     orig: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
-    code = getattr(orig, "sqlite_errorcode", None)
-    if isinstance(code, int) and (code & 0xFF) in _CODE_KIND:
-        return storage_error(_CODE_KIND[code & 0xFF])
-    text = str(orig).lower()
-    for needle, kind in _TEXT_KIND:
-        if needle in text:
-            return storage_error(kind)
+    if _is_dbapi_error(orig):
+        code = getattr(orig, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            kind = _CODE_KIND.get(code & 0xFF)
+            return storage_error(kind) if kind is not None else None
+        text = str(orig).lower()
+        for needle, kind in _TEXT_KIND:
+            if needle in text:
+                return storage_error(kind)
+        return None
     if isinstance(orig, OSError):
         # Only the environment's failures; a broken pipe or a missing file is not the database's.
         if orig.errno == errno.ENOSPC:
@@ -136,6 +154,9 @@ def _connect_raw(path: Path, key: bytes | None, read_only: bool) -> Any:
     conn = dbapi2.connect(
         uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
     )
+    # SQLCipher logs its own "ERROR CORE ..." lines to stderr (a wrong key, a damaged page): the user
+    # gets the Vietnamese message instead. The setting is process-wide; setting it is harmless.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     if key is not None:
         conn.execute(key_pragma(key))
     return conn
@@ -212,7 +233,8 @@ def open_database(
 ) -> Database:
     """Open (and with `create`, create) the database at `path`; does not migrate (see models.migrate)."""
     path = Path(path).absolute()
-    if not create and not path.exists():
+    existed = path.exists()
+    if not create and not existed:
         raise storage_error("cant_open")
     if check_drive:
         refuse_unsafe_drive(path)
@@ -239,6 +261,7 @@ def open_database(
             read_only=read_only,
             lock=lock,
         )
+        db.facts["existed"] = existed  # an existing file is opened or reported, never initialised
         started = time.perf_counter()
         with _undecodable_is_corrupt(), storage_errors(), engine.connect() as conn:
             if quick_check:

@@ -49,6 +49,15 @@ def needs_upgrade(db: Database) -> bool:
 
 
 def _refuse_newer(revision: str) -> StorageError:
+    if not (revision.isdigit() and len(revision) == len(HEAD) and revision > HEAD):
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "Cơ sở dữ liệu ghi một phiên bản lược đồ lạ ({revision}) mà chương trình không biết: tệp có thể bị sửa bằng công cụ khác hoặc bị hỏng. Chương trình không sửa tệp này; hãy phục hồi từ bản sao lưu (menu Tệp → Phục hồi) hoặc nhờ cán bộ kỹ thuật kiểm tra.",
+            ),
+            kind="unknown_revision",
+            revision=revision,
+        )
     return StorageError(
         QT_TRANSLATE_NOOP(
             "storage",
@@ -87,6 +96,16 @@ def upgrade(db: Database) -> Path | None:
     current = current_revision(db)
     if current == HEAD:
         return None
+    if current is None and db.facts.get("existed"):
+        # An existing file without our schema (zero bytes, cut short, emptied) is damaged, never new.
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "Tệp cơ sở dữ liệu {name} trống hoặc bị cắt cụt: không còn dữ liệu nào đọc được. Chương trình không ghi đè tệp này; hãy phục hồi từ bản sao lưu gần nhất (menu Tệp → Phục hồi).",
+            ),
+            kind="corrupt",
+            name=db.path.name,
+        )
     if current is not None and current not in KNOWN_REVISIONS:
         raise _refuse_newer(current)
     started = time.perf_counter()
