@@ -44,13 +44,24 @@ def tr(text: str) -> str:
     return translate("cli", text)
 
 
-def setup_logging(verbose: bool = False) -> Path:
-    from exports.paths import logs_dir
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file must never stand in the user's way: a full disk or a read-only log folder loses
+    log lines, never prints Python's "--- Logging error ---" blocks on the terminal."""
 
-    log_file = logs_dir() / "app.log"
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        return
+
+
+def setup_logging(verbose: bool = False) -> Path:
+    from exports.paths import data_dir
+
+    log_file = data_dir() / "logs" / "app.log"
+    handler: logging.Handler
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = _QuietFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in root.handlers:  # a second main() in one process must not leak the previous file

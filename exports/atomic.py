@@ -119,6 +119,33 @@ def _write_atomically(target: Path, fill: Callable[[BinaryIO], int], verify: Ver
     return target
 
 
+def write_staged(
+    path: Path, data: bytes, verify: Verifier | None = None, *, final: Path | None = None
+) -> Path:
+    """Write `data` to the new file `path` (a staged name whose rename comes later, at a commit point
+    the caller owns): flush, fsync, check the size, verify, fsync the folder. On any failure the file
+    is removed; OSError is reported as a failure to write `final` (default `path`)."""
+    try:
+        with _opener[0](path) as handle:
+            view = memoryview(data)
+            for start in range(0, len(view), 1 << 20):
+                handle.write(view[start : start + (1 << 20)])
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.stat().st_size != len(data):
+            raise OSError(errno.EIO, "short write")
+        if verify is not None:
+            verify(path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        _discard(path)
+        raise write_error(exc, final or path) from exc
+    except BaseException:
+        _discard(path)
+        raise
+    return path
+
+
 def fsync_file(path: Path) -> None:
     """Flush a file another writer produced (e.g. SQLite's VACUUM INTO) to the device."""
     fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
