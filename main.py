@@ -302,6 +302,16 @@ def cmd_import_members(args: argparse.Namespace) -> int:
                 )
             )
             return EXIT_REFUSED
+        if not preview.valid:  # --only-valid with nothing valid: no backup, nothing imported
+            err(
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "Không có dòng hợp lệ nào nên không nhập gì (và không sao lưu). Hãy sửa tệp rồi thử lại.",
+                    )
+                )
+            )
+            return EXIT_REFUSED
         result = mi.import_members(db, actor, preview.valid)
     finally:
         close_cli_databases()
@@ -615,6 +625,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         db, _actor = open_for_cli(args.to)
         key = db.key
         close_cli_databases()
+    else:  # a new place: the backup's own key file opens it (DUX_USER / DUX_PASSWORD as everywhere)
+        key = _backup_key(Path(args.backup))
     preview = bk.restore_preview(target, Path(args.backup), key)
     if preview.identical:
         out(tr(QT_TRANSLATE_NOOP("cli", "Bản sao lưu giống hệt dữ liệu hiện tại.")))
@@ -651,6 +663,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
         out(tr(QT_TRANSLATE_NOOP("cli", "Bản sao an toàn của dữ liệu cũ: {path}")).format(path=result.safety))
     out(tr(QT_TRANSLATE_NOOP("cli", "Đã phục hồi {path}.")).format(path=target))
     return EXIT_OK
+
+
+def _backup_key(backup: Path) -> bytes | None:
+    """The key of a backup from the key file beside it, for a restore to a path with no database."""
+    from exports import keyring
+    from models.auth import LOCK_AFTER, WrongCredentials
+
+    if not keyring.keyring_path(backup).exists():
+        return None  # an unencrypted backup (or its key file is missing: check_file says so)
+    login, password = keyring.credentials_from_env(backup)
+    key = keyring.key_for(backup, login, password, tidy=False)
+    if key is None:
+        raise WrongCredentials(LOCK_AFTER)
+    return key
 
 
 Command = Callable[[argparse.Namespace], int]

@@ -496,10 +496,11 @@ def unlock(path: Path | str, login: str, password: str, *, clock: Clock = _now, 
     return Unlocked(db, actor, must_change_password=user.must_change_password, demo=demo)
 
 
-def key_for(path: Path | str, login: str, password: str) -> bytes | None:
+def key_for(path: Path | str, login: str, password: str, *, tidy: bool = True) -> bytes | None:
     """The database key unwrapped from the key file alone, without opening the database (to reach
     the backups of a damaged file). None for a wrong login or password; the lock-out gate applies."""
-    fileset.tidy(Path(path))
+    if tidy:  # not for a backup file, which has no companions to complete
+        fileset.tidy(Path(path))
     ring = read_keyring(path)
     slot = ring.slots.get(ring.lookup(login))
     if slot is None:
@@ -514,7 +515,7 @@ def credentials_from_env(path: Path | str) -> tuple[str, str]:
     login = os.environ.get(ENV_USER) or DEMO_LOGIN
     password = os.environ.get(ENV_PASSWORD)
     if password is None:
-        fileset.tidy(Path(path).absolute())
+        fileset.complete_pending(Path(path).absolute())
         if Path(path).exists() and not keyring_path(path).exists():
             raise _missing_keyring()  # not a question of the password
         try:
