@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from exports import fileset
+from exports import atomic, fileset
 from exports.atomic import write_bytes, write_error
 from models import audit, auth
 from models.db import Database, read_session, storage_error, unit_of_work
@@ -753,6 +753,9 @@ def _encrypt_locked(
         source = _row_counts(conn, "main")
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute("ATTACH DATABASE ? AS enc KEY ?", (str(tmp), f"x'{key.hex()}'"))  # a raw key, bound
+        # The copy is a scratch file until its commit point: no fsync per table (it is fsynced once,
+        # whole, before the journal names it).
+        conn.execute("PRAGMA enc.synchronous = OFF")
         conn.execute("SELECT sqlcipher_export('enc')").fetchall()
         conn.execute(f"PRAGMA enc.user_version = {int(user_version)}")
         copied = _row_counts(conn, "enc")
@@ -794,6 +797,7 @@ def _encrypt_locked(
             )
         finally:
             db.close()
+        atomic.fsync_file(tmp)
         write_keyring(path, ring, target=staged_keys)
         fileset.crash_point("encrypt:staged")
         # The encrypted file and its key file replace the plain file together (one journal, completed
