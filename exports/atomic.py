@@ -58,6 +58,16 @@ def write_error(exc: OSError, target: Path) -> StorageError:
             kind="read_only",
             folder=str(target.parent),
         )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not target.parent.is_dir():
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "files",
+                "Không có thư mục {folder} để ghi tệp {name}. Hãy chọn một thư mục có thật (hoặc cắm lại USB nếu thư mục nằm trên USB) rồi thử lại.",
+            ),
+            kind="cant_open",
+            folder=str(target.parent),
+            name=target.name,
+        )
     return StorageError(
         QT_TRANSLATE_NOOP(
             "files",

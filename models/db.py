@@ -37,7 +37,7 @@ SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 _MESSAGES: dict[str, str] = {
     "full": QT_TRANSLATE_NOOP(
         "storage",
-        "Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần (hoặc chép sang ổ khác) rồi bấm Lưu lại; những gì vừa nhập vẫn còn trên màn hình.",
+        "Ổ đĩa đã đầy: ổ chứa cơ sở dữ liệu không còn chỗ nên không ghi được. Hãy xóa bớt tệp không cần trên ổ đó (hoặc chép bớt sang ổ khác) rồi làm lại; dữ liệu đã lưu trước đó vẫn nguyên.",
     ),
     "read_only": QT_TRANSLATE_NOOP(
         "storage",
@@ -196,11 +196,13 @@ class Database:
         self.close()
 
 
-def _configure(engine: Engine, read_only: bool) -> None:
+def _configure(engine: Engine, read_only: bool, exclusive: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cur = dbapi_connection.cursor()
         try:
+            if exclusive:  # the WAL index in memory, not in a -shm file (see open_database)
+                cur.execute("PRAGMA locking_mode=EXCLUSIVE")
             if not read_only:
                 cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
@@ -244,25 +246,58 @@ def open_database(
         with storage_errors():
             lock.acquire()
     try:
-        engine = create_engine(
-            "sqlite://",
-            creator=lambda: _connect_raw(path, key, read_only),
-            poolclass=QueuePool,
-            pool_size=1,
-            max_overflow=0,
-            pool_timeout=60,
-        )
-        _configure(engine, read_only)
-        db = Database(
-            path=path,
-            engine=engine,
-            sessions=sessionmaker(engine, expire_on_commit=False, autoflush=False),
-            key=key,
-            read_only=read_only,
-            lock=lock,
-        )
-        db.facts["existed"] = existed  # an existing file is opened or reported, never initialised
-        started = time.perf_counter()
+        try:
+            db = _open_engine(path, key, read_only, lock, existed, quick_check, exclusive=False)
+        except StorageError as exc:
+            if exc.kind != "io" or read_only or lock is None:
+                raise
+            # A full disk cannot take the WAL index (`-shm`) that every connection needs: with the
+            # database's OS lock held (one instance) SQLite can keep that index in memory instead, so
+            # reading still works; every write then fails with the disk-full message.
+            db = _open_engine(path, key, read_only, lock, existed, quick_check, exclusive=True)
+            log.warning("database opened with its WAL index in memory (the disk could not take it)")
+            shm = path.with_name(path.name + "-shm")
+            with contextlib.suppress(OSError):
+                if shm.stat().st_size < 32768:  # a stub the failed attempt left; unused from now on
+                    shm.unlink()
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return db
+
+
+def _open_engine(
+    path: Path,
+    key: bytes | None,
+    read_only: bool,
+    lock: InstanceLock | None,
+    existed: bool,
+    quick_check: bool,
+    *,
+    exclusive: bool,
+) -> Database:
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: _connect_raw(path, key, read_only),
+        poolclass=QueuePool,
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=60,
+    )
+    _configure(engine, read_only, exclusive)
+    db = Database(
+        path=path,
+        engine=engine,
+        sessions=sessionmaker(engine, expire_on_commit=False, autoflush=False),
+        key=key,
+        read_only=read_only,
+        lock=lock,
+    )
+    db.facts["existed"] = existed  # an existing file is opened or reported, never initialised
+    db.facts["exclusive"] = exclusive
+    started = time.perf_counter()
+    try:
         with _undecodable_is_corrupt(), storage_errors(), engine.connect() as conn:
             if quick_check:
                 try:
@@ -273,11 +308,10 @@ def open_database(
                     raise storage_error("corrupt")
             else:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_schema").scalar()
-        log.info("database opened in %.0f ms", (time.perf_counter() - started) * 1000)
     except BaseException:
-        if lock is not None:
-            lock.release()
+        engine.dispose()
         raise
+    log.info("database opened in %.0f ms", (time.perf_counter() - started) * 1000)
     return db
 
 
