@@ -59,6 +59,10 @@ _MESSAGES: dict[str, str] = {
         "storage",
         "Không mở được tệp cơ sở dữ liệu. Hãy kiểm tra thư mục còn tồn tại và bạn có quyền ghi vào đó.",
     ),
+    "empty": QT_TRANSLATE_NOOP(
+        "storage",
+        "Tệp cơ sở dữ liệu {name} trống hoặc bị cắt cụt: không còn dữ liệu nào đọc được. Chương trình không ghi đè tệp này; hãy phục hồi từ bản sao lưu gần nhất (menu Tệp → Phục hồi).",
+    ),
     "busy": QT_TRANSLATE_NOOP(
         "storage",
         "Cơ sở dữ liệu đang bận với một việc khác. Hãy chờ một lát rồi thử lại.",
@@ -86,6 +90,13 @@ _TEXT_KIND = [
     ("unable to open database", "cant_open"),
     ("database is locked", "busy"),
 ]
+
+
+def _empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def storage_error(kind: str) -> StorageError:
@@ -238,6 +249,10 @@ def open_database(
     existed = path.exists()
     if not create and not existed:
         raise storage_error("cant_open")
+    if existed and not read_only and _empty(path):
+        # SQLite would write a fresh header into it on the first pragma: an existing file is opened or
+        # reported as damaged, never initialised (models.migrate refuses one without our schema).
+        raise StorageError(_MESSAGES["empty"], kind="corrupt", name=path.name)
     if check_drive:
         refuse_unsafe_drive(path)
     lock = None

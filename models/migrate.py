@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from models.db import Database, _connect_raw, storage_errors
+from models.db import _MESSAGES, Database, _connect_raw, storage_errors
 from models.errors import StorageError
 from models.i18n import QT_TRANSLATE_NOOP
 
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 # Every revision this build knows, oldest first; a test checks it against the Alembic scripts.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 HEAD = KNOWN_REVISIONS[-1]
+_EMPTY_MESSAGE = _MESSAGES["empty"]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -98,14 +99,7 @@ def upgrade(db: Database) -> Path | None:
         return None
     if current is None and db.facts.get("existed"):
         # An existing file without our schema (zero bytes, cut short, emptied) is damaged, never new.
-        raise StorageError(
-            QT_TRANSLATE_NOOP(
-                "storage",
-                "Tệp cơ sở dữ liệu {name} trống hoặc bị cắt cụt: không còn dữ liệu nào đọc được. Chương trình không ghi đè tệp này; hãy phục hồi từ bản sao lưu gần nhất (menu Tệp → Phục hồi).",
-            ),
-            kind="corrupt",
-            name=db.path.name,
-        )
+        raise StorageError(_EMPTY_MESSAGE, kind="corrupt", name=db.path.name)
     if current is not None and current not in KNOWN_REVISIONS:
         raise _refuse_newer(current)
     started = time.perf_counter()
