@@ -628,9 +628,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:  # a new place: the backup's own key file opens it (DUX_USER / DUX_PASSWORD as everywhere)
         key = _backup_key(Path(args.backup))
     preview = bk.restore_preview(target, Path(args.backup), key)
-    if preview.identical:
+    if not target.exists():
+        out(
+            tr(
+                QT_TRANSLATE_NOOP("cli", "Chưa có cơ sở dữ liệu ở {path}: bản sao lưu sẽ được chép vào đó.")
+            ).format(path=target)
+        )
+    elif preview.identical:
         out(tr(QT_TRANSLATE_NOOP("cli", "Bản sao lưu giống hệt dữ liệu hiện tại.")))
-    for change in preview.tables:
+    for change in preview.tables if target.exists() else ():
         out(
             tr(
                 QT_TRANSLATE_NOOP(

@@ -5,6 +5,14 @@ SIGKILLs it at random moments. After every kill the database must open (quick_ch
 `integrity_check` and `foreign_key_check`, hold every acknowledged change, and show no half-applied
 multi-row operation: an acknowledged import has all its rows, one killed in flight has none or all.
 
+Files that belong together (issue 16) are killed deterministically: backup with its key file, restore,
+encrypt-db, the package export's commit and an Excel register each run in a forked worker that dies by
+its own SIGKILL at every step boundary in turn (`DUX_CRASH_AT`, exports.fileset.crash_point), and at
+random moments (`--kills` above the default adds (kills - 50) / 2 such runs). After each kill the next
+start must open the database with its key file, verify the audit chain, leave no package on the stick
+the database does not know (the upper level imports every one in order), remove every temporary file
+of the app, and the system temp folder must hold no member's name.
+
 The counts are printed at the end of the run (`report_line`, shown by `make test` and `make soak`).
 
 `pytest tests/test_crash_harness.py --kills=1000 -s` (make soak) runs the long version.

@@ -294,6 +294,7 @@ def test_restore_to_a_new_path_uses_the_backups_key_file(
     target.parent.mkdir()
     code, out, err = run(capsys, "restore", str(backup), "--to", str(target), "--yes")
     assert code == 0, err
+    assert "Chưa có cơ sở dữ liệu ở" in out and "sẽ trở lại" not in out
     assert "Đã phục hồi" in out
     code, out, err = run(capsys, "verify-audit", str(target))
     assert code == 0, err

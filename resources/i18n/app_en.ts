@@ -1230,6 +1230,10 @@ You can:
         <translation>Backed up and verified: {path} ({size} KB)</translation>
     </message>
     <message>
+        <source>Chưa có cơ sở dữ liệu ở {path}: bản sao lưu sẽ được chép vào đó.</source>
+        <translation>There is no database at {path} yet: the backup will be copied there.</translation>
+    </message>
+    <message>
         <source>Bản sao lưu giống hệt dữ liệu hiện tại.</source>
         <translation>The backup is identical to the current data.</translation>
     </message>
