@@ -37,7 +37,7 @@ SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 _MESSAGES: dict[str, str] = {
     "full": QT_TRANSLATE_NOOP(
         "storage",
-        "Ổ đĩa đã đầy: ổ chứa cơ sở dữ liệu không còn chỗ nên không ghi được. Hãy xóa bớt tệp không cần trên ổ đó (hoặc chép bớt sang ổ khác) rồi làm lại; dữ liệu đã lưu trước đó vẫn nguyên.",
+        "Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần trên ổ đĩa chứa cơ sở dữ liệu (hoặc chép bớt sang ổ khác) rồi bấm Lưu lại; những gì vừa nhập vẫn còn trên màn hình.",
     ),
     "read_only": QT_TRANSLATE_NOOP(
         "storage",

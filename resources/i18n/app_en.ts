@@ -6305,8 +6305,8 @@ Fix the records listed above, then finalise again.</translation>
 <context>
     <name>storage</name>
     <message>
-        <source>Ổ đĩa đã đầy: ổ chứa cơ sở dữ liệu không còn chỗ nên không ghi được. Hãy xóa bớt tệp không cần trên ổ đó (hoặc chép bớt sang ổ khác) rồi làm lại; dữ liệu đã lưu trước đó vẫn nguyên.</source>
-        <translation>The disk is full: the disk holding the database has no room left, so nothing could be written. Delete files you do not need on that disk (or move some to another disk) and try again; the data saved before is intact.</translation>
+        <source>Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần trên ổ đĩa chứa cơ sở dữ liệu (hoặc chép bớt sang ổ khác) rồi bấm Lưu lại; những gì vừa nhập vẫn còn trên màn hình.</source>
+        <translation>The disk is full, so nothing could be saved. Delete files you do not need on the disk that holds the database (or move some to another disk), then click Save again; what you just entered is still on screen.</translation>
     </message>
     <message>
         <source>Không ghi được vào cơ sở dữ liệu vì tệp hoặc thư mục chỉ cho đọc. Hãy chép tệp vào thư mục Tài liệu của bạn rồi mở lại.</source>
