@@ -145,6 +145,9 @@ def _db_folder_patterns(name: str) -> list[re.Pattern[str]]:
         re.compile(rf"^\.{n}(?:\.keys)?\.{_HEX8}\.tmp{_SQLITE_SIDE}$"),
         # staged files of a restore or an encryption (a commit that never reached its journal)
         re.compile(rf"^\.{n}(?:\.keys)?\.(?:restore|encrypt)-{_HEX8}\.tmp{_SQLITE_SIDE}$"),
+        # the atomic writer's temporary file of a staged file or of the commit journal
+        re.compile(rf"^\.\.{n}(?:\.keys)?\.(?:restore|encrypt)-{_HEX8}\.tmp\.{_HEX8}\.tmp$"),
+        re.compile(rf"^\.\.{n}\.commit\.{_HEX8}\.tmp$"),
         # the encrypted copy of an older version of encrypt-db
         re.compile(rf"^\.{n}\.encrypting{_SQLITE_SIDE}$"),
     ]

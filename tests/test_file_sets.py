@@ -128,6 +128,8 @@ def test_the_next_start_removes_the_apps_leftovers_and_nothing_else(commune: Pat
         folder / ".xa.db.restore-1a2b3c4d.tmp-journal",
         folder / ".xa.db.encrypt-00ff00ff.tmp",
         folder / ".xa.db.encrypting",
+        folder / "..xa.db.restore-1a2b3c4d.tmp.5e6f7a8b.tmp",
+        folder / "..xa.db.commit.5e6f7a8b.tmp",
         folder / "sao-luu" / ".xa-20260101-101010Z-daily.db.9f9f9f9f.tmp",
     ]
     theirs = [
