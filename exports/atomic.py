@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -105,9 +106,26 @@ def copy_file(source: Path, target: Path, verify: Verifier | None = None) -> Pat
     return _write_atomically(Path(target), fill, verify)
 
 
+def remove_stale_temps(target: Path) -> int:
+    """Remove the temporary files an earlier, killed write of `target` left beside it (exactly
+    `.NAME.xxxxxxxx.tmp`): the output folder is the user's, so nobody else tidies it. Returns how many."""
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.[0-9a-f]{{8}}\.tmp$")
+    removed = 0
+    try:
+        entries = [p for p in target.parent.iterdir() if pattern.match(p.name)]
+    except OSError:
+        return 0
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            entry.unlink()
+            removed += 1
+    return removed
+
+
 def _write_atomically(target: Path, fill: Callable[[BinaryIO], int], verify: Verifier | None) -> Path:
     """Temporary name in the target folder, write, flush, fsync, check the size, verify, rename,
     fsync the folder; on any failure the temporary file goes and the final name is untouched."""
+    remove_stale_temps(target)
     tmp = temp_name(target)
     try:
         with _opener[0](tmp) as handle:

@@ -38,7 +38,7 @@ from typing import IO, Any
 
 import pytest
 
-from models.db import Database, open_database, unit_of_work
+from models.db import Database, open_database, read_session, unit_of_work
 from models.errors import Conflict, StorageError
 from models.security import SYSTEM_ACTOR, Role
 from models.services import organisation as org
@@ -426,6 +426,13 @@ def _next_start_checks(op: str, run: Path) -> list[str]:
         report = keyring.verify_audit(unlocked)
         if not report.ok:
             problems.append(f"audit chain broken at #{report.first_broken_id} ({report.reason})")
+        if op == "register":  # the next export of the same file tidies its folder
+            from exports.documents import document_sheets, save_xlsx
+            from forms.register import member_register
+
+            with read_session(unlocked.db, unlocked.actor) as session:
+                sheet = member_register(session)
+            save_xlsx(document_sheets(sheet.document, "Sổ danh sách"), run / "out" / "ds.xlsx")
         if op == "backup":  # the next backup to the same stick tidies it
             bk.backup_database(unlocked.db, run / "usb", reason="manual")
             for info in bk.list_backups(run / "usb", "xa"):

@@ -416,3 +416,13 @@ ls -a $M $M/sao-luu 2>/dev/null
     assert "Traceback" not in err and "Logging error" not in err and "ERROR CORE" not in err
     listing = out.split("rc=1", 1)[1]
     assert "-journal" not in listing and "-shm" not in listing and ".tmp" not in listing
+
+
+def test_the_next_write_of_a_file_removes_what_a_killed_write_of_it_left(tmp_path: Path) -> None:
+    killed = tmp_path / ".ds.xlsx.1a2b3c4d.tmp"  # a register export killed before its rename
+    killed.write_text("Quàng Văn Chiến")
+    others = [tmp_path / ".ds.pdf.1a2b3c4d.tmp", tmp_path / ".ds.xlsx.tmp", tmp_path / "ds.xlsx.1a2b3c4d.tmp"]
+    for path in others:
+        path.write_text("của người dùng")
+    atomic.write_bytes(tmp_path / "ds.xlsx", b"data")
+    assert not killed.exists() and all(p.exists() for p in others)
