@@ -162,11 +162,26 @@ def _verified(tmp: Path, key: bytes | None) -> None:
     dbfile.check_file(tmp, key)
 
 
+def _write_error(exc: OSError, target: Path) -> StorageError:
+    """A backup that cannot be written: a full folder (often the USB stick) is named as such."""
+    if exc.errno == errno.ENOSPC:
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "backup",
+                "Không đủ chỗ trống trong thư mục {folder} để ghi bản sao lưu {name}. Hãy xóa bớt tệp ở đó (hoặc chọn USB, thư mục khác) rồi sao lưu lại; dữ liệu không bị ảnh hưởng.",
+            ),
+            kind="full",
+            folder=str(target.parent),
+            name=target.name,
+        )
+    return atomic.write_error(exc, target)
+
+
 def _target_error(exc: StorageError, target: Path) -> StorageError:
     """A failure of SQLite writing the copy is about the backup's folder (a full or write-protected
     stick), never about the database: say so, naming that folder."""
     code = {"full": errno.ENOSPC, "read_only": errno.EROFS, "cant_open": errno.EACCES}.get(exc.kind)
-    return atomic.write_error(OSError(code, exc.kind), target) if code is not None else exc
+    return _write_error(OSError(code, exc.kind), target) if code is not None else exc
 
 
 def _reserve(tmp: Path) -> None:
@@ -209,14 +224,17 @@ def backup_database(
         _verified(tmp, db.key)
         if sidecar.exists():
             key_copy = keys_path(target)
-            atomic.copy_file(sidecar, key_copy)
+            try:
+                atomic.copy_file(sidecar, key_copy)
+            except StorageError as exc:
+                raise _target_error(exc, target) from exc
             fileset.crash_point("backup:keys")
         tmp.replace(target)
         fsync_dir(folder)
         fileset.crash_point("backup:renamed")
     except OSError as exc:
         _discard_copy(tmp, key_copy)
-        raise atomic.write_error(exc, target) from exc
+        raise _write_error(exc, target) from exc
     except BaseException:
         _discard_copy(tmp, key_copy)
         raise

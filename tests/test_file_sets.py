@@ -411,7 +411,7 @@ ls -a $M $M/sao-luu 2>/dev/null
     out, err = done.stdout, done.stderr
     assert out.count("rc=0") == 2, (out, err)
     assert "chuỗi nguyên vẹn" in out and "Đã ghi" in out
-    assert "Không đủ chỗ trống để ghi tệp xa-" in err, err
+    assert "Không đủ chỗ trống trong thư mục" in err and "sao-luu để ghi bản sao lưu xa-" in err, err
     assert "rc=1" in out
     assert "Traceback" not in err and "Logging error" not in err and "ERROR CORE" not in err
     listing = out.split("rc=1", 1)[1]

@@ -951,6 +951,10 @@ You can:
         <translation>Could not create the backup folder {folder}. Check that the USB drive is plugged in and not write-protected, or choose another folder.</translation>
     </message>
     <message>
+        <source>Không đủ chỗ trống trong thư mục {folder} để ghi bản sao lưu {name}. Hãy xóa bớt tệp ở đó (hoặc chọn USB, thư mục khác) rồi sao lưu lại; dữ liệu không bị ảnh hưởng.</source>
+        <translation>There is not enough free space in the folder {folder} to write the backup {name}. Delete some files there (or choose another USB stick or folder) and back up again; your data is not affected.</translation>
+    </message>
+    <message>
         <source>Đảng viên</source>
         <translation>Party members</translation>
     </message>
