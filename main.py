@@ -55,7 +55,7 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
 def setup_logging(verbose: bool = False) -> Path:
     from exports.paths import data_dir
 
-    log_file = data_dir() / "logs" / "app.log"
+    log_file = data_dir(create=False) / "logs" / "app.log"
     handler: logging.Handler
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)

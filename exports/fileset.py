@@ -270,8 +270,9 @@ def _alive(pid: int) -> bool:
 
 
 def tidy_private_temp(now: float | None = None) -> tuple[int, int]:
-    """Remove temporary files of processes that ended (or older than a day) from the private folder."""
-    folder = data_dir() / PRIVATE_TEMP
+    """Remove temporary files of processes that ended (or older than a day) from the private folder
+    (which is not created here: a start that never exported has nothing there)."""
+    folder = data_dir(create=False) / PRIVATE_TEMP
     files = size = 0
     try:
         entries = list(folder.iterdir())
