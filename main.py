@@ -119,13 +119,26 @@ def release_log_slot() -> None:
         _log_slot.pop()[1].release()
 
 
-def setup_logging(verbose: bool = False) -> Path:
-    from exports.paths import logs_dir
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file must never stand in the user's way: a full disk or a read-only log folder loses
+    log lines, never prints Python's "--- Logging error ---" blocks on the terminal."""
 
-    log_file = own_log_file(logs_dir())
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        return
+
+
+def setup_logging(verbose: bool = False) -> Path:
+    from exports.paths import data_dir
+
+    folder = data_dir(create=False) / "logs"
+    log_file = folder / "app.log"
+    handler: logging.Handler
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        log_file = own_log_file(folder)
+        handler = _QuietFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in root.handlers:  # a second main() in one process must not leak the previous file
@@ -397,6 +410,16 @@ def cmd_import_members(args: argparse.Namespace) -> int:
                     QT_TRANSLATE_NOOP(
                         "cli",
                         "Không nhập gì vì có dòng lỗi. Sửa tệp, hoặc thêm --only-valid để chỉ nhập các dòng hợp lệ.",
+                    )
+                )
+            )
+            return EXIT_REFUSED
+        if not preview.valid:  # --only-valid with nothing valid: no backup, nothing imported
+            err(
+                tr(
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "Không có dòng hợp lệ nào nên không nhập gì (và không sao lưu). Hãy sửa tệp rồi thử lại.",
                     )
                 )
             )
@@ -1131,10 +1154,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
         db, _actor = open_for_cli(args.to)
         key = db.key
         close_cli_databases()
+    else:  # a new place: the backup's own key file opens it (DUX_USER / DUX_PASSWORD as everywhere)
+        key = _backup_key(Path(args.backup))
     preview = bk.restore_preview(target, Path(args.backup), key)
-    if preview.identical:
+    if not target.exists():
+        out(
+            tr(
+                QT_TRANSLATE_NOOP("cli", "Chưa có cơ sở dữ liệu ở {path}: bản sao lưu sẽ được chép vào đó.")
+            ).format(path=target)
+        )
+    elif preview.identical:
         out(tr(QT_TRANSLATE_NOOP("cli", "Bản sao lưu giống hệt dữ liệu hiện tại.")))
-    for change in preview.tables:
+    for change in preview.tables if target.exists() else ():
         out(
             tr(
                 QT_TRANSLATE_NOOP(
@@ -1167,6 +1198,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
         out(tr(QT_TRANSLATE_NOOP("cli", "Bản sao an toàn của dữ liệu cũ: {path}")).format(path=result.safety))
     out(tr(QT_TRANSLATE_NOOP("cli", "Đã phục hồi {path}.")).format(path=target))
     return EXIT_OK
+
+
+def _backup_key(backup: Path) -> bytes | None:
+    """The key of a backup from the key file beside it, for a restore to a path with no database."""
+    from exports import keyring
+    from models.auth import LOCK_AFTER, WrongCredentials
+
+    if not keyring.keyring_path(backup).exists():
+        return None  # an unencrypted backup (or its key file is missing: check_file says so)
+    login, password = keyring.credentials_from_env(backup)
+    key = keyring.key_for(backup, login, password, tidy=False)
+    if key is None:
+        raise WrongCredentials(LOCK_AFTER)
+    return key
 
 
 Command = Callable[[argparse.Namespace], int]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 import sys
@@ -148,6 +149,16 @@ def write_error(exc: OSError, target: Path) -> StorageError:
             kind="read_only",
             folder=str(target.parent),
         )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not target.parent.is_dir():
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "files",
+                "Không có thư mục {folder} để ghi tệp {name}. Hãy chọn một thư mục có thật (hoặc cắm lại USB nếu thư mục nằm trên USB) rồi thử lại.",
+            ),
+            kind="cant_open",
+            folder=str(target.parent),
+            name=target.name,
+        )
     return StorageError(
         QT_TRANSLATE_NOOP(
             "files",
@@ -188,9 +199,26 @@ def copy_file(source: Path, target: Path, verify: Verifier | None = None) -> Pat
     return _write_atomically(Path(target), fill, verify)
 
 
+def remove_stale_temps(target: Path) -> int:
+    """Remove the temporary files an earlier, killed write of `target` left beside it (exactly
+    `.NAME.xxxxxxxx.tmp`): the output folder is the user's, so nobody else tidies it. Returns how many."""
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.[0-9a-f]{{8}}\.tmp$")
+    removed = 0
+    try:
+        entries = [p for p in target.parent.iterdir() if pattern.match(p.name)]
+    except OSError:
+        return 0
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            entry.unlink()
+            removed += 1
+    return removed
+
+
 def _write_atomically(target: Path, fill: Callable[[BinaryIO], int], verify: Verifier | None) -> Path:
     """Temporary name in the target folder, write, flush, fsync, check the size, verify, rename,
     fsync the folder; on any failure the temporary file goes and the final name is untouched."""
+    remove_stale_temps(target)
     tmp = temp_name(target)
     try:
         with _opener[0](tmp) as handle:
@@ -210,6 +238,33 @@ def _write_atomically(target: Path, fill: Callable[[BinaryIO], int], verify: Ver
         _discard(tmp)
         raise
     return target
+
+
+def write_staged(
+    path: Path, data: bytes, verify: Verifier | None = None, *, final: Path | None = None
+) -> Path:
+    """Write `data` to the new file `path` (a staged name whose rename comes later, at a commit point
+    the caller owns): flush, fsync, check the size, verify, fsync the folder. On any failure the file
+    is removed; OSError is reported as a failure to write `final` (default `path`)."""
+    try:
+        with _opener[0](path) as handle:
+            view = memoryview(data)
+            for start in range(0, len(view), 1 << 20):
+                handle.write(view[start : start + (1 << 20)])
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.stat().st_size != len(data):
+            raise OSError(errno.EIO, "short write")
+        if verify is not None:
+            verify(path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        _discard(path)
+        raise write_error(exc, final or path) from exc
+    except BaseException:
+        _discard(path)
+        raise
+    return path
 
 
 def fsync_file(path: Path) -> None:

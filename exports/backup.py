@@ -3,12 +3,14 @@
 A backup is a `VACUUM INTO` copy (encrypted with the database's own key) written under a temporary name
 in the target folder, fsynced, opened with the same key and `quick_check`ed, and only then renamed to its
 final name: a copy that fails the check never counts as a backup. The sidecar keyring `<db>.keys` (the
-wrapped database key) is copied beside it, so a backup on a USB stick can be opened on its own. A number
-of generations is kept per folder.
+wrapped database key) is copied beside it before that rename, so a backup on a USB stick can be opened
+on its own and a backup under its final name always has its key. A number of generations is kept per
+folder.
 
 Restore refuses a damaged backup, takes the database's single-instance lock (the app must have closed
 it), makes a safety backup of the current file first, stages the copy next to the database, gives it a
-new incarnation id (the sync layer re-baselines), checks it again and renames it into place.
+new incarnation id (the sync layer re-baselines), checks it again and renames it and the backup's key
+file into place as one commit (`exports.fileset`: a journal completed at the next start).
 
 The UI and `main.py` call: `backup_database` (on close, before migration/restore, on request),
 `backup_before_import` (every import: the Excel member list and sync packages), `backup_if_due`
@@ -19,16 +21,17 @@ The UI and `main.py` call: `backup_database` (on close, before migration/restore
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import logging
+import os
 import re
-import secrets
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from exports import atomic
+from exports import atomic, fileset
 from models import audit, dbfile
 from models.db import Database, open_database, unit_of_work
 from models.errors import StorageError
@@ -159,6 +162,34 @@ def _verified(tmp: Path, key: bytes | None) -> None:
     dbfile.check_file(tmp, key)
 
 
+def _write_error(exc: OSError, target: Path) -> StorageError:
+    """A backup that cannot be written: a full folder (often the USB stick) is named as such."""
+    if exc.errno == errno.ENOSPC:
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "backup",
+                "Không đủ chỗ trống trong thư mục {folder} để ghi bản sao lưu {name}. Hãy xóa bớt tệp ở đó (hoặc chọn USB, thư mục khác) rồi sao lưu lại; dữ liệu không bị ảnh hưởng.",
+            ),
+            kind="full",
+            folder=str(target.parent),
+            name=target.name,
+        )
+    return atomic.write_error(exc, target)
+
+
+def _target_error(exc: StorageError, target: Path) -> StorageError:
+    """A failure of SQLite writing the copy is about the backup's folder (a full or write-protected
+    stick), never about the database: say so, naming that folder."""
+    code = {"full": errno.ENOSPC, "read_only": errno.EROFS, "cant_open": errno.EACCES}.get(exc.kind)
+    return _write_error(OSError(code, exc.kind), target) if code is not None else exc
+
+
+def _reserve(tmp: Path) -> None:
+    """Create the temporary copy's (empty) file ourselves, readable by this user only: a folder that
+    cannot take it is reported as the folder's fault before SQLite is involved."""
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600))
+
+
 def backup_database(
     db: Database,
     folder: Path | None = None,
@@ -168,33 +199,46 @@ def backup_database(
     now: datetime | None = None,
 ) -> BackupInfo:
     """Make a verified backup of the open database in `folder` (default: `sao-luu/` beside it) and keep
-    the newest `keep` generations there (None keeps all)."""
+    the newest `keep` generations there (None keeps all).
+
+    The backup's key file is written first, beside the temporary copy; the copy's rename to its final
+    name is the one commit point: a kill before it leaves no backup (a key file without its backup is
+    removed by `fileset.tidy_backup_folder`), after it a backup with its key."""
     if reason not in REASONS:
         msg = f"unknown backup reason {reason!r}"
         raise ValueError(msg)
     started = time.perf_counter()
     folder = _ensure_folder(Path(folder) if folder is not None else default_folder(db.path))
+    fileset.tidy_backup_folder(folder, db.path.stem)
     target = _target_name(folder, db.path.stem, reason, now or datetime.now(UTC))
     atomic.check_fits(target, db.path.stat().st_size)  # the copy is about the database's size
     tmp = atomic.temp_name(target)
+    sidecar = keys_path(db.path)
+    key_copy: Path | None = None
     try:
-        dbfile.vacuum_into(db, tmp)
+        _reserve(tmp)
+        try:
+            dbfile.vacuum_into(db, tmp)
+        except StorageError as exc:
+            raise _target_error(exc, target) from exc
+        fileset.crash_point("backup:copied")
         _verified(tmp, db.key)
+        if sidecar.exists():
+            key_copy = keys_path(target)
+            try:
+                atomic.copy_file(sidecar, key_copy)
+            except StorageError as exc:
+                raise _target_error(exc, target) from exc
+            fileset.crash_point("backup:keys")
         atomic.replace(tmp, target)
         fsync_dir(folder)
+        fileset.crash_point("backup:renamed")
     except OSError as exc:
-        _discard(tmp)
-        raise atomic.write_error(exc, target) from exc
+        _discard_copy(tmp, key_copy)
+        raise _write_error(exc, target) from exc
     except BaseException:
-        _discard(tmp)
+        _discard_copy(tmp, key_copy)
         raise
-    sidecar = keys_path(db.path)
-    if sidecar.exists():
-        try:
-            atomic.copy_file(sidecar, keys_path(target))
-        except BaseException:
-            _discard(target)  # a backup whose key cannot be unwrapped is no backup
-            raise
     if keep is not None:
         prune(folder, db.path.stem, keep)
     info = _info(target)
@@ -203,6 +247,12 @@ def backup_database(
         "backup (%s) written in %.0f ms, %d bytes", reason, (time.perf_counter() - started) * 1000, info.size
     )
     return info
+
+
+def _discard_copy(tmp: Path, key_copy: Path | None) -> None:
+    for path in (tmp, tmp.with_name(tmp.name + "-journal"), key_copy):
+        if path is not None:
+            _discard(path)
 
 
 def backup_before_import(
@@ -387,25 +437,34 @@ def restore_backup(
     dbfile.check_file(backup, key)
     folder = Path(folder) if folder is not None else default_folder(db_path)
     _ensure_folder(db_path.parent)
+    fileset.tidy(db_path, folder)
     lock = InstanceLock(db_path)
     lock.acquire()
     try:
         safety = _safety_copy(db_path, key, folder, keep) if db_path.exists() else None
-        staged = db_path.with_name(f".{db_path.name}.restore-{secrets.token_hex(4)}.tmp")
+        fileset.crash_point("restore:safety")
+        staged = fileset.staged_name(db_path, "restore")
+        staged_keys = fileset.staged_name(keys_path(db_path), "restore")
         try:
             atomic.copy_file(backup, staged)
             incarnation_id = dbfile.rotate_incarnation(staged, key)
             _verified(staged, key)
-            for stale in ("-wal", "-shm", "-journal"):  # the old file's; its content is in `safety`
-                db_path.with_name(db_path.name + stale).unlink(missing_ok=True)
-            atomic.replace(staged, db_path)
-            fsync_dir(db_path.parent)
+            moves = [(staged, db_path)]
+            if keys_path(backup).exists():
+                atomic.copy_file(keys_path(backup), staged_keys)
+                moves.append((staged_keys, keys_path(db_path)))
+            fileset.crash_point("restore:staged")
+            # The database and its key file change together (one journal); the old file's -wal,
+            # -shm and -journal go with it (their content is in `safety`).
+            stale = tuple(db_path.with_name(db_path.name + s) for s in ("-wal", "-shm", "-journal"))
+            fileset.commit(db_path, moves, remove=stale, step="restore")
         except OSError as exc:
             raise atomic.write_error(exc, db_path) from exc
         finally:
-            _discard(staged)
-        if keys_path(backup).exists():
-            atomic.copy_file(keys_path(backup), keys_path(db_path))
+            committing = fileset.journal_path(db_path).exists()  # then the next start completes it
+            for leftover in () if committing else (staged, staged_keys):
+                for side in ("", "-wal", "-shm", "-journal"):
+                    _discard(leftover.with_name(leftover.name + side))
     finally:
         lock.release()
     log.info("restored a backup; new incarnation")

@@ -13,6 +13,7 @@ from exports.xlsx import Sheet, Value
 from forms.document import Document, Table
 from models import audit
 from models.db import Database, unit_of_work
+from models.errors import StorageError
 from models.security import Actor
 
 log = logging.getLogger(__name__)
@@ -167,8 +168,15 @@ def log_output(
     if db.read_only:  # a damaged file opened to view and print: it cannot take the entry
         log.warning("%s of %s (%s rows) from a read-only database: not audited", action, entity, count)
         return
-    with unit_of_work(db, actor) as session:
-        audit.record_output(session, action, entity, record_id, count=count, file_format=file_format)
+    try:
+        with unit_of_work(db, actor) as session:
+            audit.record_output(session, action, entity, record_id, count=count, file_format=file_format)
+    except StorageError as exc:
+        if exc.kind != "full":
+            raise
+        # The database's disk is full: the output (written elsewhere) stands, like one from a
+        # read-only file; the next write on this database reports the full disk.
+        log.warning("%s of %s (%s rows) on a full disk: not audited", action, entity, count)
 
 
 def log_document(

@@ -32,9 +32,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from exports.atomic import replace, write_bytes, write_error
+from exports import atomic, fileset
+from exports.atomic import write_bytes, write_error
 from models import audit, auth
-from models.db import Database, read_session, unit_of_work
+from models.db import Database, read_session, storage_error, unit_of_work
 from models.dbfile import quote_identifier
 from models.errors import Conflict, NotFound, StorageError
 from models.i18n import QT_TRANSLATE_NOOP
@@ -42,7 +43,7 @@ from models.security import SYSTEM_ACTOR, Actor, Role
 from models.services import common
 from models.services import users as users_service
 from models.setup import open_app_database
-from models.storage import InstanceLock, fsync_dir
+from models.storage import InstanceLock
 
 log = logging.getLogger(__name__)
 
@@ -233,15 +234,16 @@ def read_keyring(db_path: Path | str) -> Keyring:
     return from_bytes(raw)
 
 
-def write_keyring(db_path: Path | str, ring: Keyring) -> None:
-    """Temp file in the same folder, fsync, read back and compare, rename (exports.atomic)."""
+def write_keyring(db_path: Path | str, ring: Keyring, *, target: Path | None = None) -> None:
+    """Temp file in the same folder, fsync, read back and compare, rename (exports.atomic). `target`
+    writes it under another name (a staged key file that commits with its database)."""
     data = to_bytes(ring)
 
     def verify(tmp: Path) -> None:
         if tmp.read_bytes() != data or from_bytes(tmp.read_bytes()).db_id != ring.db_id:
             raise OSError(5, "key file read-back differs")
 
-    write_bytes(keyring_path(db_path), data, verify=verify)
+    write_bytes(target or keyring_path(db_path), data, verify=verify)
 
 
 def new_slot(db_id: str, user_id: str, key: bytes, password: str) -> Slot:
@@ -299,7 +301,13 @@ def save_anchor(unlocked: Unlocked) -> None:
             return
     if head[0] and ring.anchor != head:
         ring.anchor = head
-        write_keyring(unlocked.path, ring)
+        try:
+            write_keyring(unlocked.path, ring)
+        except StorageError as exc:
+            if exc.kind != "full":
+                raise
+            # Nothing was written either (the disk is full): the old anchor is still in the chain.
+            log.warning("audit anchor not saved: disk full")
 
 
 def verify_audit(unlocked: Unlocked) -> audit.ChainReport:
@@ -309,11 +317,17 @@ def verify_audit(unlocked: Unlocked) -> audit.ChainReport:
         return audit.verify(session, anchor=ring.anchor)
 
 
-def _open(path: Path, key: bytes, options: dict[str, Any]) -> Database:
+def _open(path: Path, key: bytes, options: dict[str, Any], *, key_checked: bool = False) -> Database:
+    """`key_checked`: the key was unwrapped (AES-GCM, authenticated) from this database's key file, so
+    a page that does not decrypt is damage, not a wrong key."""
     try:
         db = open_app_database(path, key=key, **options)
     except ImportError as exc:  # sqlcipher3 missing: never fall back to plaintext
         raise auth.cipher_missing() from exc
+    except StorageError as exc:
+        if key_checked and exc.kind == "not_a_database":
+            raise storage_error("corrupt") from exc
+        raise
     try:
         auth.assert_encrypted(db)
     except BaseException:
@@ -419,6 +433,7 @@ def unlock(path: Path | str, login: str, password: str, *, clock: Clock = _now, 
     """Log in: unwrap the database key with the password, open the database, check the account,
     audit the login (and failures kept since), rehash a slot whose cost is below today's."""
     path = Path(path).absolute()
+    fileset.tidy(path)
     if not path.exists():
         raise StorageError(
             QT_TRANSLATE_NOOP("keyring", "Không có tệp cơ sở dữ liệu {name}. Hãy chọn đúng tệp."),
@@ -437,7 +452,7 @@ def unlock(path: Path | str, login: str, password: str, *, clock: Clock = _now, 
     key = open_slot(ring, slot, password)
     if key is None:
         raise _failure(path, ring, name, now)
-    db = _open(path, key, options)
+    db = _open(path, key, options, key_checked=True)
     try:
         with read_session(db, SYSTEM_ACTOR) as session:
             user = auth.login_user(session, slot.user_id)
@@ -448,19 +463,32 @@ def unlock(path: Path | str, login: str, password: str, *, clock: Clock = _now, 
             raise auth.AccountInactive()
         actor = user.actor()
         rehash = slot.kdf.weaker_than(auth.current_kdf())
-        with unit_of_work(db, actor) as session:
-            for event in ring.pending:
-                at = datetime.fromisoformat(event.get("at", "")) if event.get("at") else None
-                auth.record_login(session, ok=False, user_id=event.get("user_id", ""), at=at)
-            auth.record_login(session, ok=True, user_id=user.id)
-            if rehash:
-                auth.record_key_change(session, "rehash", user.id)
-            ring.pending = []
-            if rehash:
-                ring.slots[name] = new_slot(ring.db_id, user.id, key, password)
-            else:
-                slot.failures, slot.not_before, slot.locked = 0, 0.0, False
-            write_keyring(path, ring)
+        # The key file is rewritten only when something in it changes: a login that only reads (and a
+        # login on a full disk) leaves it alone.
+        changed = (
+            bool(ring.pending) or rehash or (slot.failures, slot.not_before, slot.locked) != (0, 0.0, False)
+        )
+        try:
+            with unit_of_work(db, actor) as session:
+                for event in ring.pending:
+                    at = datetime.fromisoformat(event.get("at", "")) if event.get("at") else None
+                    auth.record_login(session, ok=False, user_id=event.get("user_id", ""), at=at)
+                auth.record_login(session, ok=True, user_id=user.id)
+                if rehash:
+                    auth.record_key_change(session, "rehash", user.id)
+                ring.pending = []
+                if rehash:
+                    ring.slots[name] = new_slot(ring.db_id, user.id, key, password)
+                else:
+                    slot.failures, slot.not_before, slot.locked = 0, 0.0, False
+                if changed:
+                    write_keyring(path, ring)
+        except StorageError as exc:
+            if exc.kind != "full":
+                raise
+            # A full disk: the login is let in to read (every write will be refused with its own
+            # message); the failures kept in the key file are recorded at the next login.
+            log.warning("login not recorded: disk full")
     except BaseException:
         db.close()
         raise
@@ -468,9 +496,11 @@ def unlock(path: Path | str, login: str, password: str, *, clock: Clock = _now, 
     return Unlocked(db, actor, must_change_password=user.must_change_password, demo=demo)
 
 
-def key_for(path: Path | str, login: str, password: str) -> bytes | None:
+def key_for(path: Path | str, login: str, password: str, *, tidy: bool = True) -> bytes | None:
     """The database key unwrapped from the key file alone, without opening the database (to reach
     the backups of a damaged file). None for a wrong login or password; the lock-out gate applies."""
+    if tidy:  # not for a backup file, which has no companions to complete
+        fileset.tidy(Path(path))
     ring = read_keyring(path)
     slot = ring.slots.get(ring.lookup(login))
     if slot is None:
@@ -485,6 +515,9 @@ def credentials_from_env(path: Path | str) -> tuple[str, str]:
     login = os.environ.get(ENV_USER) or DEMO_LOGIN
     password = os.environ.get(ENV_PASSWORD)
     if password is None:
+        fileset.complete_pending(Path(path).absolute())
+        if Path(path).exists() and not keyring_path(path).exists():
+            raise _missing_keyring()  # not a question of the password
         try:
             demo = read_keyring(path).demo
         except StorageError:
@@ -612,6 +645,7 @@ def recover(path: Path | str, recovery_code: str, login: str, new_password: str,
     """Open with the recovery code, give `login` a new password (and unlock it), rebuilding the key
     file if it was lost."""
     path = Path(path).absolute()
+    fileset.tidy(path)
     _refuse_plain(path)
     key = auth.key_from_recovery_code(recovery_code)
     try:
@@ -681,6 +715,7 @@ def encrypt_plain_database(
     (sqlcipher_export), verify the copy (integrity and every table's row count), add the first
     administrator and the key file, then swap the copy over the original with one rename."""
     path = Path(path).absolute()
+    fileset.tidy(path)  # completes an interrupted encryption, removes a killed one's copy
     if not is_plain_sqlite(path):
         raise Conflict(
             QT_TRANSLATE_NOOP("keyring", "Tệp {name} không phải cơ sở dữ liệu chưa mã hóa."),
@@ -696,8 +731,7 @@ def encrypt_plain_database(
     auth.check_new_password(admin_password, admin_login)
     code = auth.new_recovery_code()
     key = auth.key_from_recovery_code(code)
-    tmp = path.with_name(f".{path.name}.encrypting")
-    _remove_database_files(tmp)
+    tmp = fileset.staged_name(path, "encrypt")
     lock = InstanceLock(path)
     lock.acquire()
     try:
@@ -719,13 +753,18 @@ def _encrypt_locked(
         source = _row_counts(conn, "main")
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute("ATTACH DATABASE ? AS enc KEY ?", (str(tmp), f"x'{key.hex()}'"))  # a raw key, bound
+        # The copy is a scratch file until its commit point: no fsync per table (it is fsynced once,
+        # whole, before the journal names it).
+        conn.execute("PRAGMA enc.synchronous = OFF")
         conn.execute("SELECT sqlcipher_export('enc')").fetchall()
         conn.execute(f"PRAGMA enc.user_version = {int(user_version)}")
         copied = _row_counts(conn, "enc")
         conn.execute("DETACH DATABASE enc")
     finally:
         conn.close()
+    staged_keys = fileset.staged_name(keyring_path(path), "encrypt")
     try:
+        fileset.crash_point("encrypt:copied")
         if copied != source:
             raise StorageError(
                 QT_TRANSLATE_NOOP(
@@ -758,18 +797,21 @@ def _encrypt_locked(
             )
         finally:
             db.close()
-        write_keyring(path, ring)
+        atomic.fsync_file(tmp)
+        write_keyring(path, ring, target=staged_keys)
+        fileset.crash_point("encrypt:staged")
+        # The encrypted file and its key file replace the plain file together (one journal, completed
+        # at the next start if this process dies half-way).
+        stale = (Path(str(path) + "-wal"), Path(str(path) + "-shm"))
         try:
-            replace(tmp, path)
-        except BaseException as exc:
-            keyring_path(path).unlink(missing_ok=True)
-            if isinstance(exc, OSError):
-                raise write_error(exc, path) from exc
-            raise
-        fsync_dir(path.parent)
-        for extra in ("-wal", "-shm"):
-            Path(str(path) + extra).unlink(missing_ok=True)
+            fileset.commit(
+                path, [(tmp, path), (staged_keys, keyring_path(path))], remove=stale, step="encrypt"
+            )
+        except OSError as exc:
+            raise write_error(exc, path) from exc
     finally:
-        _remove_database_files(tmp)
+        if not fileset.journal_path(path).exists():
+            _remove_database_files(tmp)
+            staged_keys.unlink(missing_ok=True)
     log.info("database encrypted: %d tables, %d rows", len(source), sum(source.values()))
     return EncryptionResult(code, len(source), sum(source.values()))

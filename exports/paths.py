@@ -9,7 +9,7 @@ from pathlib import Path
 APP_DIR_NAME = "SoTayDangUy"
 
 
-def data_dir() -> Path:
+def data_dir(*, create: bool = True) -> Path:
     """%LOCALAPPDATA%\\SoTayDangUy on Windows, $XDG_DATA_HOME/SoTayDangUy (~/.local/share) elsewhere.
     `DUX_DATA_DIR` overrides it (tests, portable use)."""
     override = os.environ.get("DUX_DATA_DIR")
@@ -19,7 +19,8 @@ def data_dir() -> Path:
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / APP_DIR_NAME
     else:
         base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / APP_DIR_NAME
-    base.mkdir(parents=True, exist_ok=True)
+    if create:
+        base.mkdir(parents=True, exist_ok=True)
     return base
 
 

@@ -8,6 +8,7 @@ user confirms → apply in one transaction → record the receipt."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from exports import atomic, backup
+from exports.fileset import crash_point
 from exports.sync_package import (
     ALLOWED_ENTRIES,
     MAGIC,
@@ -46,6 +48,7 @@ from models.services import sync as st
 from models.services import sync_history as sh
 from models.services import sync_validate as sv
 from models.services.common import own_unit_id
+from models.storage import fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -230,6 +233,77 @@ def write_to_stick(folder: Path, name: str, data: bytes, check: Callable[[bytes]
     return atomic.write_bytes(folder / name, data, verify_written)
 
 
+# An export's commit point (issue 16): the package is written complete under a staged name on the stick
+# (`.NAME.part`, never picked up by an import), its sequence and file hash are committed to the
+# database, and only then is it renamed to its final name. `reconcile_stick`, run by the next export to
+# the same folder, finishes a rename a kill interrupted (the database recorded that file) and removes a
+# staged file the database never recorded (that sequence is free again). So a package under its final
+# name is always one the database knows, and a sequence number is never issued twice.
+STAGED_SUFFIX = ".part"
+
+
+def _staged(folder: Path, name: str) -> Path:
+    return folder / f".{name}{STAGED_SUFFIX}"
+
+
+def stage_on_stick(folder: Path, name: str, data: bytes, check: Callable[[bytes], None]) -> Path:
+    """Write, fsync, read back and verify the package under its staged name (see STAGED_SUFFIX)."""
+    _check_space(folder, len(data))
+    staged = _staged(folder, name)
+    _discard_staged(staged)
+
+    def verify_written(path: Path) -> None:
+        written = path.read_bytes()
+        if written != data:
+            raise OSError(5, "read-back differs")
+        check(written)
+
+    return atomic.write_staged(staged, data, verify_written, final=folder / name)
+
+
+def publish_staged(staged: Path) -> Path:
+    """The rename after the commit: the staged package under its final name."""
+    final = staged.with_name(staged.name[1 : -len(STAGED_SUFFIX)])
+    try:
+        atomic.replace(staged, final)
+        fsync_dir(final.parent)
+    except OSError as exc:
+        raise atomic.write_error(exc, final) from exc
+    return final
+
+
+def _discard_staged(staged: Path) -> None:
+    with contextlib.suppress(OSError):
+        staged.unlink(missing_ok=True)
+
+
+def reconcile_stick(session: Any, folder: Path, peer_unit_id: str) -> tuple[int, int]:
+    """Staged packages an earlier export left in `folder`: published when the database recorded them,
+    removed otherwise. Returns (published, removed)."""
+    try:
+        staged = [p for p in folder.iterdir() if p.name.startswith(".DUX") and p.name.endswith(STAGED_SUFFIX)]
+    except OSError:
+        return 0, 0
+    if not staged:
+        return 0, 0
+    recorded = {e.file_hash for e in st.package_log(session, peer_unit_id, "out")}
+    published = removed = 0
+    for path in staged:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue
+        if digest in recorded and not path.with_name(path.name[1 : -len(STAGED_SUFFIX)]).exists():
+            publish_staged(path)
+            published += 1
+        else:
+            _discard_staged(path)
+            removed += 1
+    if published or removed:
+        log.info("stick reconciled: %d staged packages published, %d removed", published, removed)
+    return published, removed
+
+
 # ---------------------------------------------------------------- export (the commune)
 
 
@@ -321,43 +395,64 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
     upper level's acknowledgment asked for it, or while nothing of this incarnation is acknowledged."""
     folder = Path(folder)
     warnings = stick_warnings(folder)
-    with unit_of_work(db, actor) as session:
-        require(session, Permission.EXPORT)
-        upper = st.upper_peer(session)
-        keys = st.keys_for_export(session)[0]
-        channel = st.channel(session, upper.unit_id)
-        unit_id = own_unit_id(session)
-        inc = st.incarnation(session)
-        # A restored database has a new incarnation: what was acknowledged belongs to the old one, so
-        # it re-baselines with full packages until the upper level acknowledges one of them.
-        if channel.incarnation and channel.incarnation != inc:
-            st.retire_incarnation(session, channel.incarnation)
-            channel.acked_sequence, channel.acked_change, channel.acked_watermark = 0, None, None
-        full = full or channel.needs_full or channel.acked_change is None
-        reached = st.change_number(session)
-        records = st.collect(session, None if full else channel.acked_change)
-        created = datetime.now(UTC)
-        sequence = channel.out_sequence + 1
-        package_id = str(uuid.uuid4())
-        head_id, head_hash = audit.head(session)
-        data, manifest = seal_data_package(
-            records,
-            sender=(unit_id, org.own_unit(session).name),
-            recipient_unit_id=upper.unit_id,
-            package_id=package_id,
-            sequence=sequence,
-            previous_hash=channel.out_hash,
-            incarnation=inc,
-            full=full,
-            created=created,
-            since_sequence=channel.acked_sequence,
-            retired=tuple(st.retired_incarnations(session)),
-            audit_head=(head_id, head_hash),
-            sign_keys=(keys.sign_private, keys.sign_public),
-            recipient_kem_public=upper.kem_public,
-        )
-        name = package_name("data", unit_id, sequence, created)
-        path = write_to_stick(folder, name, data, lambda b: verify(b, name, keys.sign_public))
+    staged: Path | None = None
+    try:
+        with unit_of_work(db, actor) as session:
+            require(session, Permission.EXPORT)
+            upper = st.upper_peer(session)
+            reconcile_stick(session, folder, upper.unit_id)
+            result, staged = _export_staged(session, folder, upper, full=full, warnings=warnings)
+            crash_point("export:recorded")
+    except BaseException:
+        if staged is not None:
+            _discard_staged(staged)
+        raise
+    crash_point("export:committed")
+    assert staged is not None
+    publish_staged(staged)
+    crash_point("export:renamed")
+    return result
+
+
+def _export_staged(
+    session: Any, folder: Path, upper: st.PeerKeys, *, full: bool, warnings: list[str]
+) -> tuple[ExportResult, Path]:
+    """Build and stage the next package and record it in the session (committed by the caller)."""
+    keys = st.keys_for_export(session)[0]
+    channel = st.channel(session, upper.unit_id)
+    unit_id = own_unit_id(session)
+    inc = st.incarnation(session)
+    # A restored database has a new incarnation: what was acknowledged belongs to the old one, so
+    # it re-baselines with full packages until the upper level acknowledges one of them.
+    if channel.incarnation and channel.incarnation != inc:
+        st.retire_incarnation(session, channel.incarnation)
+        channel.acked_sequence, channel.acked_change, channel.acked_watermark = 0, None, None
+    full = full or channel.needs_full or channel.acked_change is None
+    reached = st.change_number(session)
+    records = st.collect(session, None if full else channel.acked_change)
+    created = datetime.now(UTC)
+    sequence = channel.out_sequence + 1
+    package_id = str(uuid.uuid4())
+    head_id, head_hash = audit.head(session)
+    data, manifest = seal_data_package(
+        records,
+        sender=(unit_id, org.own_unit(session).name),
+        recipient_unit_id=upper.unit_id,
+        package_id=package_id,
+        sequence=sequence,
+        previous_hash=channel.out_hash,
+        incarnation=inc,
+        full=full,
+        created=created,
+        since_sequence=channel.acked_sequence,
+        retired=tuple(st.retired_incarnations(session)),
+        audit_head=(head_id, head_hash),
+        sign_keys=(keys.sign_private, keys.sign_public),
+        recipient_kem_public=upper.kem_public,
+    )
+    name = package_name("data", unit_id, sequence, created)
+    staged = stage_on_stick(folder, name, data, lambda b: verify(b, name, keys.sign_public))
+    try:
         file_hash = hashlib.sha256(data).hexdigest()
         channel.out_sequence, channel.out_hash, channel.needs_full = sequence, file_hash, False
         channel.incarnation = inc  # at the sending side: our incarnation at the last export
@@ -373,7 +468,10 @@ def export_package(db: Database, actor: Actor, folder: Path, *, full: bool = Fal
             package_id,
             fields=[f"records={len(records)}", f"sequence={sequence}"],
         )
-    return ExportResult(path, sequence, len(records), full, tuple(warnings))
+    except BaseException:
+        _discard_staged(staged)
+        raise
+    return ExportResult(folder / name, sequence, len(records), full, tuple(warnings)), staged
 
 
 # ---------------------------------------------------------------- import (the upper level)

@@ -6,6 +6,7 @@ when a workbook is written (start-up stays lean)."""
 from __future__ import annotations
 
 import io
+import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -104,10 +105,35 @@ def sheet_title(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_INVALID_SHEET_CHARS).strip()[:31] or "Sheet"
 
 
+def _private_sheet_file(suffix: str = "") -> str:
+    """openpyxl's write-only sheets are streamed to a temporary file before they are zipped: it holds
+    the rows in clear (names, dates), so it goes to the app's private folder (0700), named by this
+    process so that a killed export's file is removed at the next start (exports.fileset), never to
+    the system temp folder."""
+    import secrets
+
+    from openpyxl.worksheet import _writer
+
+    from exports.fileset import private_temp_dir
+
+    path = private_temp_dir() / f"openpyxl.{os.getpid()}.{secrets.token_hex(8)}{suffix or '.xml'}"
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600))
+    _writer.ALL_TEMP_FILES.append(str(path))
+    return str(path)
+
+
+def _use_private_temp() -> None:
+    from openpyxl.worksheet import _writer
+
+    _writer.create_temporary_file = _private_sheet_file
+
+
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     """Build the workbook in memory (the caller writes it atomically)."""
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
+
+    _use_private_temp()
 
     wb = Workbook(write_only=True)
     for spec in sheets:
@@ -144,6 +170,9 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
                 else:
                     out.append(cells.value(v, fmt))
             ws.append(out)
+    from exports.fileset import crash_point
+
+    crash_point("xlsx:rows")  # the crash harness: every row is in openpyxl's sheet files now
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

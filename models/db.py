@@ -39,7 +39,7 @@ SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 _MESSAGES: dict[str, str] = {
     "full": QT_TRANSLATE_NOOP(
         "storage",
-        "Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần (hoặc chép sang ổ khác) rồi bấm Lưu lại; những gì vừa nhập vẫn còn trên màn hình.",
+        "Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần trên ổ đĩa chứa cơ sở dữ liệu (hoặc chép bớt sang ổ khác) rồi bấm Lưu lại; những gì vừa nhập vẫn còn trên màn hình.",
     ),
     "read_only": QT_TRANSLATE_NOOP(
         "storage",
@@ -61,6 +61,10 @@ _MESSAGES: dict[str, str] = {
         "storage",
         "Không mở được tệp cơ sở dữ liệu. Hãy kiểm tra thư mục còn tồn tại và bạn có quyền ghi vào đó.",
     ),
+    "empty": QT_TRANSLATE_NOOP(
+        "storage",
+        "Tệp cơ sở dữ liệu {name} trống hoặc bị cắt cụt: không còn dữ liệu nào đọc được. Chương trình không ghi đè tệp này; hãy phục hồi từ bản sao lưu gần nhất (menu Tệp → Phục hồi).",
+    ),
     "busy": QT_TRANSLATE_NOOP(
         "storage",
         "Cơ sở dữ liệu đang bận với một việc khác. Hãy chờ một lát rồi thử lại.",
@@ -77,6 +81,7 @@ _CODE_KIND = {
     SQLITE_BUSY: "busy",
     SQLITE_LOCKED: "busy",
 }
+# Only for a DB-API error that carries no result code (a driver older than 3.11's attributes).
 _TEXT_KIND = [
     ("database or disk is full", "full"),
     ("readonly database", "read_only"),
@@ -89,20 +94,44 @@ _TEXT_KIND = [
 ]
 
 
+def _empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
 def storage_error(kind: str) -> StorageError:
     return StorageError(_MESSAGES[kind], kind=kind)
 
 
+def _is_dbapi_error(exc: BaseException) -> bool:
+    """An error raised by the SQLite driver itself (sqlcipher3 or the standard sqlite3)."""
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error):
+        return True
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - the app cannot open a database without it anyway
+        return False
+    return isinstance(exc, dbapi2.Error)
+
+
 def classify(exc: BaseException) -> StorageError | None:
-    """Map a DB-API or OS error to a StorageError; None means it is a bug."""
+    """Map a driver or OS error to a StorageError by its code: SQLite's (extended) result code, the
+    OS's errno. None means it is a bug: any other exception, whatever its message says."""
     orig: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
-    code = getattr(orig, "sqlite_errorcode", None)
-    if isinstance(code, int) and (code & 0xFF) in _CODE_KIND:
-        return storage_error(_CODE_KIND[code & 0xFF])
-    text = str(orig).lower()
-    for needle, kind in _TEXT_KIND:
-        if needle in text:
-            return storage_error(kind)
+    if _is_dbapi_error(orig):
+        code = getattr(orig, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            kind = _CODE_KIND.get(code & 0xFF)
+            return storage_error(kind) if kind is not None else None
+        text = str(orig).lower()
+        for needle, kind in _TEXT_KIND:
+            if needle in text:
+                return storage_error(kind)
+        return None
     if isinstance(orig, OSError):
         # Only the environment's failures; a broken pipe or a missing file is not the database's.
         if orig.errno == errno.ENOSPC:
@@ -148,6 +177,9 @@ def _connect_raw(path: Path, key: bytes | None, read_only: bool) -> Any:
     conn = dbapi2.connect(
         uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
     )
+    # SQLCipher logs its own "ERROR CORE ..." lines to stderr (a wrong key, a damaged page): the user
+    # gets the Vietnamese message instead. The setting is process-wide; setting it is harmless.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     if key is not None:
         conn.execute(key_pragma(key))
     return conn
@@ -187,11 +219,13 @@ class Database:
         self.close()
 
 
-def _configure(engine: Engine, read_only: bool) -> None:
+def _configure(engine: Engine, read_only: bool, exclusive: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cur = dbapi_connection.cursor()
         try:
+            if exclusive:  # the WAL index in memory, not in a -shm file (see open_database)
+                cur.execute("PRAGMA locking_mode=EXCLUSIVE")
             if not read_only:
                 cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
@@ -224,8 +258,13 @@ def open_database(
 ) -> Database:
     """Open (and with `create`, create) the database at `path`; does not migrate (see models.migrate)."""
     path = Path(path).absolute()
-    if not create and not path.exists():
+    existed = path.exists()
+    if not create and not existed:
         raise storage_error("cant_open")
+    if existed and not read_only and _empty(path):
+        # SQLite would write a fresh header into it on the first pragma: an existing file is opened or
+        # reported as damaged, never initialised (models.migrate refuses one without our schema).
+        raise StorageError(_MESSAGES["empty"], kind="corrupt", name=path.name)
     if check_drive:
         refuse_unsafe_drive(path)
     lock = None
@@ -234,26 +273,60 @@ def open_database(
         with storage_errors():
             lock.acquire()
     try:
-        engine = create_engine(
-            "sqlite://",
-            creator=lambda: _connect_raw(path, key, read_only),
-            poolclass=QueuePool,
-            pool_size=1,
-            max_overflow=0,
-            pool_timeout=60,
-        )
-        _configure(engine, read_only)
-        sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
-        event.listen(sessions, "before_flush", stamp_changes)  # the sync contract, see sync_schema
-        db = Database(
-            path=path,
-            engine=engine,
-            sessions=sessions,
-            key=key,
-            read_only=read_only,
-            lock=lock,
-        )
-        started = time.perf_counter()
+        try:
+            db = _open_engine(path, key, read_only, lock, existed, quick_check, exclusive=False)
+        except StorageError as exc:
+            if exc.kind != "io" or read_only or lock is None:
+                raise
+            # A full disk cannot take the WAL index (`-shm`) that every connection needs: with the
+            # database's OS lock held (one instance) SQLite can keep that index in memory instead, so
+            # reading still works; every write then fails with the disk-full message.
+            db = _open_engine(path, key, read_only, lock, existed, quick_check, exclusive=True)
+            log.warning("database opened with its WAL index in memory (the disk could not take it)")
+            shm = path.with_name(path.name + "-shm")
+            with contextlib.suppress(OSError):
+                if shm.stat().st_size < 32768:  # a stub the failed attempt left; unused from now on
+                    shm.unlink()
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return db
+
+
+def _open_engine(
+    path: Path,
+    key: bytes | None,
+    read_only: bool,
+    lock: InstanceLock | None,
+    existed: bool,
+    quick_check: bool,
+    *,
+    exclusive: bool,
+) -> Database:
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: _connect_raw(path, key, read_only),
+        poolclass=QueuePool,
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=60,
+    )
+    _configure(engine, read_only, exclusive)
+    sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    event.listen(sessions, "before_flush", stamp_changes)  # the sync contract, see sync_schema
+    db = Database(
+        path=path,
+        engine=engine,
+        sessions=sessions,
+        key=key,
+        read_only=read_only,
+        lock=lock,
+    )
+    db.facts["existed"] = existed  # an existing file is opened or reported, never initialised
+    db.facts["exclusive"] = exclusive
+    started = time.perf_counter()
+    try:
         with _undecodable_is_corrupt(), storage_errors(), engine.connect() as conn:
             if quick_check:
                 try:
@@ -264,11 +337,10 @@ def open_database(
                     raise storage_error("corrupt")
             else:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_schema").scalar()
-        log.info("database opened in %.0f ms", (time.perf_counter() - started) * 1000)
     except BaseException:
-        if lock is not None:
-            lock.release()
+        engine.dispose()
         raise
+    log.info("database opened in %.0f ms", (time.perf_counter() - started) * 1000)
     return db
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from models.db import Database, _connect_raw, storage_errors
+from models.db import _MESSAGES, Database, _connect_raw, storage_errors
 from models.errors import StorageError
 from models.i18n import QT_TRANSLATE_NOOP
 
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 # Every revision this build knows, oldest first; a test checks it against the Alembic scripts.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 HEAD = KNOWN_REVISIONS[-1]
+_EMPTY_MESSAGE = _MESSAGES["empty"]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -49,6 +50,15 @@ def needs_upgrade(db: Database) -> bool:
 
 
 def _refuse_newer(revision: str) -> StorageError:
+    if not (revision.isdigit() and len(revision) == len(HEAD) and revision > HEAD):
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "Cơ sở dữ liệu ghi một phiên bản lược đồ lạ ({revision}) mà chương trình không biết: tệp có thể bị sửa bằng công cụ khác hoặc bị hỏng. Chương trình không sửa tệp này; hãy phục hồi từ bản sao lưu (menu Tệp → Phục hồi) hoặc nhờ cán bộ kỹ thuật kiểm tra.",
+            ),
+            kind="unknown_revision",
+            revision=revision,
+        )
     return StorageError(
         QT_TRANSLATE_NOOP(
             "storage",
@@ -87,6 +97,9 @@ def upgrade(db: Database) -> Path | None:
     current = current_revision(db)
     if current == HEAD:
         return None
+    if current is None and db.facts.get("existed"):
+        # An existing file without our schema (zero bytes, cut short, emptied) is damaged, never new.
+        raise StorageError(_EMPTY_MESSAGE, kind="corrupt", name=db.path.name)
     if current is not None and current not in KNOWN_REVISIONS:
         raise _refuse_newer(current)
     started = time.perf_counter()

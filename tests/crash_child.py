@@ -9,6 +9,10 @@ wizard run it (`exports.member_import`: a small generated workbook is read and p
 `import_members` takes its verified backup and creates every row in one transaction, all or nothing).
 The parent SIGKILLs workers at random moments and checks the database.
 
+`fileset <op> <folder> <step>` runs one file-set operation (backup with its key, restore, encrypt-db,
+the package export's commit, an Excel register) on a run folder and, with a step name, dies by its own
+SIGKILL at that step (`DUX_CRASH_AT`, exports.fileset.crash_point); `-` runs it to the end.
+
 Operations and the expected state are described by names (tokens unique per run), so the parent can
 replay acknowledged operations without knowing the ids the services generate. The state is
 `{"villages": {name: status}, "cells": {name: status}, "members": {given: cell}, "meetings": {place:
@@ -31,7 +35,12 @@ if __name__ == "__main__":
 import openpyxl
 from sqlalchemy import func, select
 
+from exports import backup as bk
+from exports import keyring
 from exports import member_import as mi
+from exports import sync as sx
+from exports.documents import document_sheets, save_xlsx
+from forms.register import member_register
 from models import audit
 from models.db import Database, open_database, read_session, unit_of_work
 from models.entities import Cell, Member, MemberEvent, Village
@@ -337,17 +346,80 @@ def work(db_path: str, seed: int, imports: bool) -> None:
     db.close()
 
 
+# ---------------------------------------------------------------- file sets (issue 16)
+
+# The encrypted commune of the file-set runs: its administrator and password (a cheap key derivation
+# in the harness, set by `cheap_kdf`, so that a run costs milliseconds, not Argon2's half second).
+FILESET_LOGIN = "quantri"
+FILESET_PASSWORD = "mật khẩu dài 2026"
+FILESET_OPS = ("backup", "restore", "encrypt", "export", "register")
+
+
+def cheap_kdf() -> None:
+    from models import auth
+
+    auth.CURRENT_KDF = auth.KdfParams(64, 1, 1)
+
+
+def fileset_op(op: str, run: Path) -> None:
+    """One operation on the files of a run folder (see tests/test_crash_harness.py `_pristine`),
+    exactly as the commands run it. `DUX_CRASH_AT` (set by the zygote) names the step to die at."""
+    cheap_kdf()
+    db_path = run / "xa.db"
+    if op == "encrypt":
+        _say("OPEN")
+        keyring.encrypt_plain_database(run / "plain.db", FILESET_LOGIN, FILESET_PASSWORD)
+        return
+    if op == "restore":
+        key = keyring.key_for(db_path, FILESET_LOGIN, FILESET_PASSWORD)
+        assert key is not None
+        backup = bk.list_backups(bk.default_folder(db_path), "xa")[-1].path  # the oldest: a real change
+        _say("OPEN")
+        result = bk.restore_backup(backup, db_path, key=key)
+        with keyring.unlock(db_path, FILESET_LOGIN, FILESET_PASSWORD, check_drive=False) as unlocked:
+            bk.log_restore(unlocked.db, unlocked.actor, result)
+        return
+    with keyring.unlock(db_path, FILESET_LOGIN, FILESET_PASSWORD, check_drive=False) as unlocked:
+        _say("OPEN")
+        if op == "backup":
+            info = bk.backup_database(unlocked.db, run / "usb", reason="manual")
+            bk.log_backup(unlocked.db, unlocked.actor, info)
+        elif op == "export":
+            sx.export_package(unlocked.db, unlocked.actor, run / "stick")
+        elif op == "register":
+            with read_session(unlocked.db, unlocked.actor) as session:
+                sheet = member_register(session)
+            save_xlsx(document_sheets(sheet.document, "Sổ danh sách"), run / "out" / "ds.xlsx")
+        else:
+            msg = f"unknown file-set operation {op}"
+            raise ValueError(msg)
+
+
+def _fileset_child(op: str, run: str, step: str) -> None:
+    import tempfile
+
+    os.environ["DUX_DATA_DIR"] = str(Path(run) / "data")
+    os.environ["TMPDIR"] = str(Path(run) / "systemp")  # the system temp folder, scanned afterwards
+    tempfile.tempdir = None
+    if step != "-":
+        os.environ["DUX_CRASH_AT"] = step
+    fileset_op(op, Path(run))
+
+
 def zygote() -> None:
     _say("READY")
     for line in sys.stdin:
         parts = line.split()
-        if not parts or parts[0] != "run":
+        if not parts or parts[0] not in ("run", "fileset"):
             break
         pid = os.fork()
         if pid == 0:  # the worker
             code = 0
             try:
-                work(parts[1], int(parts[2]), parts[3:] == ["imports"])
+                if parts[0] == "fileset":
+                    _fileset_child(parts[1], parts[2], parts[3])
+                else:
+                    work(parts[1], int(parts[2]), parts[3:] == ["imports"])
             except BaseException as exc:  # report; exit without atexit hooks
                 _say(f"ERROR {type(exc).__name__}: {exc}")
                 code = 1

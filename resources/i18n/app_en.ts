@@ -1010,6 +1010,10 @@ You can:
         <translation>Could not create the backup folder {folder}. Check that the USB drive is plugged in and not write-protected, or choose another folder.</translation>
     </message>
     <message>
+        <source>Không đủ chỗ trống trong thư mục {folder} để ghi bản sao lưu {name}. Hãy xóa bớt tệp ở đó (hoặc chọn USB, thư mục khác) rồi sao lưu lại; dữ liệu không bị ảnh hưởng.</source>
+        <translation>There is not enough free space in the folder {folder} to write the backup {name}. Delete some files there (or choose another USB stick or folder) and back up again; your data is not affected.</translation>
+    </message>
+    <message>
         <source>Đảng viên</source>
         <translation>Party members</translation>
     </message>
@@ -1195,6 +1199,10 @@ You can:
     <message>
         <source>Không nhập gì vì có dòng lỗi. Sửa tệp, hoặc thêm --only-valid để chỉ nhập các dòng hợp lệ.</source>
         <translation>Nothing imported because some rows have errors. Fix the file, or add --only-valid to import only the valid rows.</translation>
+    </message>
+    <message>
+        <source>Không có dòng hợp lệ nào nên không nhập gì (và không sao lưu). Hãy sửa tệp rồi thử lại.</source>
+        <translation>No row is valid, so nothing was imported (and no backup was taken). Correct the file and try again.</translation>
     </message>
     <message>
         <source>Đã sao lưu trước khi nhập: {path}</source>
@@ -1387,6 +1395,10 @@ You can:
     <message>
         <source>Đã sao lưu và kiểm tra: {path} ({size} KB)</source>
         <translation>Backed up and verified: {path} ({size} KB)</translation>
+    </message>
+    <message>
+        <source>Chưa có cơ sở dữ liệu ở {path}: bản sao lưu sẽ được chép vào đó.</source>
+        <translation>There is no database at {path} yet: the backup will be copied there.</translation>
     </message>
     <message>
         <source>Bản sao lưu giống hệt dữ liệu hiện tại.</source>
@@ -2083,6 +2095,10 @@ Close this dialog, check what you just did, and send the following log file to t
     <message>
         <source>Không ghi được vào {folder}: thư mục hoặc USB đang chỉ cho đọc (hoặc bị khóa chống ghi). Hãy chọn nơi khác.</source>
         <translation>Cannot write to {folder}: the folder or USB drive is read-only (or write-protected). Choose another location.</translation>
+    </message>
+    <message>
+        <source>Không có thư mục {folder} để ghi tệp {name}. Hãy chọn một thư mục có thật (hoặc cắm lại USB nếu thư mục nằm trên USB) rồi thử lại.</source>
+        <translation>The folder {folder} does not exist, so {name} could not be written. Choose a folder that exists (or plug the USB stick back in if the folder is on it) and try again.</translation>
     </message>
     <message>
         <source>Lỗi khi ghi tệp {name} (có thể USB đã bị rút ra). Tệp cũ vẫn còn nguyên; hãy cắm lại và thử lại.</source>
@@ -6794,8 +6810,8 @@ Fix the records listed above, then finalise again.</translation>
 <context>
     <name>storage</name>
     <message>
-        <source>Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần (hoặc chép sang ổ khác) rồi bấm Lưu lại; những gì vừa nhập vẫn còn trên màn hình.</source>
-        <translation>The disk is full, so nothing could be saved. Delete unneeded files (or copy them to another drive), then click Save again; what you just entered is still on screen.</translation>
+        <source>Ổ đĩa đã đầy nên không lưu được. Hãy xóa bớt tệp không cần trên ổ đĩa chứa cơ sở dữ liệu (hoặc chép bớt sang ổ khác) rồi bấm Lưu lại; những gì vừa nhập vẫn còn trên màn hình.</source>
+        <translation>The disk is full, so nothing could be saved. Delete files you do not need on the disk that holds the database (or move some to another disk), then click Save again; what you just entered is still on screen.</translation>
     </message>
     <message>
         <source>Không ghi được vào cơ sở dữ liệu vì tệp hoặc thư mục chỉ cho đọc. Hãy chép tệp vào thư mục Tài liệu của bạn rồi mở lại.</source>
@@ -6818,12 +6834,20 @@ Fix the records listed above, then finalise again.</translation>
         <translation>Could not open the database file. Check that the folder still exists and that you may write to it.</translation>
     </message>
     <message>
+        <source>Tệp cơ sở dữ liệu {name} trống hoặc bị cắt cụt: không còn dữ liệu nào đọc được. Chương trình không ghi đè tệp này; hãy phục hồi từ bản sao lưu gần nhất (menu Tệp → Phục hồi).</source>
+        <translation>The database file {name} is empty or cut short: no data in it can be read. The program does not overwrite this file; restore the latest backup (File menu → Restore).</translation>
+    </message>
+    <message>
         <source>Cơ sở dữ liệu đang bận với một việc khác. Hãy chờ một lát rồi thử lại.</source>
         <translation>The database is busy with something else. Wait a moment and try again.</translation>
     </message>
     <message>
         <source>Tệp này là một cơ sở dữ liệu SQLite nhưng không phải của chương trình. Hãy chọn đúng tệp.</source>
         <translation>This file is an SQLite database but not one of this program&apos;s. Choose the right file.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu ghi một phiên bản lược đồ lạ ({revision}) mà chương trình không biết: tệp có thể bị sửa bằng công cụ khác hoặc bị hỏng. Chương trình không sửa tệp này; hãy phục hồi từ bản sao lưu (menu Tệp → Phục hồi) hoặc nhờ cán bộ kỹ thuật kiểm tra.</source>
+        <translation>The database records a schema version ({revision}) this program does not know: the file may have been changed by another tool or be damaged. The program does not change this file; restore a backup (File menu → Restore) or ask a technician to check it.</translation>
     </message>
     <message>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của chương trình (lược đồ {revision}). Hãy cài phiên bản mới nhất rồi mở lại; chương trình không sửa tệp này.</source>
