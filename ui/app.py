@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import gc
 import logging
 import os
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -386,6 +387,29 @@ def mark_read_only(window: MainWindow) -> None:
     window.statusBar().addPermanentWidget(label)
 
 
+def dispose_windows() -> None:
+    """Destroy every window and dialog now, while the QApplication still exists.
+
+    Signal connections to lambdas and bound methods keep a window's Python wrapper alive through Qt,
+    where the garbage collector cannot see the cycle; every dialog shown with `ask()` stays a child of
+    its parent. Left alone, all of them are deleted by PySide's clean-up at interpreter exit, after the
+    application's own teardown has begun: the QObject destructors then ran in an arbitrary order
+    against half-destroyed Qt state and the exit crashed (a segmentation fault, "Fatal Python error:
+    none_dealloc"/"bool_dealloc") in most sessions that had opened the reports page. Deleting them here,
+    parents first, inside a working application, then collecting the Python cycles leaves nothing for
+    that clean-up to do."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if widget.parent() is None:
+            widget.hide()
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def run_gui(db_path: Path | None, lang: str) -> int:
     app = make_application(lang)
     install_crash_handlers()
@@ -407,6 +431,8 @@ def run_gui(db_path: Path | None, lang: str) -> int:
                 code = app.exec()
                 restore = window.restore_request
             finally:
+                window = None
+                dispose_windows()  # pages' own task pools wait for their jobs as they are deleted
                 runner.wait()
                 if not unlocked.db.read_only:  # never a "backup" of a damaged file
                     with contextlib.suppress(DomainError):
@@ -423,6 +449,7 @@ def run_gui(db_path: Path | None, lang: str) -> int:
             except DomainError as exc:
                 show_error(None, exc)
     finally:
+        dispose_windows()
         close_fault_file()
 
 
