@@ -70,3 +70,15 @@ def x_display(width: int = 1366, height: int = 768) -> Iterator[dict[str, str]]:
                 process.terminate()
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     process.wait(timeout=10)
+
+
+def make_small_demo(path: Path) -> Path:
+    """A small demo commune for the tests on a real display; its key slot made with a low Argon2
+    cost (the tests' usual setting) so that each login is quick."""
+    from exports.demo_db import create_demo_database
+    from models import auth
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(auth, "CURRENT_KDF", auth.KdfParams(64, 1, 1))
+        create_demo_database(path, members=40, seed=3, check_drive=False, meeting_years=1)
+    return path

@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import IO
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 import resources
@@ -54,9 +54,46 @@ def register_fonts() -> str | None:
     return family
 
 
+def light_palette() -> QPalette:
+    """The program's own light colours, text colours included: the pages and the style sheets assume
+    a light background, so a dark system theme (Windows 11 dark mode) must not reach them."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: QColor(239, 239, 239),
+        QPalette.ColorRole.WindowText: QColor(0, 0, 0),
+        QPalette.ColorRole.Base: QColor(255, 255, 255),
+        QPalette.ColorRole.AlternateBase: QColor(245, 245, 245),
+        QPalette.ColorRole.ToolTipBase: QColor(255, 255, 220),
+        QPalette.ColorRole.ToolTipText: QColor(0, 0, 0),
+        QPalette.ColorRole.PlaceholderText: QColor(110, 110, 110),
+        QPalette.ColorRole.Text: QColor(0, 0, 0),
+        QPalette.ColorRole.Button: QColor(239, 239, 239),
+        QPalette.ColorRole.ButtonText: QColor(0, 0, 0),
+        QPalette.ColorRole.BrightText: QColor(255, 255, 255),
+        QPalette.ColorRole.Light: QColor(255, 255, 255),
+        QPalette.ColorRole.Midlight: QColor(202, 202, 202),
+        QPalette.ColorRole.Mid: QColor(184, 184, 184),
+        QPalette.ColorRole.Dark: QColor(159, 159, 159),
+        QPalette.ColorRole.Shadow: QColor(118, 118, 118),
+        QPalette.ColorRole.Highlight: QColor(48, 140, 198),
+        QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
+        QPalette.ColorRole.Link: QColor(20, 70, 160),
+        QPalette.ColorRole.LinkVisited: QColor(90, 40, 140),
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, colour)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(120, 120, 120))
+    return palette
+
+
 def make_application(lang: str, argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    # One look on every system: Fusion with light colours, whatever the desktop's theme.
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    app.setStyle("Fusion")
+    app.setPalette(light_palette())
     app.setApplicationName("SoTayDangUy")
     app.setOrganizationName("SoTayDangUy")
     app.setApplicationDisplayName(translate("main_window", "Sổ tay Văn phòng Đảng ủy xã"))

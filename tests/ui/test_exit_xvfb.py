@@ -16,22 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from models import auth
 from tests.xdisplay import ROOT, x_display
 
 RUNS = int(os.environ.get("DUX_EXIT_RUNS", "20"))
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small demo commune; its key slot made with a low Argon2 cost so each login is quick."""
-    from exports.demo_db import create_demo_database
-
-    path = tmp_path_factory.mktemp("exit") / "xa.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(auth, "CURRENT_KDF", auth.KdfParams(64, 1, 1))
-        create_demo_database(path, members=40, seed=3, check_drive=False, meeting_years=1)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +32,8 @@ def close_backups(db: Path) -> set[str]:
     return {p.name for p in folder.glob("*-close.db")} if folder.is_dir() else set()
 
 
-def test_twenty_sessions_exit_cleanly(demo_db: Path, display: dict[str, str], tmp_path: Path) -> None:
+def test_twenty_sessions_exit_cleanly(xvfb_demo_db: Path, display: dict[str, str], tmp_path: Path) -> None:
+    demo_db = xvfb_demo_db
     failures: list[str] = []
     for run in range(RUNS):
         data = tmp_path / f"data{run}"

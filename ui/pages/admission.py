@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -133,6 +134,9 @@ class Board(QWidget):
             cards.setTextElideMode(Qt.TextElideMode.ElideNone)
             cards.setMinimumWidth(150)
             cards.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # wrapped cards are measured again when the column narrows (a smaller screen, 125 %),
+            # otherwise their last line ("Hạn: …") was cut off
+            cards.setResizeMode(QListView.ResizeMode.Adjust)
             cards.itemActivated.connect(open_card)
             box.addWidget(title)
             box.addWidget(cards, 1)
