@@ -35,13 +35,44 @@ def main() -> int:
     parser.add_argument("--out", default="")
     parser.add_argument("--members", type=int, default=600)
     parser.add_argument("--lang", default="vi", choices=["vi", "en"])
+    parser.add_argument(
+        "--dark",
+        action="store_true",
+        help="start from a dark system palette (as Windows 11 in dark mode gives): the program must stay light and readable",
+    )
     args = parser.parse_args()
     default = ROOT / "docs" / ("manual/images" if args.lang == "vi" else "screenshots/en")
     out = Path(args.out) if args.out else default
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dux-shots-") as folder:
         os.environ["DUX_DATA_DIR"] = str(Path(folder) / "data")
+        if args.dark:
+            dark_system_palette()
         return shoot_all(Path(folder), out, args.lang, args.members)
+
+
+def dark_system_palette() -> None:
+    """The application object as a dark desktop theme hands it over (ui.app.make_application then
+    applies the program's own light palette)."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, QColor(32, 32, 32)),
+        (QPalette.ColorRole.WindowText, QColor(255, 255, 255)),
+        (QPalette.ColorRole.Base, QColor(25, 25, 25)),
+        (QPalette.ColorRole.Text, QColor(255, 255, 255)),
+        (QPalette.ColorRole.Button, QColor(45, 45, 45)),
+        (QPalette.ColorRole.ButtonText, QColor(255, 255, 255)),
+    ):
+        dark.setColor(role, colour)
+    app.setPalette(dark)
+    _system.append(app)
+
+
+_system: list[object] = []
 
 
 def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
