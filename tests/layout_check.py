@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QRadioButton,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QStyleOptionViewItem,
     QTabBar,
     QTableView,
     QTreeView,
@@ -235,6 +237,38 @@ def _cells(view: QAbstractItemView) -> list[str]:
     return found
 
 
+def _list_items(view: QListView) -> list[str]:
+    """A list's items (cards, names): a wrapped item must be tall enough for all its lines, an
+    unwrapped one wide enough or elided with its whole text in the tooltip."""
+    model = view.model()
+    if model is None or not _visible(view):
+        return []
+    found: list[str] = []
+    viewport = view.viewport().rect()
+    for row in range(min(model.rowCount(QModelIndex()), 200)):
+        index = model.index(row, view.modelColumn())
+        rect = view.visualRect(index)
+        if rect.isEmpty() or not viewport.contains(rect):
+            continue  # scrolled (partly) out of sight
+        text = model.data(index, Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text.strip():
+            continue
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = rect
+        hint = view.itemDelegateForIndex(index).sizeHint(option, index)
+        if view.wordWrap():
+            if hint.height() > rect.height() + SLACK:
+                found.append(f"item {text[:60]!r} needs {hint.height()}px of height, has {rect.height()}")
+            continue
+        if hint.width() > rect.width() + SLACK:
+            tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+            elides = view.textElideMode() != Qt.TextElideMode.ElideNone
+            if not (elides and isinstance(tooltip, str) and text.strip() in tooltip):
+                found.append(f"item {text[:60]!r} needs {hint.width()}px, has {rect.width()}")
+    return found
+
+
 def clipped_texts(root: QWidget) -> list[str]:
     """Every visible text under `root` (a window or dialog) that does not fit its widget."""
     found: list[str] = []
@@ -259,6 +293,8 @@ def clipped_texts(root: QWidget) -> list[str]:
             problems += _tabs(widget)
         elif isinstance(widget, QHeaderView):
             problems += _header(widget)
+        elif isinstance(widget, QListView):
+            problems += _list_items(widget)
         elif isinstance(widget, QAbstractItemView):
             problems += _cells(widget)
         found += [f"{_where(widget)}: {problem}" for problem in problems]

@@ -154,6 +154,7 @@ def dialogs(ctx: AppContext, window: MainWindow) -> list[tuple[str, Callable[[],
 
     from forms.minutes import minutes_document
     from models.db import read_session
+    from models.errors import DomainError
     from models.services import meetings as mt
     from ui.backup_dialog import BackupDialog
     from ui.dialogs.import_members import ImportMembersDialog
@@ -161,6 +162,7 @@ def dialogs(ctx: AppContext, window: MainWindow) -> list[tuple[str, Callable[[],
     from ui.dialogs.member_profile import MemberProfileDialog
     from ui.dialogs.organisation import AssignmentDialog, CellDialog, PositionDialog, VillageDialog
     from ui.dialogs.sync_export import ExportDialog
+    from ui.dialogs.sync_import import ImportPreviewDialog, Inspected
     from ui.dialogs.work_admission import CandidateDialog, PlanDialog
     from ui.dialogs.work_dues import RateDialog
     from ui.dialogs.work_inspection import DisciplineDialog, InspectionDialog
@@ -205,7 +207,16 @@ def dialogs(ctx: AppContext, window: MainWindow) -> list[tuple[str, Callable[[],
         dialog._layout_test_extra = written  # type: ignore[attr-defined]
         return dialog
 
+    def package_preview() -> QDialog:
+        refused = DomainError(
+            "Gói này không phải của một đơn vị đã đăng ký với đơn vị mình. Hãy kiểm tra lại USB, "
+            "hoặc nhận tệp đăng ký của đơn vị đó trước."
+        )
+        item = Inspected(Path("E:/goi-du-lieu/xa-muong-lan-0007.dux"), None, refused)
+        return ImportPreviewDialog(ctx, TaskRunner(window), [item], window)
+
     return [
+        ("sync-import", package_preview),
         ("member-profile", lambda: MemberProfileDialog(ctx, member_id, window)),
         ("meeting-entry", meeting),
         ("minutes-preview", preview),
