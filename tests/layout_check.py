@@ -237,6 +237,21 @@ def _cells(view: QAbstractItemView) -> list[str]:
     return found
 
 
+def _cut_at_side(widget: QWidget) -> str | None:
+    """A widget partly hidden at its left or right edge by the window, a frame or a scroll area that
+    cannot scroll sideways (a row wider than its room: buttons pushed off screen)."""
+    shown = widget.visibleRegion().boundingRect()
+    if shown.width() >= widget.width() - 1:
+        return None
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and parent.horizontalScrollBar().isVisible():
+            return None  # the clerk can scroll to it
+        parent = parent.parentWidget()
+    text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else type(widget).__name__
+    return f"{type(widget).__name__} {_plain(text)[:60]!r} shows {shown.width()}px of its {widget.width()}px"
+
+
 def _list_items(view: QListView) -> list[str]:
     """A list's items (cards, names): a wrapped item must be tall enough for all its lines, an
     unwrapped one wide enough or elided with its whole text in the tooltip."""
@@ -297,6 +312,9 @@ def clipped_texts(root: QWidget) -> list[str]:
             problems += _list_items(widget)
         elif isinstance(widget, QAbstractItemView):
             problems += _cells(widget)
+        if isinstance(widget, QLabel | QAbstractButton | QComboBox):
+            problem = _cut_at_side(widget)
+            problems += [problem] if problem else []
         found += [f"{_where(widget)}: {problem}" for problem in problems]
     return found
 
