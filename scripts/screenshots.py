@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from models.db import Database
     from ui.context import AppContext
 
@@ -77,7 +79,7 @@ _system: list[object] = []
 
 def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
     from PySide6.QtCore import QModelIndex
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from exports import keyring
     from exports.demo_db import create_demo_database
@@ -129,7 +131,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
 
         attempt("login", login)
         window = MainWindow(ctx, settings)
-        window.resize(*SIZE)
+        fit(window, *SIZE)
         window.show()
 
         def area(key: str) -> Callable[[], None]:
@@ -160,7 +162,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
             model = page.model  # type: ignore[attr-defined]
             member_id = model.id_at(min(5, model.rowCount(QModelIndex()) - 1))
             dialog = MemberProfileDialog(ctx, member_id, window)
-            dialog.resize(1000, 700)
+            fit(dialog, 1000, 700)
             dialog.show()
             save(dialog, "member-profile")
             dialog.form.setCurrentIndex(dialog.form.count() - 1)
@@ -181,7 +183,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
                 held = [m for m in mt.list_meetings(session) if m.status == "held"]
                 chosen = max(held, key=lambda m: (m.date or date.min, m.present))
             dialog = MeetingDialog(ctx, chosen.cell_id, chosen.month, chosen.id, window)
-            dialog.resize(1100, 700)
+            fit(dialog, 1100, 700)
             dialog.show()
             for index in range(dialog.tabs.count()):
                 dialog.tabs.setCurrentIndex(index)
@@ -190,7 +192,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
             with read_session(ctx.db, ctx.actor) as session:
                 document = minutes_document(session, chosen.id)
             preview = PdfPreview(document, "bien-ban.pdf", window, ctx=ctx)
-            preview.resize(1000, 720)
+            fit(preview, 1000, 720)
             preview.show()
             save(preview, "minutes-preview")
             preview.close()
@@ -220,7 +222,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
                     save(window, name)
             tabs.setCurrentIndex(0)
             upper = MainWindow(AppContext(province, ctx.actor), Settings(folder / "province.ini"))
-            upper.resize(*SIZE)
+            fit(upper, *SIZE)
             upper.show()
             upper.show_area("sync")
             upper.sync.tabs.setCurrentIndex(1)
@@ -234,7 +236,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
             from ui.backup_dialog import BackupDialog
 
             dialog = BackupDialog(ctx.db, window)
-            dialog.resize(900, 560)
+            fit(dialog, 900, 560)
             dialog.show()
             dialog.backup_button.click()  # a backup, then a change: the restore preview shows its loss
             from models.db import unit_of_work
@@ -256,6 +258,15 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
     for failure in failures:
         print(f"FAILED {failure}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def fit(widget: QWidget, width: int, height: int) -> None:
+    """The size a screenshot asks for, within the screen's free area (QT_SCALE_FACTOR=1.25 on
+    1366×768 leaves about 1093×614): a window never larger than the clerk's screen."""
+    area = widget.screen().availableGeometry()
+    widget.resize(
+        min(width, area.width()), min(height, area.height() - (0 if widget.parent() is None else 30))
+    )
 
 
 def make_province(folder: Path, ctx: AppContext) -> Database:

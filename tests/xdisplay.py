@@ -32,33 +32,42 @@ def require_xvfb() -> None:
         )
 
 
-def _free_display() -> int:
+def _free_displays() -> Iterator[int]:
     for number in range(90, 400):
         if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
-            return number
-    msg = "no free X display number"
-    raise RuntimeError(msg)
+            yield number
+
+
+def _start_xvfb(width: int, height: int) -> tuple[int, subprocess.Popen[bytes]]:
+    """Xvfb on the first free display number (another program may take a number at the same moment:
+    then the next one)."""
+    for attempt, number in enumerate(_free_displays()):
+        xvfb = subprocess.Popen(
+            ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        socket = Path(f"/tmp/.X11-unix/X{number}")
+        deadline = time.monotonic() + 15
+        while not socket.exists() and xvfb.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if socket.exists() and xvfb.poll() is None:
+            return number, xvfb
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+        if attempt >= 5:
+            break
+    pytest.fail("Xvfb did not start")
 
 
 @contextlib.contextmanager
 def x_display(width: int = 1366, height: int = 768) -> Iterator[dict[str, str]]:
     """Start Xvfb and openbox; yield the environment for a Qt child process on that display."""
     require_xvfb()
-    number = _free_display()
+    number, xvfb = _start_xvfb(width, height)
     display = f":{number}"
-    xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     wm: subprocess.Popen[bytes] | None = None
     try:
-        socket = Path(f"/tmp/.X11-unix/X{number}")
-        deadline = time.monotonic() + 15
-        while not socket.exists():
-            if xvfb.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Xvfb did not start on {display}")
-            time.sleep(0.05)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "WAYLAND"))}
         env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"})
         wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
