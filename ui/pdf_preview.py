@@ -235,4 +235,5 @@ class PdfPreview(QDialog):
         """Show the preview; returns where the user saved the PDF, if they did."""
         dialog = cls(document, suggested_name, parent, ctx=ctx)
         dialog.exec()
+        dialog.deleteLater()  # the rendered PDF is not kept for the rest of the session
         return dialog.saved_to
