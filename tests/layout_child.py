@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,8 +36,20 @@ def settle(app: QApplication, rounds: int = 6) -> None:
         app.processEvents()
 
 
+def settled(app: QApplication, widget: QWidget) -> None:
+    """Until the window manager has applied the last resize (it answers asynchronously): the size
+    unchanged over three looks 30 ms apart, at most 2 s."""
+    last, same, deadline = widget.size(), 0, time.monotonic() + 2
+    while same < 3 and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.03)
+        same = same + 1 if widget.size() == last else 0
+        last = widget.size()
+
+
 def report(app: QApplication, name: str, widget: QWidget) -> None:
     settle(app)
+    settled(app, widget)
     sys.stdout.write(f"SCREEN {name}\n")
     for problem in clipped_texts(widget):
         sys.stdout.write(f"CLIPPED {name}: {problem}\n")
