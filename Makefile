@@ -47,12 +47,13 @@ bench: $(STAMP) sysdeps
 build: $(STAMP) sysdeps
 	$(PY) scripts/build.py
 
-# Under Xvfb when it is installed (Debian: xvfb), otherwise Qt's offscreen platform.
+# Under Xvfb with a window manager (openbox), as a clerk's desktop: sysdeps installs both. Without
+# xvfb-run (not Linux) Qt's offscreen platform, whose pictures show no window frames.
 SHOT_DISPLAY := $(shell command -v xvfb-run >/dev/null 2>&1 && echo 'xvfb-run -a -s "-screen 0 1366x768x24"' || echo 'env QT_QPA_PLATFORM=offscreen')
+SHOT_WM := $(shell command -v openbox >/dev/null 2>&1 && command -v xvfb-run >/dev/null 2>&1 && echo 'openbox >/dev/null 2>&1 & wm=$$!; sleep 0.5;')
 
 screenshots: $(STAMP) sysdeps
-	$(SHOT_DISPLAY) $(PY) scripts/screenshots.py --lang vi
-	$(SHOT_DISPLAY) $(PY) scripts/screenshots.py --lang en
+	$(SHOT_DISPLAY) bash -c '$(SHOT_WM) $(PY) scripts/screenshots.py --lang vi && $(PY) scripts/screenshots.py --lang en; rc=$$?; [ -z "$${wm:-}" ] || kill $$wm; exit $$rc'
 
 translations: $(STAMP)
 	$(PY) scripts/update_translations.py

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from models.db import Database
     from ui.context import AppContext
 
@@ -35,18 +37,49 @@ def main() -> int:
     parser.add_argument("--out", default="")
     parser.add_argument("--members", type=int, default=600)
     parser.add_argument("--lang", default="vi", choices=["vi", "en"])
+    parser.add_argument(
+        "--dark",
+        action="store_true",
+        help="start from a dark system palette (as Windows 11 in dark mode gives): the program must stay light and readable",
+    )
     args = parser.parse_args()
     default = ROOT / "docs" / ("manual/images" if args.lang == "vi" else "screenshots/en")
     out = Path(args.out) if args.out else default
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dux-shots-", ignore_cleanup_errors=True) as folder:
         os.environ["DUX_DATA_DIR"] = str(Path(folder) / "data")
+        if args.dark:
+            dark_system_palette()
         return shoot_all(Path(folder), out, args.lang, args.members)
+
+
+def dark_system_palette() -> None:
+    """The application object as a dark desktop theme hands it over (ui.app.make_application then
+    applies the program's own light palette)."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, QColor(32, 32, 32)),
+        (QPalette.ColorRole.WindowText, QColor(255, 255, 255)),
+        (QPalette.ColorRole.Base, QColor(25, 25, 25)),
+        (QPalette.ColorRole.Text, QColor(255, 255, 255)),
+        (QPalette.ColorRole.Button, QColor(45, 45, 45)),
+        (QPalette.ColorRole.ButtonText, QColor(255, 255, 255)),
+    ):
+        dark.setColor(role, colour)
+    app.setPalette(dark)
+    _system.append(app)
+
+
+_system: list[object] = []
 
 
 def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
     from PySide6.QtCore import QModelIndex
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from exports import keyring
     from exports.demo_db import create_demo_database
@@ -98,7 +131,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
 
         attempt("login", login)
         window = MainWindow(ctx, settings)
-        window.resize(*SIZE)
+        fit(window, *SIZE)
         window.show()
 
         def area(key: str) -> Callable[[], None]:
@@ -129,7 +162,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
             model = page.model  # type: ignore[attr-defined]
             member_id = model.id_at(min(5, model.rowCount(QModelIndex()) - 1))
             dialog = MemberProfileDialog(ctx, member_id, window)
-            dialog.resize(1000, 700)
+            fit(dialog, 1000, 700)
             dialog.show()
             save(dialog, "member-profile")
             dialog.form.setCurrentIndex(dialog.form.count() - 1)
@@ -150,7 +183,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
                 held = [m for m in mt.list_meetings(session) if m.status == "held"]
                 chosen = max(held, key=lambda m: (m.date or date.min, m.present))
             dialog = MeetingDialog(ctx, chosen.cell_id, chosen.month, chosen.id, window)
-            dialog.resize(1100, 700)
+            fit(dialog, 1100, 700)
             dialog.show()
             for index in range(dialog.tabs.count()):
                 dialog.tabs.setCurrentIndex(index)
@@ -159,7 +192,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
             with read_session(ctx.db, ctx.actor) as session:
                 document = minutes_document(session, chosen.id)
             preview = PdfPreview(document, "bien-ban.pdf", window, ctx=ctx)
-            preview.resize(1000, 720)
+            fit(preview, 1000, 720)
             preview.show()
             save(preview, "minutes-preview")
             preview.close()
@@ -189,7 +222,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
                     save(window, name)
             tabs.setCurrentIndex(0)
             upper = MainWindow(AppContext(province, ctx.actor), Settings(folder / "province.ini"))
-            upper.resize(*SIZE)
+            fit(upper, *SIZE)
             upper.show()
             upper.show_area("sync")
             upper.sync.tabs.setCurrentIndex(1)
@@ -203,7 +236,7 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
             from ui.backup_dialog import BackupDialog
 
             dialog = BackupDialog(ctx.db, window)
-            dialog.resize(900, 560)
+            fit(dialog, 900, 560)
             dialog.show()
             dialog.backup_button.click()  # a backup, then a change: the restore preview shows its loss
             from models.db import unit_of_work
@@ -225,6 +258,15 @@ def shoot_all(folder: Path, out: Path, lang: str, members: int) -> int:
     for failure in failures:
         print(f"FAILED {failure}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def fit(widget: QWidget, width: int, height: int) -> None:
+    """The size a screenshot asks for, within the screen's free area (QT_SCALE_FACTOR=1.25 on
+    1366×768 leaves about 1093×614): a window never larger than the clerk's screen."""
+    area = widget.screen().availableGeometry()
+    widget.resize(
+        min(width, area.width()), min(height, area.height() - (0 if widget.parent() is None else 30))
+    )
 
 
 def make_province(folder: Path, ctx: AppContext) -> Database:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import gc
 import logging
 import os
 import sys
@@ -15,8 +16,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 import resources
@@ -54,9 +55,46 @@ def register_fonts() -> str | None:
     return family
 
 
+def light_palette() -> QPalette:
+    """The program's own light colours, text colours included: the pages and the style sheets assume
+    a light background, so a dark system theme (Windows 11 dark mode) must not reach them."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: QColor(239, 239, 239),
+        QPalette.ColorRole.WindowText: QColor(0, 0, 0),
+        QPalette.ColorRole.Base: QColor(255, 255, 255),
+        QPalette.ColorRole.AlternateBase: QColor(245, 245, 245),
+        QPalette.ColorRole.ToolTipBase: QColor(255, 255, 220),
+        QPalette.ColorRole.ToolTipText: QColor(0, 0, 0),
+        QPalette.ColorRole.PlaceholderText: QColor(110, 110, 110),
+        QPalette.ColorRole.Text: QColor(0, 0, 0),
+        QPalette.ColorRole.Button: QColor(239, 239, 239),
+        QPalette.ColorRole.ButtonText: QColor(0, 0, 0),
+        QPalette.ColorRole.BrightText: QColor(255, 255, 255),
+        QPalette.ColorRole.Light: QColor(255, 255, 255),
+        QPalette.ColorRole.Midlight: QColor(202, 202, 202),
+        QPalette.ColorRole.Mid: QColor(184, 184, 184),
+        QPalette.ColorRole.Dark: QColor(159, 159, 159),
+        QPalette.ColorRole.Shadow: QColor(118, 118, 118),
+        QPalette.ColorRole.Highlight: QColor(48, 140, 198),
+        QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
+        QPalette.ColorRole.Link: QColor(20, 70, 160),
+        QPalette.ColorRole.LinkVisited: QColor(90, 40, 140),
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, colour)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(120, 120, 120))
+    return palette
+
+
 def make_application(lang: str, argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    # One look on every system: Fusion with light colours, whatever the desktop's theme.
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    app.setStyle("Fusion")
+    app.setPalette(light_palette())
     app.setApplicationName("SoTayDangUy")
     app.setOrganizationName("SoTayDangUy")
     app.setApplicationDisplayName(translate("main_window", "Sổ tay Văn phòng Đảng ủy xã"))
@@ -484,6 +522,29 @@ def refreshed_actor(unlocked: keyring.Unlocked) -> None:
     unlocked.actor = Actor(user_id=account.id, login=account.login, roles=account.roles)
 
 
+def dispose_windows() -> None:
+    """Destroy every window and dialog now, while the QApplication still exists.
+
+    Signal connections to lambdas and bound methods keep a window's Python wrapper alive through Qt,
+    where the garbage collector cannot see the cycle; every dialog shown with `ask()` stays a child of
+    its parent. Left alone, all of them are deleted by PySide's clean-up at interpreter exit, after the
+    application's own teardown has begun: the QObject destructors then ran in an arbitrary order
+    against half-destroyed Qt state and the exit crashed (a segmentation fault, "Fatal Python error:
+    none_dealloc"/"bool_dealloc") in most sessions that had opened the reports page. Deleting them here,
+    parents first, inside a working application, then collecting the Python cycles leaves nothing for
+    that clean-up to do."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if widget.parent() is None:
+            widget.hide()
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def run_gui(db_path: Path | None, lang: str, demo: bool = False) -> int:
     app = make_application(lang)
     install_crash_handlers()
@@ -514,6 +575,8 @@ def run_gui(db_path: Path | None, lang: str, demo: bool = False) -> int:
                     window.deleteLater()
                     refreshed_actor(unlocked)  # roles changed: the window opens again with them
             finally:
+                window = None
+                dispose_windows()  # pages' own task pools wait for their jobs as they are deleted
                 runner.wait()
                 if not unlocked.db.read_only:  # never a "backup" of a damaged file
                     with contextlib.suppress(DomainError):
@@ -534,6 +597,7 @@ def run_gui(db_path: Path | None, lang: str, demo: bool = False) -> int:
             elif not logout:
                 return code
     finally:
+        dispose_windows()
         close_fault_file()
 
 

@@ -28,6 +28,7 @@ from exports import backup as bk
 from models.errors import StorageError
 from models.i18n import translate
 from ui.errors import confirm, show_error
+from ui.table import keep_header_texts
 
 if TYPE_CHECKING:
     from models.db import Database
@@ -90,6 +91,8 @@ class BackupDialog(QDialog):
         )
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        keep_header_texts(self.backups)
+        keep_header_texts(self.preview)
         layout.addWidget(self.preview, 3)
         bottom = QHBoxLayout()
         bottom.addStretch(1)

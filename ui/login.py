@@ -89,6 +89,7 @@ class LoginDialog(QDialog):
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self.adjustSize()  # a message of several lines: the dialog grows instead of squeezing the fields
 
     def _try(self) -> None:
         login, password = self.login_edit.text().strip(), self.password_edit.text()

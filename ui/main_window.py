@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings or Settings()
         self.setWindowTitle(translate("main_window", "Sổ tay Văn phòng Đảng ủy xã"))
-        self.setMinimumSize(1000, 600)
+        self.setMinimumSize(760, 480)  # fits 1366×768 at 125 % (about 1093×576 free)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(170)

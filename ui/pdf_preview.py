@@ -30,6 +30,7 @@ from models.errors import DomainError
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import translate
+from ui.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class PdfPreview(QDialog):
         self.setWindowTitle(
             translate("pdf_preview", "Xem trước: {name}").format(name=f"{document.title} {document.subject}")
         )
-        self.resize(900, 700)
+        fit_to_screen(self, 900, 760)
         self._bytes = QByteArray(self.data)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -234,4 +235,5 @@ class PdfPreview(QDialog):
         """Show the preview; returns where the user saved the PDF, if they did."""
         dialog = cls(document, suggested_name, parent, ctx=ctx)
         dialog.exec()
+        dialog.deleteLater()  # the rendered PDF is not kept for the rest of the session
         return dialog.saved_to

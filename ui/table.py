@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 from models.text import collation_key, fold
 
@@ -152,3 +153,32 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             [self.index(positions[rid], col) if rid in positions else QModelIndex() for rid, col in keys],
         )
         self.layoutChanged.emit()
+
+
+def header_text_width(header: QHeaderView, section: int) -> int:
+    """The width a header section needs to show its whole title (with the sort arrow): columns are
+    never made narrower than this, whatever else gives way."""
+    text = header.model().headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+    if not isinstance(text, str) or not text:
+        return 0
+    style = header.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+    widest = max(header.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+    return widest + 2 * margin + arrow + 6
+
+
+def keep_header_texts(view: QTableView) -> None:
+    """A table whose columns stretch: never narrower than all its column titles side by side (the
+    window grows instead of cutting them)."""
+    header = view.horizontalHeader()
+    widths = [header_text_width(header, s) for s in range(header.count()) if not header.isSectionHidden(s)]
+    if not widths:
+        return
+    stretched = header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    needed = len(widths) * max(widths) if stretched else sum(widths)  # stretched columns are equal
+    rows = view.verticalHeader()
+    if not rows.isHidden():
+        needed += rows.sizeHint().width()
+    scroll_bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    view.setMinimumWidth(needed + 2 * view.frameWidth() + scroll_bar)

@@ -1,5 +1,8 @@
 """Small widgets shared by the dialogs: typed date and number fields, error labels beside fields,
-and a member picker that searches as you type."""
+a member picker that searches as you type, and the layout helpers that keep every text whole on a
+small screen (1366×768 at 125 % leaves about 1093×576): a row of buttons or filters that wraps
+(`FlowLayout`), windows sized to the screen's free area (`fit_to_screen`), dialogs that grow when a
+message appears (`grow_to_contents`)."""
 
 from __future__ import annotations
 
@@ -7,10 +10,14 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGroupBox,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +33,134 @@ from ui.context import AppContext
 from ui.i18n import translate
 
 ERROR_STYLE = "color: #b00020;"
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right, wrapping to a new line when the row is too narrow for them: a toolbar
+    of buttons or filters that stays whole at any window width (Qt's flow layout example)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+class TitledBox(QGroupBox):
+    """A group box whose title wraps (a bold label inside the frame) instead of being cut off when the
+    box is narrower than the title: for titles that carry figures. Add children to `body`."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(title)
+        self.heading.setObjectName("box_title")
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.heading)
+
+    def setTitle(self, title: str) -> None:
+        self.heading.setText(title)
+
+    def title(self) -> str:
+        return self.heading.text()
+
+
+def flow_row(*widgets: QWidget, spacing: int = 6) -> QWidget:
+    """A wrapping row of widgets (see FlowLayout)."""
+    row = QWidget()
+    layout = FlowLayout(row, spacing)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row
+
+
+def available_size(widget: QWidget | None = None) -> QSize:
+    """The screen's free area (without task bars) for `widget`, less a title bar's height."""
+    screen = widget.screen() if widget is not None else QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    return QSize(area.width() - 8, area.height() - 36)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at `width`×`height`, or at as much of it as the screen's free area allows; the window's
+    minimum size never exceeds that area either (1366×768 at 125 % leaves about 1093×576)."""
+    room = available_size(window)
+    minimum = window.minimumSize()
+    window.setMinimumSize(min(minimum.width(), room.width()), min(minimum.height(), room.height()))
+    window.resize(min(width, room.width()), min(height, room.height()))
+
+
+def grow_to_contents(window: QWidget) -> None:
+    """A message appeared or grew (a wrapped label): make the window tall enough to show all of it,
+    within the screen."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else layout.totalMinimumSize().height()
+    )
+    room = available_size(window)
+    if needed > window.height():
+        window.resize(width, min(needed, room.height()))
 
 
 class DateEdit(QLineEdit):

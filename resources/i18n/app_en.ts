@@ -3321,10 +3321,6 @@ Database: {path}</translation>
         <translation>Planned</translation>
     </message>
     <message>
-        <source>Chưa họp</source>
-        <translation>Not held</translation>
-    </message>
-    <message>
         <source>Quý {q}: đã sinh hoạt chuyên đề</source>
         <translation>Quarter {q}: thematic meeting held</translation>
     </message>

@@ -16,6 +16,14 @@ from tests.builders import office_actor as default_actor
 from ui.context import AppContext
 
 
+@pytest.fixture(scope="session")
+def xvfb_demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One small demo commune for the tests that run the program on a real display."""
+    from tests.xdisplay import make_small_demo
+
+    return make_small_demo(tmp_path_factory.mktemp("xvfb-demo") / "xa.db")
+
+
 @pytest.fixture(autouse=True)
 def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "userdata"

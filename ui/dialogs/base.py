@@ -67,6 +67,6 @@ class FormDialog(QDialog, Generic[T]):
         self.accept()
 
     def run(self) -> T | None:
-        if self.exec() == QDialog.DialogCode.Accepted:
-            return self.result_value
-        return None
+        accepted = self.exec() == QDialog.DialogCode.Accepted
+        self.deleteLater()  # not kept as a child of its parent for the rest of the session
+        return self.result_value if accepted else None

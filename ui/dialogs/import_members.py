@@ -38,7 +38,7 @@ from ui.context import AppContext
 from ui.i18n import translate
 from ui.settings import Key, Settings
 from ui.tasks import Cancel, Cancelled, Progress, TaskRunner
-from ui.widgets import ERROR_STYLE
+from ui.widgets import ERROR_STYLE, fit_to_screen
 
 # Per-machine memory of the last mapping: header text -> field (JSON). The key lives here rather than in
 # ui/settings.py's table because this file owns the feature.
@@ -195,7 +195,7 @@ class ImportMembersDialog(QDialog):
         self.table: mi.Table | None = None
         self.created: list[str] = []
         self.setWindowTitle(translate("members_ui", "Nhập danh sách đảng viên từ Excel"))
-        self.setMinimumSize(900, 560)
+        fit_to_screen(self, 1000, 640)
         self.pages = QStackedWidget()
 
         # Page 1: the file and the mapping.

@@ -56,7 +56,7 @@ from ui.context import AppContext
 from ui.dialogs.base import FormDialog
 from ui.errors import show_info
 from ui.i18n import translate
-from ui.widgets import DateEdit, IntEdit, collect
+from ui.widgets import DateEdit, FlowLayout, IntEdit, collect, fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 COUNTED_STATUSES = ("present", "absent_excused", "absent_unexcused")
@@ -482,23 +482,27 @@ class VoteRow(QWidget):
         self.result.setMinimumWidth(150)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 4)
-        grid.addWidget(self.subject, 0, 0, 1, 4)
-        grid.addWidget(self.rule, 0, 4, 1, 2)
-        grid.addWidget(remove_button(lambda: owner.remove_vote(self)), 0, 6, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.subject, 0, 0)
+        grid.addWidget(self.rule, 0, 1)
+        grid.addWidget(remove_button(lambda: owner.remove_vote(self)), 0, 2, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(0, 1)
-        for column, (text, box) in enumerate(
-            (
-                (translate("meetings_ui", "Tán thành:"), self.votes_for),
-                (translate("meetings_ui", "Không tán thành:"), self.votes_against),
-                (translate("meetings_ui", "Không biểu quyết:"), self.votes_abstain),
-            )
+        # The counts, the method and the outcome wrap onto more lines in a narrow window, so the
+        # delete button above always stays in sight.
+        counts = FlowLayout(spacing=10)
+        for text, box in (
+            (translate("meetings_ui", "Tán thành:"), self.votes_for),
+            (translate("meetings_ui", "Không tán thành:"), self.votes_against),
+            (translate("meetings_ui", "Không biểu quyết:"), self.votes_abstain),
         ):
-            pair = QHBoxLayout()
-            pair.addWidget(QLabel(text))
-            pair.addWidget(box)
-            grid.addLayout(pair, 1, column)
-        grid.addWidget(self.method, 1, 3)
-        grid.addWidget(self.result, 1, 4, 1, 3)
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(QLabel(text))
+            pair_layout.addWidget(box)
+            counts.addWidget(pair)
+        counts.addWidget(self.method)
+        counts.addWidget(self.result)
+        grid.addLayout(counts, 1, 0, 1, 3)
 
     def value(self) -> mt.VoteInput:
         return mt.VoteInput(
@@ -570,6 +574,7 @@ def drop(rows: list[Any], widget: QWidget) -> None:
 def scroll(inner: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap instead
     area.setWidget(inner)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     return area
@@ -607,7 +612,7 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
             else translate("meetings_ui", "Ghi biên bản sinh hoạt")
         )
         super().__init__(ctx, f"{title} — {cell.name}", parent)
-        self.setMinimumSize(1000, 640)
+        fit_to_screen(self, 1100, 700)
         self.cell_id = cell.id
         self.cell_name = cell.name
         self.meeting_id = meeting_id
@@ -735,7 +740,7 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         left.addRow(translate("meetings_ui", "Địa điểm:"), self._wrap("place", self.place, t))
         left.addRow(translate("meetings_ui", "Chủ trì:"), self._wrap("chair_name", self.chair, t))
         left.addRow(translate("meetings_ui", "Thư ký:"), self._wrap("secretary_name", self.secretary, t))
-        left.addRow("", self.combined)
+        left.addRow(self.combined)
         left.addRow(
             translate("meetings_ui", "Chuyên đề:"), self._wrap("thematic_topic", self.thematic_topic, t)
         )
@@ -769,9 +774,9 @@ class MeetingDialog(FormDialog[mt.SavedMeeting]):
         score.addWidget(self._wrap("quality_rating", self.quality_rating, t))
         score.addStretch(1)
         quality_form.addRow(translate("meetings_ui", "Điểm tự đánh giá:"), score)
-        quality_form.addRow("", self.prep_committee_met)
-        quality_form.addRow("", self.prep_members_notified)
-        quality_form.addRow("", self.read_back)
+        quality_form.addRow(self.prep_committee_met)
+        quality_form.addRow(self.prep_members_notified)
+        quality_form.addRow(self.read_back)
         right.addWidget(quality)
         right.addWidget(QLabel(translate("meetings_ui", "Kết luận của chủ trì:")))
         right.addWidget(self.conclusion)

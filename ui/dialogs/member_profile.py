@@ -42,7 +42,7 @@ from ui.dialogs.member_actions import ACTIONS, ActionDialog, actions_for, parse_
 from ui.errors import choose
 from ui.i18n import translate
 from ui.members_model import audit_action_label, member_audit, member_photo, status_label
-from ui.widgets import ERROR_STYLE, DateEdit, FieldErrors, collect
+from ui.widgets import ERROR_STYLE, DateEdit, FieldErrors, collect, fit_to_screen
 
 PHOTO_MAX_BYTES = 2_000_000
 PHOTO_BOX = (300, 400)  # 3×4 at a size that prints well and stays small
@@ -616,7 +616,7 @@ class MemberProfileDialog(QDialog):
         self.detail: ms.MemberDetail | None = None
         self._acknowledged: list[str] = []
         self.opened_duplicate: str | None = None
-        self.setMinimumSize(860, 600)
+        fit_to_screen(self, 1000, 700)
         self.form = ProfileForm()
         self.errors = self.form.errors
         self.entry: EntryForm | None = None

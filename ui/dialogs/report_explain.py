@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from forms.indicators import Explained
 from models.text import fold
 from ui.i18n import translate
+from ui.widgets import fit_to_screen
 
 
 class ExplainDialog(QDialog):
@@ -24,7 +25,8 @@ class ExplainDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("report_explain", "Số liệu gồm những ai, những gì"))
-        self.setMinimumSize(560, 440)
+        self.setMinimumSize(560, 400)
+        fit_to_screen(self, 700, 520)
         self.heading = QLabel(
             translate("report_explain", "{label}: {value}").format(label=label.strip(), value=shown_value)
         )

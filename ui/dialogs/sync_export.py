@@ -26,6 +26,7 @@ from models.errors import DomainError
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.tasks import Cancel, Cancelled, Progress, TaskRunner
+from ui.widgets import grow_to_contents
 
 WARNING_STYLE = "color: #8a4b00; background: #fff3cd; padding: 4px;"
 ERROR_STYLE = "color: #b00020; background: #fde8ea; padding: 6px; font-weight: bold;"
@@ -122,6 +123,7 @@ class ExportDialog(QDialog):
         self.status.setText(text)
         self.status.setStyleSheet(style)
         self.status.show()
+        grow_to_contents(self)  # "Đã ghi xong, có thể rút USB." must be seen without enlarging
 
     def write(self) -> sx.ExportResult | None:
         text = self.folder.text().strip()

@@ -27,6 +27,7 @@ from models.errors import DomainError
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.tasks import Cancel, Cancelled, Progress, TaskRunner
+from ui.widgets import fit_to_screen
 
 COUNT_KEYS = ("new", "changed", "unchanged", "deleted", "rejected")
 
@@ -91,7 +92,7 @@ class ImportPreviewDialog(QDialog):
         self.results: list[sx.ImportResult] = []
         self.errors: list[DomainError] = []
         self.setWindowTitle(translate("sync_import", "Xem trước dữ liệu nhập"))
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
         ready = self.applicable()
         refused = [i for i in items if i.error is not None]
         self.summary = QLabel(

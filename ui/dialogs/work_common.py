@@ -32,6 +32,7 @@ from models.db import read_session
 from models.services import organisation as org
 from ui.context import AppContext
 from ui.i18n import translate
+from ui.table import header_text_width
 
 Index = QModelIndex | QPersistentModelIndex
 GREY = QColor(140, 140, 140)
@@ -106,7 +107,8 @@ def fit_to_width(view: QTableView, *stretch: int) -> None:
     bar hiding its last columns."""
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
-    header.setMinimumSectionSize(60)
+    # a shared column never gets narrower than its title
+    header.setMinimumSectionSize(max([60, *(header_text_width(header, column) for column in stretch)]))
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +43,30 @@ CARD_STYLE = (
     " margin: 3px; padding: 4px; }"
     "QListWidget::item:selected { border: 2px solid #1f6feb; color: black; }"
 )
+
+
+CARD_INSET = (
+    2 * (3 + 1 + 4) + 8
+)  # the style sheet's margin, border and padding on both sides, and the text's own margins
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Measures a card as the style sheet draws it: its text wraps in the width left inside the margin,
+    border and padding (Qt measures wrapped items without them, and the cards' last line, the
+    deadline, was cut off or elided)."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        width = max(60, self._view.viewport().width() - self._view.spacing() * 2)
+        metrics = QFontMetrics(option.font)
+        bounds = metrics.boundingRect(
+            QRect(0, 0, max(20, width - CARD_INSET), 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(width, bounds.height() + CARD_INSET)
 
 
 def stage_label(stage: str) -> str:
@@ -133,6 +160,10 @@ class Board(QWidget):
             cards.setTextElideMode(Qt.TextElideMode.ElideNone)
             cards.setMinimumWidth(150)
             cards.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # wrapped cards are measured again when the column narrows (a smaller screen, 125 %),
+            # otherwise their last line ("Hạn: …") was cut off
+            cards.setResizeMode(QListView.ResizeMode.Adjust)
+            cards.setItemDelegate(CardDelegate(cards))
             cards.itemActivated.connect(open_card)
             box.addWidget(title)
             box.addWidget(cards, 1)

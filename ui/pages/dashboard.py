@@ -467,6 +467,7 @@ class DashboardPage(Page):
         chart.legend().show()
         axis_y = QBarCategoryAxis()
         axis_y.append([label for _k, label in AGE_BANDS])
+        axis_y.setTruncateLabels(False)  # the age bands were drawn as "…" in a small chart
         widest = max((max(v) for v in data.pyramid.values()), default=0)
         half = _nice_half(widest)
         # men are drawn to the left as negative values; the axis shows head counts, not signs

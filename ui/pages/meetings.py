@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,7 +52,7 @@ OVERDUE = QColor(198, 40, 40)  # strong red: this month, not yet met
 FUTURE = QColor(255, 255, 255)
 THEMATIC_DUE = QColor(255, 243, 224)  # the current quarter still owes its thematic meeting
 ROMAN = ("I", "II", "III", "IV")
-NAME_WIDTH = 230  # the cell-name column; the months share the rest
+NAME_WIDTH = 190  # the cell-name column (longer names elide, the tooltip has them); the months share the rest
 QUARTER_WIDTH = 54
 
 
@@ -159,7 +159,7 @@ class OverviewModel(QAbstractTableModel):
             return dates[0].strftime("%d/%m") if dates else translate("meetings_ui", "Dự kiến")
         return {
             "missing": translate("meetings_ui", "Thiếu"),
-            "overdue": translate("meetings_ui", "Chưa họp"),
+            "overdue": translate("meetings_ui", "Chưa"),
         }.get(state, "")
 
     def _tooltip(self, row: OverviewRow, slot: Slot, state: str) -> str:
@@ -342,10 +342,21 @@ class MeetingsPage(Page):
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        # Every cell's text fits its column (a narrow window scrolls sideways instead of cutting it).
+        metrics = self.grid.fontMetrics()
+        bold = QFont(self.grid.font())
+        bold.setBold(True)
+        # ("Dự kiến", a planned meeting without a date yet, is rare: it may elide, its tooltip says it)
+        cell_texts = [translate("meetings_ui", t) for t in ("Thiếu", "CĐ ✓", "Chưa")]
+        widest = max(
+            QFontMetrics(bold).horizontalAdvance(translate("meetings_ui", "Chưa")),
+            *(metrics.horizontalAdvance(text) for text in [*cell_texts, "✓ 00", "00/00", "T12"]),
+        )
+        header.setMinimumSectionSize(widest + 10)
         for column, slot in enumerate(self.overview_slots(), start=1):
             if slot.month is None:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(column, QUARTER_WIDTH)
+                header.resizeSection(column, max(QUARTER_WIDTH, widest + 10))
         header.setHighlightSections(False)
         self.grid.doubleClicked.connect(self.open_slot)
         self.grid.activated.connect(self.open_slot)

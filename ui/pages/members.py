@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -51,8 +49,9 @@ from ui.i18n import translate
 from ui.members_model import MemberTableModel, status_label, vi_number
 from ui.pages.base import Page
 from ui.settings import Settings
-from ui.table import ID_ROLE, Column, RowTableModel
+from ui.table import ID_ROLE, Column, RowTableModel, header_text_width
 from ui.tasks import Cancelled, TaskRunner
+from ui.widgets import FlowLayout, TitledBox
 
 SEARCH_DELAY_MS = 150
 COLUMN_WIDTHS = (220, 70, 95, 80, 190, 120, 110, 110, 100)
@@ -202,18 +201,18 @@ class AttentionPanel(QWidget):
         self.leaves = leave_model()
         self.missing = missing_model()
         self.views: list[QTableView] = []
-        self.recognition_box = QGroupBox()
-        self.badge_box = QGroupBox()
-        self.leave_box = QGroupBox(
+        self.recognition_box = TitledBox()
+        self.badge_box = TitledBox()
+        self.leave_box = TitledBox(
             translate("members_ui", "Miễn sinh hoạt, đi làm ăn xa đã quá ngày dự kiến")
         )
-        self.missing_box = QGroupBox()
+        self.missing_box = TitledBox()
         self.recognise_button = QPushButton(translate("members_ui", "Công nhận chính thức…"))
         self.recognise_button.setAutoDefault(False)
         self.recognise_button.clicked.connect(lambda _c=False: self.recognise_selected())
         self.changed: Callable[[], None] = lambda: None
         grid = QGridLayout(self)
-        pairs: list[tuple[QGroupBox, RowTableModel[Any]]] = [
+        pairs: list[tuple[TitledBox, RowTableModel[Any]]] = [
             (self.recognition_box, self.recognitions),
             (self.badge_box, self.badges),
             (self.leave_box, self.leaves),
@@ -223,7 +222,7 @@ class AttentionPanel(QWidget):
             view = small_table(model)
             view.activated.connect(lambda index, v=view: open_member(str(v.model().data(index, ID_ROLE))))
             self.views.append(view)
-            inner = QVBoxLayout(box)
+            inner = box.body
             inner.addWidget(view)
             if box is self.recognition_box:
                 inner.addWidget(self.recognise_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -248,6 +247,7 @@ class AttentionPanel(QWidget):
             header = view.horizontalHeader()
             for section in range(header.count() - 1):  # the last column takes what is left
                 cap = 150 if section == 0 else 108  # long cell names: the tooltip shows them whole
+                cap = max(cap, header_text_width(header, section))  # a title is never cut
                 header.resizeSection(section, min(header.sectionSize(section) + 8, cap))
         overdue = sum(1 for r in recognitions if r.days_overdue > 0)
         self.recognition_box.setTitle(
@@ -430,8 +430,10 @@ class MembersPage(Page):
         self.export_button = self._button(translate("members_ui", "Xuất Excel…"), self.export_excel)
         self.print_button = self._button(translate("members_ui", "In sổ danh sách…"), self.print_register)
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
+        # Both rows wrap: at 1366×768 with 125 % scaling they are wider than the window.
+        self.search.setMinimumWidth(260)
+        top = FlowLayout()
+        top.addWidget(self.search)
         for widget in (
             self.admit_button,
             self.transfer_in_button,
@@ -442,7 +444,7 @@ class MembersPage(Page):
             self.print_button,
         ):
             top.addWidget(widget)
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for combo in (
             self.cell,
             self.status,
@@ -454,7 +456,6 @@ class MembersPage(Page):
         ):
             filters.addWidget(combo)
         filters.addWidget(self.uncounted)
-        filters.addStretch(1)
         list_tab = QWidget()
         list_layout = QVBoxLayout(list_tab)
         list_layout.addLayout(top)

@@ -45,7 +45,7 @@ from ui.i18n import translate
 from ui.pages.base import Page
 from ui.settings import ORGANISATION_TAB, SHOW_CLOSED, Settings
 from ui.setup_wizard import UnitDialog
-from ui.table import Column, RowTableModel
+from ui.table import Column, RowTableModel, header_text_width
 
 R = TypeVar("R")
 MAX_COLUMN_WIDTH = 300
@@ -260,7 +260,7 @@ def fit_columns(view: QTableView) -> None:
             cap -= 4
         widths = [widths[0], *(min(w, cap) for w in widths[1:])]
     for section, width in enumerate(widths):
-        header.resizeSection(section, width)
+        header.resizeSection(section, max(width, header_text_width(header, section)))
 
 
 # ---------------------------------------------------------------- list tabs

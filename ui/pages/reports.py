@@ -221,6 +221,7 @@ class ReportsPage(Page):
         self.show_button.clicked.connect(self.load)
         self.status = QLabel()
         self.status.setObjectName("report_status")
+        self.status.setWordWrap(True)  # a long status takes two lines in a narrow window
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("reports_page", "Kỳ báo cáo:")))
         top.addWidget(self.period_kind)

@@ -51,6 +51,7 @@ from ui.i18n import translate
 from ui.pages.base import Page
 from ui.pages.reports import PERIOD_CODES, period_choices
 from ui.tasks import Cancel, Cancelled, Progress, TaskRunner
+from ui.widgets import FlowLayout
 
 BOARD_COLOURS = {
     "finalised": QColor(200, 230, 201),
@@ -353,11 +354,10 @@ class SyncPage(Page):
         )
         self.replace_button.clicked.connect(self.replace_keys)
         self.replace_button.setVisible(self.ctx.actor.can(Permission.ADMIN_SETTINGS))
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow window instead of cutting the buttons' texts
         buttons.addWidget(self.own_role)
         buttons.addWidget(issue)
         buttons.addWidget(accept)
-        buttons.addStretch(1)
         buttons.addWidget(self.replace_button)
         buttons.addWidget(self.revoke_button)
         self.peers = _table(
