@@ -88,7 +88,7 @@ def test_an_interrupted_restore_is_completed_at_the_next_start(commune: Path) ->
     shutil.copy2(bk.keys_path(backup.path), staged_keys)
     moves = [[staged.name, commune.name], [staged_keys.name, keyring.keyring_path(commune).name]]
     body = {"format": fileset.JOURNAL_FORMAT, "moves": moves, "remove": []}
-    fileset.journal_path(commune).write_text(json.dumps(body))
+    fileset.journal_path(commune).write_text(json.dumps(body), encoding="utf-8")
     # As if the process died after moving the database but before the key file:
     staged.replace(commune)
     with keyring.unlock(commune, LOGIN, PASSWORD, check_drive=False) as unlocked:
@@ -111,7 +111,7 @@ def test_a_backup_key_file_without_its_backup_is_removed_by_the_next_backup(
     (stick / (killed_copy.name + "-journal")).write_bytes(b"\0" * 512)
     foreign = [stick / "xa-ghi-chu.txt", stick / ".xa.db.tmp", stick / "khac-20260101-101010Z-manual.db.keys"]
     for path in foreign:
-        path.write_text("của người dùng")
+        path.write_text("của người dùng", encoding="utf-8")
     with keyring.unlock(commune, LOGIN, PASSWORD, check_drive=False) as unlocked:
         info = bk.backup_database(unlocked.db, stick, reason="manual")
     assert sorted(p.name for p in stick.iterdir()) == sorted(
@@ -144,8 +144,8 @@ def test_the_next_start_removes_the_apps_leftovers_and_nothing_else(commune: Pat
     private = fileset.private_temp_dir()
     dead = private / "openpyxl.999999999.abc.xml"
     alive = private / f"openpyxl.{os.getpid()}.abc.xml"
-    dead.write_text("Quàng Văn Chiến")
-    alive.write_text("đang ghi")
+    dead.write_text("Quàng Văn Chiến", encoding="utf-8")
+    alive.write_text("đang ghi", encoding="utf-8")
     assert fileset.tidy(commune) == (len(ours) + 1, 100 * len(ours) + len("Quàng Văn Chiến".encode()))
     assert not any(p.exists() for p in ours) and not dead.exists()
     assert all(p.exists() for p in theirs) and alive.exists()
@@ -353,7 +353,7 @@ def test_only_valid_with_no_valid_row_takes_no_backup_and_fails(
 def test_logging_on_a_full_or_read_only_disk_never_reaches_the_user(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    handler = main._QuietFileHandler(tmp_path / "app.log", delay=True)
+    handler = main._QuietFileHandler(tmp_path / "app.log", delay=True, encoding="utf-8")
 
     def full() -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -406,7 +406,12 @@ set +e
 ls -a $M $M/sao-luu 2>/dev/null
 """
     done = subprocess.run(
-        ["unshare", "-rm", "bash", "-c", script], capture_output=True, text=True, check=False, timeout=120
+        ["unshare", "-rm", "bash", "-c", script],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
     )
     out, err = done.stdout, done.stderr
     assert out.count("rc=0") == 2, (out, err)
@@ -420,9 +425,9 @@ ls -a $M $M/sao-luu 2>/dev/null
 
 def test_the_next_write_of_a_file_removes_what_a_killed_write_of_it_left(tmp_path: Path) -> None:
     killed = tmp_path / ".ds.xlsx.1a2b3c4d.tmp"  # a register export killed before its rename
-    killed.write_text("Quàng Văn Chiến")
+    killed.write_text("Quàng Văn Chiến", encoding="utf-8")
     others = [tmp_path / ".ds.pdf.1a2b3c4d.tmp", tmp_path / ".ds.xlsx.tmp", tmp_path / "ds.xlsx.1a2b3c4d.tmp"]
     for path in others:
-        path.write_text("của người dùng")
+        path.write_text("của người dùng", encoding="utf-8")
     atomic.write_bytes(tmp_path / "ds.xlsx", b"data")
     assert not killed.exists() and all(p.exists() for p in others)
