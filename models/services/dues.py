@@ -201,7 +201,18 @@ def record_month(session: Session, cell_id: str, month: str, entries: dict[str, 
     _check_month(month)
     get_live(session, Cell, cell_id, QT_TRANSLATE_NOOP("dues", "chi bộ"))
     rows = {r.member_id: r for r in sheet(session, cell_id, month)}
+    ids = list(entries)
+    existing = {
+        p.member_id: p
+        for start in range(0, len(ids), 500)
+        for p in session.scalars(
+            select(DuesPayment).where(
+                DuesPayment.member_id.in_(ids[start : start + 500]), DuesPayment.month == month
+            )
+        )
+    }
     errors: dict[str, str] = {}
+    written: list[tuple[DuesPayment, dict[str, Any] | None]] = []
     for member_id, entry in entries.items():
         row = rows.get(member_id)
         if row is None:
@@ -236,9 +247,7 @@ def record_month(session: Session, cell_id: str, month: str, entries: dict[str, 
                 "channel", QT_TRANSLATE_NOOP("dues", "Hãy chọn hình thức nộp."), context=CTX
             ).text()
             continue
-        payment = session.scalars(
-            select(DuesPayment).where(DuesPayment.member_id == member_id, DuesPayment.month == month)
-        ).first()
+        payment = existing.get(member_id)
         before = snapshot(payment) if payment else None
         if payment is None:
             payment = DuesPayment(
@@ -250,12 +259,14 @@ def record_month(session: Session, cell_id: str, month: str, entries: dict[str, 
         payment.category, payment.base_amount, payment.amount_due = category, base, due
         payment.amount_paid, payment.channel = entry.amount_paid, entry.channel if entry.amount_paid else ""
         payment.paid_date = entry.paid_date if entry.amount_paid else None
-        session.flush()
+        written.append((payment, before))
+    if errors:
+        raise ValidationError.many(errors)
+    session.flush()  # the whole sheet in one flush; then one audit entry per row, in the sheet's order
+    for payment, before in written:
         audit.record(
             session, "dues.record", "dues_payment", payment.id, before=before, after=snapshot(payment)
         )
-    if errors:
-        raise ValidationError.many(errors)
     return len(entries)
 
 
