@@ -57,6 +57,7 @@ def _check_month(month: str) -> None:
         or month[4] != "-"
         or not (month[:4] + month[5:]).isdigit()
         or not 1 <= int(month[5:]) <= 12
+        or not 1900 <= int(month[:4]) <= 2100
     ):
         raise ValidationError(
             "month", QT_TRANSLATE_NOOP("dues", "Tháng ghi dạng năm-tháng, ví dụ 2026-03."), context=CTX

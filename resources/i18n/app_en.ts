@@ -872,6 +872,10 @@ You can:
         <source>Đã phục hồi. Hãy đăng nhập lại.</source>
         <translation>Restored. Please sign in again.</translation>
     </message>
+    <message>
+        <source>Sổ tay Văn phòng Đảng ủy xã</source>
+        <translation>Commune Party Office Handbook</translation>
+    </message>
 </context>
 <context>
     <name>auth</name>
@@ -1069,6 +1073,54 @@ You can:
 </context>
 <context>
     <name>cli</name>
+    <message>
+        <source>Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy. Hãy xóa bớt tệp không cần rồi mở lại chương trình.</source>
+        <translation>The disk holding the data folder {folder} is full. Delete files you do not need, then start the program again.</translation>
+    </message>
+    <message>
+        <source>Không ghi được vào thư mục dữ liệu {folder} (chỉ đọc hoặc không có quyền). Hãy chọn thư mục khác bằng biến DUX_DATA_DIR hoặc nhờ cán bộ tin học cấp quyền ghi.</source>
+        <translation>Cannot write to the data folder {folder} (read-only or no permission). Choose another folder with DUX_DATA_DIR or ask IT staff for write permission.</translation>
+    </message>
+    <message>
+        <source>Không tạo được thư mục dữ liệu {folder}. Hãy kiểm tra đường dẫn (biến DUX_DATA_DIR) hoặc chọn thư mục khác.</source>
+        <translation>Cannot create the data folder {folder}. Check the path (DUX_DATA_DIR) or choose another folder.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy {path}. Hãy kiểm tra lại đường dẫn.</source>
+        <translation>{path} not found. Check the path.</translation>
+    </message>
+    <message>
+        <source>Đường dẫn {path} không đúng: một phần của nó không phải thư mục.</source>
+        <translation>The path {path} is wrong: part of it is not a folder.</translation>
+    </message>
+    <message>
+        <source>{path} là một thư mục; hãy ghi tên tệp.</source>
+        <translation>{path} is a folder; give a file name.</translation>
+    </message>
+    <message>
+        <source>Không có quyền đọc hoặc ghi {path}.</source>
+        <translation>No permission to read or write {path}.</translation>
+    </message>
+    <message>
+        <source>Không ghi được {path}: ổ đĩa chỉ cho đọc.</source>
+        <translation>Cannot write {path}: the disk is read-only.</translation>
+    </message>
+    <message>
+        <source>Ổ đĩa đã đầy, không ghi được {path}. Hãy xóa bớt tệp rồi làm lại.</source>
+        <translation>The disk is full; {path} could not be written. Delete some files and try again.</translation>
+    </message>
+    <message>
+        <source>Không đọc hoặc ghi được {path} (lỗi hệ thống {code}). Hãy kiểm tra ổ đĩa và đường dẫn.</source>
+        <translation>Cannot read or write {path} (system error {code}). Check the disk and the path.</translation>
+    </message>
+    <message>
+        <source>Số đảng viên của xã mẫu phải từ {low} đến {high} (đã ghi --members {given}).</source>
+        <translation>The demo commune needs {low} to {high} members (given: --members {given}).</translation>
+    </message>
+    <message>
+        <source>Không có thư mục {folder}. Hãy tạo thư mục trước hoặc chọn nơi ghi khác.</source>
+        <translation>There is no folder {folder}. Create it first or choose another place.</translation>
+    </message>
     <message>
         <source>Tệp {path} đã có. Hãy chọn tên khác hoặc xóa tệp cũ.</source>
         <translation>The file {path} already exists. Choose another name or delete the old file.</translation>
@@ -1957,6 +2009,10 @@ Close this dialog, check what you just did, and send the following log file to t
     <message>
         <source>Tệp ánh xạ có trường không biết: {fields}.</source>
         <translation>The mapping file has unknown fields: {fields}.</translation>
+    </message>
+    <message>
+        <source>Tệp ánh xạ cột không phải văn bản UTF-8 hoặc UTF-16. Hãy lưu lại tệp với bảng mã UTF-8.</source>
+        <translation>The column mapping file is not UTF-8 or UTF-16 text. Save it again as UTF-8.</translation>
     </message>
     <message>
         <source>Không đọc được tệp {name}. Hãy kiểm tra tệp còn trên máy.</source>
