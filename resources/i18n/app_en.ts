@@ -1860,6 +1860,13 @@ Close this dialog, check what you just did, and send the following log file to t
     </message>
 </context>
 <context>
+    <name>ethnicity</name>
+    <message>
+        <source>“{value}” không có trong danh mục 54 dân tộc.</source>
+        <translation>“{value}” is not in the list of the 54 ethnic groups.</translation>
+    </message>
+</context>
+<context>
     <name>files</name>
     <message>
         <source>Không đủ chỗ trống để ghi tệp {name}. Hãy xóa bớt tệp hoặc chọn nơi lưu khác rồi thử lại.</source>
@@ -3838,6 +3845,10 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Hãy nhập ngày sinh, ví dụ 12/04/1985.</source>
         <translation>Enter the date of birth, e.g. 12/04/1985.</translation>
+    </message>
+    <message>
+        <source>“{value}” không có trong danh mục 54 dân tộc. Hãy chọn trong danh sách.</source>
+        <translation>“{value}” is not in the list of the 54 ethnic groups. Choose one from the list.</translation>
     </message>
     <message>
         <source>Chưa có ảnh

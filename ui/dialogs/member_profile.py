@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -34,7 +35,7 @@ from models.dates import format_date
 from models.db import read_session, unit_of_work
 from models.errors import DomainError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
-from models.picklists import ETHNIC_GROUPS, RELIGIONS
+from models.picklists import ETHNICITY_CHOICES, RELIGIONS, normalise_ethnicity
 from models.services import membership as ms
 from models.services import organisation as org
 from ui.context import AppContext
@@ -198,6 +199,27 @@ def _editable(values: tuple[str, ...], current: str) -> QComboBox:
     return combo
 
 
+def _ethnicity_picker() -> QComboBox:
+    """The 54 groups and foreign nationality; typing completes from any part of a name, and on
+    leaving the field what was typed ("Thai", "H'Mông", "Dao Đỏ") becomes the official name."""
+    combo = _editable(ETHNICITY_CHOICES, "Kinh")
+    combo.setObjectName("ethnicity")
+    completer = QCompleter(list(ETHNICITY_CHOICES), combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+
+    def settle() -> None:
+        official = normalise_ethnicity(combo.currentText())
+        if official is not None and official != combo.currentText():
+            combo.setCurrentText(official)
+
+    line = combo.lineEdit()
+    assert line is not None
+    line.editingFinished.connect(settle)
+    return combo
+
+
 class ProfileForm(QTabWidget):
     """The identity and profile fields in four tabs, with the photo beside the first."""
 
@@ -209,7 +231,7 @@ class ProfileForm(QTabWidget):
         self.photo_data: bytes | None = None
         self.photo_changed = False
         self.sex = _combo({"M": "Nam", "F": "Nữ"}, "members_ui", "M")
-        self.ethnicity = _editable(ETHNIC_GROUPS, "Kinh")
+        self.ethnicity = _ethnicity_picker()
         self.religion = _editable(RELIGIONS, "Không")
         self.theory = _combo(ms.THEORY_LEVELS, "membership", "")
         self.occupation = _combo(ms.OCCUPATIONS, "membership", "other")
@@ -331,6 +353,11 @@ class ProfileForm(QTabWidget):
             dates[name] = collect(errors, name, lambda e=edit, n=name: e.date(n))  # type: ignore[misc]
         if dates["date_of_birth"] is None and "date_of_birth" not in errors:
             errors["date_of_birth"] = translate("members_ui", "Hãy nhập ngày sinh, ví dụ 12/04/1985.")
+        ethnicity = normalise_ethnicity(self.ethnicity.currentText())
+        if ethnicity is None:
+            errors["ethnicity"] = translate(
+                "members_ui", "“{value}” không có trong danh mục 54 dân tộc. Hãy chọn trong danh sách."
+            ).format(value=self.ethnicity.currentText())
         if errors:
             raise ValidationError.many(errors)
         born = dates["date_of_birth"]
@@ -349,7 +376,7 @@ class ProfileForm(QTabWidget):
             home_town_current=text["home_town_current"],
             permanent_address=text["permanent_address"],
             temporary_address=text["temporary_address"],
-            ethnicity=self.ethnicity.currentText(),
+            ethnicity=ethnicity or "",
             religion=self.religion.currentText(),
             cccd=text["cccd"] or None,
             party_card_no=text["party_card_no"] or None,
