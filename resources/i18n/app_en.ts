@@ -1880,6 +1880,22 @@ Close this dialog, check what you just did, and send the following log file to t
         <source>Lỗi khi ghi tệp {name} (có thể USB đã bị rút ra). Tệp cũ vẫn còn nguyên; hãy cắm lại và thử lại.</source>
         <translation>Error writing {name} (the USB drive may have been removed). The old file is intact; plug the drive back in and try again.</translation>
     </message>
+    <message>
+        <source>Đã lưu tệp</source>
+        <translation>File saved</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp:</source>
+        <translation>File saved:</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>help</name>
@@ -6132,12 +6148,8 @@ Fix the records listed above, then finalise again.</translation>
         <translation>Save report</translation>
     </message>
     <message>
-        <source>Đã lưu</source>
-        <translation>Saved</translation>
-    </message>
-    <message>
-        <source>Đã lưu báo cáo vào {path}</source>
-        <translation>Report saved to {path}</translation>
+        <source>Đã lưu báo cáo vào tệp:</source>
+        <translation>Report saved to:</translation>
     </message>
     <message>
         <source>Đang ghi báo cáo…</source>

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +40,7 @@ from models.services import organisation as org
 from ui.context import AppContext
 from ui.dialogs.member_actions import ACTIONS, ActionDialog, actions_for, parse_month
 from ui.errors import choose
+from ui.files import open_path
 from ui.i18n import translate
 from ui.members_model import audit_action_label, member_audit, member_photo, status_label
 from ui.widgets import ERROR_STYLE, DateEdit, FieldErrors, collect
@@ -111,13 +111,13 @@ def field_label(name: str) -> str:
 
 def choose_image(parent: QWidget | None) -> str:
     """The file dialog for a photo (tests replace it)."""
-    path, _ = QFileDialog.getOpenFileName(
+    path = open_path(
         parent,
+        "photo",
         translate("members_ui", "Chọn ảnh 3×4"),
-        "",
         translate("members_ui", "Ảnh (*.jpg *.jpeg *.png *.bmp)"),
     )
-    return path
+    return "" if path is None else str(path)
 
 
 DUPLICATE_OPEN = "open"

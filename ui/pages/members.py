@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +46,7 @@ from ui.dialogs.import_members import ImportMembersDialog
 from ui.dialogs.member_actions import ACTIONS, ActionDialog
 from ui.dialogs.member_profile import MemberProfileDialog
 from ui.errors import show_error, show_info
+from ui.files import save_path
 from ui.i18n import translate
 from ui.members_model import MemberTableModel, status_label, vi_number
 from ui.pages.base import Page
@@ -72,9 +72,9 @@ STATUS_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
-    """The save dialog (tests replace it)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path
+    """The save dialog (tests replace it), opened where the register was last saved or in Documents."""
+    path = save_path(parent, "register", title, Path(suggested).name, filters)
+    return "" if path is None else str(path)
 
 
 def counts_text(c: rg.RegisterCounts) -> str:
