@@ -186,13 +186,17 @@ class RosterEntry:
     activity: str  # active / exempted / away
 
 
-def roster(session: Session, cell_id: str, on: date) -> list[RosterEntry]:
-    """Members of the cell counted on `on`, with their membership and activity on that day.
+def roster(session: Session, cell_id: str, on: date, skip: frozenset[str] = frozenset()) -> list[RosterEntry]:
+    """Members of the cell counted on `on`, with their membership and activity on that day; the
+    members in `skip` are left out without replaying their history (a caller that already knows it
+    does not need them).
 
     The cell's members and their events are read once per transaction (models.txcache): a dues
     month, a year of meetings or a rating round asks for the same cell on many dates."""
     return list(
-        txcache.cached(session, "roster", (cell_id, on), _ROSTER_DEPS, lambda: _roster(session, cell_id, on))
+        txcache.cached(
+            session, "roster", (cell_id, on, skip), _ROSTER_DEPS, lambda: _roster(session, cell_id, on, skip)
+        )
     )
 
 
@@ -223,11 +227,13 @@ def _cell_histories(
     return txcache.cached(session, "roster.cell", cell_id, _ROSTER_DEPS, load)
 
 
-def _roster(session: Session, cell_id: str, on: date) -> tuple[RosterEntry, ...]:
+def _roster(session: Session, cell_id: str, on: date, skip: frozenset[str]) -> tuple[RosterEntry, ...]:
     members, events = _cell_histories(session, cell_id)
     months = int(rule(session, "probation.months", on))
     out: list[RosterEntry] = []
     for mid, family, middle, given, sort_key in members:
+        if mid in skip:
+            continue
         state = fold_events(events.get(mid, []), months, as_of=on)
         if not state.counted or state.ended:
             continue
