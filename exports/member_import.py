@@ -379,6 +379,20 @@ def _sex(value: Any) -> str | None:
     return {"nam": "M", "m": "M", "male": "M", "nu": "F", "f": "F", "female": "F"}.get(key)
 
 
+def sample_text(value: Any) -> str:
+    """A cell as the mapping step shows it: dates as dd/mm/yyyy (Excel gives a date cell as a
+    datetime at midnight, shown raw as "1970-03-05 00:00:00"), whole numbers without ".0"."""
+    if isinstance(value, datetime):
+        return (
+            value.strftime("%d/%m/%Y")
+            if value.time() == datetime.min.time()
+            else value.strftime("%d/%m/%Y %H:%M")
+        )
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return _text(value)
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""

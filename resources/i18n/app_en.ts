@@ -3795,6 +3795,10 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Retired</translation>
     </message>
     <message>
+        <source>Chương trình (tự động)</source>
+        <translation>The program (automatic)</translation>
+    </message>
+    <message>
         <source>Chọn ảnh 3×4</source>
         <translation>Choose a 3×4 photo</translation>
     </message>

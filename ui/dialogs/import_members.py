@@ -360,7 +360,7 @@ class ImportMembersDialog(QDialog):
         self.mapping.setRowCount(len(table.headers))
         for n, header in enumerate(table.headers):
             samples = [
-                str(values[n])
+                mi.sample_text(values[n])
                 for _row, values in table.rows[:SAMPLE_ROWS]
                 if n < len(values) and values[n] is not None
             ]

@@ -35,6 +35,7 @@ from models.db import read_session, unit_of_work
 from models.errors import DomainError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.picklists import ETHNICITY_CHOICES, RELIGIONS, normalise_ethnicity
+from models.security import SYSTEM_ACTOR
 from models.services import membership as ms
 from models.services import organisation as org
 from ui.context import AppContext
@@ -103,6 +104,14 @@ TECHNICAL_FIELDS = frozenset(
     {"id", "revision", "created_at", "updated_at", "sort_key", "search_key", "owner_unit_id", "deleted"}
 )
 DATE_FIELDS = ("date_of_birth", "card_issue_date", "youth_union_date")
+
+
+def actor_label(login: str) -> str:
+    """Who made a change, as the history shows it: the program's own jobs (demo, import of old
+    data, migrations) are "Chương trình (tự động)", not the raw account name "system"."""
+    if login == SYSTEM_ACTOR.login:
+        return translate("members_ui", "Chương trình (tự động)")
+    return login
 
 
 def field_label(name: str) -> str:
@@ -773,7 +782,7 @@ class MemberProfileDialog(QDialog):
                 self.audit,
                 [
                     line.at.astimezone().strftime("%d/%m/%Y %H:%M"),
-                    line.actor,
+                    actor_label(line.actor),
                     audit_action_label(line.action),
                     ", ".join(shown),
                 ],
