@@ -148,7 +148,9 @@ def install_cli_translator(lang: str) -> None:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui
+    from ui.files import use_vietnamese_dates
 
+    use_vietnamese_dates(args.lang)
     return run_gui(db_path=Path(args.db) if args.db else None, lang=args.lang)
 
 

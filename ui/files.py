@@ -6,6 +6,8 @@ written, `show_saved` says where, with a button that opens the folder."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -14,6 +16,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.i18n import translate
 from ui.settings import Key, Settings
+
+
+def use_vietnamese_dates(lang: str) -> None:
+    """Before the QApplication exists: Qt's own file dialog (Linux; Windows shows its native one)
+    writes file dates in the system locale's format, "12/2/26 6:38 PM" on an English desktop.
+    LC_TIME alone changes that to day/month/year and nothing else (numbers keep the system's)."""
+    if lang == "vi" and sys.platform != "win32":
+        os.environ["LC_TIME"] = "vi_VN.UTF-8"
 
 
 def documents_dir() -> Path:

@@ -3,6 +3,9 @@ kind of file went last time; a saved file is confirmed with its path and an "M�
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +15,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.test_i18n import QTBASE_VI, catalogue
 from ui import files
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_dialogs_start_in_documents_then_remember_the_folder_per_kind(
@@ -61,3 +67,28 @@ def test_saved_file_confirmation_opens_the_folder(
     assert opened == [str(tmp_path)]
     assert not box.isVisible()
     assert isinstance(box, QMessageBox)
+
+
+def test_file_dialog_words_and_dates_in_vietnamese() -> None:
+    """ "Folder" in the file list's type column comes from qtbase_vi.ts; file dates follow LC_TIME,
+    which the window sets to Vietnamese (checked in a fresh process: Qt reads it at start)."""
+    messages = catalogue(QTBASE_VI)
+    assert messages[("QAbstractFileIconProvider", "Folder")].text == "Thư mục"
+    assert messages[("QFileDialog", "Folder")].text == "Thư mục"
+    code = (
+        "from ui.files import use_vietnamese_dates; use_vietnamese_dates('vi');"
+        "from PySide6.QtCore import QLocale, QDateTime, QDate, QTime;"
+        "print(QLocale.system().toString(QDateTime(QDate(2026, 2, 3), QTime(9, 5)), QLocale.FormatType.ShortFormat))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_TIME")} | {"LANG": "en_US.UTF-8"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+        timeout=60,
+    )
+    assert result.stdout.strip().startswith("3/2/"), result.stdout  # day first, not "2/3/26 9:05 AM"
+    assert "AM" not in result.stdout
