@@ -1867,6 +1867,45 @@ Close this dialog, check what you just did, and send the following log file to t
     </message>
 </context>
 <context>
+    <name>ethnicity_ui</name>
+    <message>
+        <source>Chuẩn hóa tên dân tộc</source>
+        <translation>Standardise ethnicity names</translation>
+    </message>
+    <message>
+        <source>Các giá trị dưới đây không đúng tên trong danh mục 54 dân tộc, nên bộ lọc và thống kê đếm chúng riêng. Chọn dân tộc đúng cho từng giá trị (đã gợi ý sẵn khi nhận ra), rồi bấm Chuẩn hóa. Giá trị để trống được giữ nguyên.</source>
+        <translation>The values below are not names from the list of the 54 ethnic groups, so the filters and statistics count them separately. Choose the right group for each value (suggested where recognised), then press Standardise. A value left blank is kept as it is.</translation>
+    </message>
+    <message>
+        <source>Mọi hồ sơ đã ghi dân tộc đúng danh mục. Không có gì cần chuẩn hóa.</source>
+        <translation>Every record names an ethnic group from the list. Nothing to standardise.</translation>
+    </message>
+    <message>
+        <source>Đang ghi</source>
+        <translation>Recorded as</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Dân tộc đúng</source>
+        <translation>Ethnic group</translation>
+    </message>
+    <message>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Chuẩn hóa</source>
+        <translation>Standardise</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>files</name>
     <message>
         <source>Không đủ chỗ trống để ghi tệp {name}. Hãy xóa bớt tệp hoặc chọn nơi lưu khác rồi thử lại.</source>
@@ -4243,6 +4282,10 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Thao tác</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Chuẩn hóa tên dân tộc…</source>
+        <translation>Standardise ethnicity names…</translation>
     </message>
     <message>
         <source>Nhập Excel…</source>

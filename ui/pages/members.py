@@ -42,6 +42,7 @@ from models.services import membership as ms
 from models.services import organisation as org
 from models.services import register as rg
 from ui.context import AppContext
+from ui.dialogs.ethnicity_mapping import EthnicityMappingDialog
 from ui.dialogs.import_members import ImportMembersDialog
 from ui.dialogs.member_actions import ACTIONS, ActionDialog
 from ui.dialogs.member_profile import MemberProfileDialog
@@ -425,6 +426,10 @@ class MembersPage(Page):
             action = self.actions_menu.addAction(translate("members_ui", spec.title))
             action.setData(key)
             action.triggered.connect(lambda _c=False, k=key: self.run_action(k))
+        self.actions_menu.addSeparator()
+        self.actions_menu.addAction(translate("members_ui", "Chuẩn hóa tên dân tộc…")).triggered.connect(
+            lambda _c=False: self.map_ethnicities()
+        )
         self.actions_button.setMenu(self.actions_menu)
         self.import_button = self._button(translate("members_ui", "Nhập Excel…"), self.import_excel)
         self.export_button = self._button(translate("members_ui", "Xuất Excel…"), self.export_excel)
@@ -675,6 +680,11 @@ class MembersPage(Page):
         if ActionDialog.ask(self.ctx, key, ids, self) is not None:
             self.after_change()
             self.select_ids(ids)
+
+    def map_ethnicities(self) -> None:
+        """Old free-text ethnicities mapped to the official 54 groups (one audited change)."""
+        if EthnicityMappingDialog.ask(self.ctx, self):
+            self.after_change()
 
     def import_excel(self) -> None:
         created = ImportMembersDialog.ask(self.ctx, self.settings, self)
