@@ -624,8 +624,9 @@ class MembersPage(Page):
         self.profile_button.setEnabled(len(ids) == 1)
         self.actions_button.setEnabled(bool(ids))
         for action in self.actions_menu.actions():
-            spec = ACTIONS[str(action.data())]
-            action.setEnabled(bool(ids) and (spec.multi or len(ids) == 1))
+            spec = ACTIONS.get(str(action.data()))
+            if spec is not None:  # a member action; the register-wide ones are always there
+                action.setEnabled(bool(ids) and (spec.multi or len(ids) == 1))
 
     # -- refresh
 
