@@ -4356,12 +4356,12 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <source>Đã xuất</source>
-        <translation>Exported</translation>
+        <source>Đã lưu {n} đảng viên vào tệp:</source>
+        <translation>{n} Party members saved to:</translation>
     </message>
     <message>
-        <source>Đã lưu {n} đảng viên vào {path}</source>
-        <translation>Saved {n} Party members to {path}</translation>
+        <source>Đã lưu sổ danh sách đảng viên vào tệp:</source>
+        <translation>Member register saved to:</translation>
     </message>
     <message>
         <source>In sổ danh sách đảng viên</source>
@@ -4378,14 +4378,6 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Đang in sổ danh sách…</source>
         <translation>Printing the register…</translation>
-    </message>
-    <message>
-        <source>Đã lưu</source>
-        <translation>Saved</translation>
-    </message>
-    <message>
-        <source>Đã lưu {path}</source>
-        <translation>Saved {path}</translation>
     </message>
 </context>
 <context>

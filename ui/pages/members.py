@@ -47,7 +47,7 @@ from ui.dialogs.import_members import ImportMembersDialog
 from ui.dialogs.member_actions import ACTIONS, ActionDialog
 from ui.dialogs.member_profile import MemberProfileDialog
 from ui.errors import show_error, show_info
-from ui.files import save_path
+from ui.files import save_path, show_saved
 from ui.i18n import translate
 from ui.members_model import MemberTableModel, status_label, vi_number
 from ui.pages.base import Page
@@ -746,12 +746,10 @@ class MembersPage(Page):
 
         saved = self._export(translate("members_ui", "Đang xuất danh sách…"), job)
         if saved is not None:
-            show_info(
+            show_saved(
                 self,
-                translate("members_ui", "Đã xuất"),
-                translate("members_ui", "Đã lưu {n} đảng viên vào {path}").format(
-                    n=vi_number(len(ids)), path=saved
-                ),
+                saved,
+                translate("members_ui", "Đã lưu {n} đảng viên vào tệp:").format(n=vi_number(len(ids))),
             )
         return saved
 
@@ -784,11 +782,7 @@ class MembersPage(Page):
 
         saved = self._export(translate("members_ui", "Đang in sổ danh sách…"), job)
         if saved is not None:
-            show_info(
-                self,
-                translate("members_ui", "Đã lưu"),
-                translate("members_ui", "Đã lưu {path}").format(path=saved),
-            )
+            show_saved(self, saved, translate("members_ui", "Đã lưu sổ danh sách đảng viên vào tệp:"))
         return saved
 
     def _unit_name(self) -> str:
