@@ -12,8 +12,10 @@ DB ?=
 
 $(STAMP): requirements.lock
 	@test -n "$(PYTHON)" || { echo "Cần Python 3.11 trở lên (Python 3.11+ is required)."; exit 2; }
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock 2> >(grep -v "^WARNING: Location" >&2)
+	@test -x $(PY) || { echo "Tạo môi trường Python riêng $(VENV)…"; $(PYTHON) -m venv $(VENV); }
+	@echo "Cài các thư viện theo requirements.lock (lần đầu khoảng 1 phút, cần mạng)…"
+	@$(PY) -m pip install --disable-pip-version-check --no-deps -r requirements.lock 2> >(grep -v "^WARNING: Location" >&2)
+	@echo "Đã cài xong."
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 

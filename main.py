@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("main")
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+MIN_YEAR, MAX_YEAR = 1900, 2100  # a month or period outside is a typing slip
+MIN_DEMO_MEMBERS, MAX_DEMO_MEMBERS = 10, 200_000
 EXIT_NOTHING_NEW = 3  # `import`: every package was already imported or is held for a missing one
 
 
@@ -148,6 +150,78 @@ def setup_logging(verbose: bool = False) -> Path:
     return log_file
 
 
+def data_dir_problem() -> str | None:
+    """None when the per-user data folder (DUX_DATA_DIR) can be created and written, else a
+    Vietnamese message naming the folder and what to do (read-only, cannot be created, disk full)."""
+    import errno
+    import tempfile
+
+    from exports.paths import data_dir, logs_dir
+
+    folder = os.environ.get("DUX_DATA_DIR") or "…"
+    try:
+        folder = str(data_dir())
+        logs_dir()
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-") as probe:
+            probe.write(b"\0" * 4096)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        log.debug("data folder refused: errno %s", exc.errno)
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            text = QT_TRANSLATE_NOOP(
+                "cli",
+                "Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy. Hãy xóa bớt tệp không cần rồi mở lại chương trình.",
+            )
+        elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            text = QT_TRANSLATE_NOOP(
+                "cli",
+                "Không ghi được vào thư mục dữ liệu {folder} (chỉ đọc hoặc không có quyền). "
+                "Hãy chọn thư mục khác bằng biến DUX_DATA_DIR hoặc nhờ cán bộ tin học cấp quyền ghi.",
+            )
+        else:
+            text = QT_TRANSLATE_NOOP(
+                "cli",
+                "Không tạo được thư mục dữ liệu {folder}. Hãy kiểm tra đường dẫn (biến DUX_DATA_DIR) "
+                "hoặc chọn thư mục khác.",
+            )
+        return tr(text).format(folder=folder)
+    return None
+
+
+def os_error_text(exc: OSError) -> str:
+    """A Vietnamese message for a file the command could not read or write (by errno)."""
+    import errno
+
+    path = exc.filename if exc.filename is not None else ""
+    by_errno = {
+        errno.ENOENT: QT_TRANSLATE_NOOP("cli", "Không tìm thấy {path}. Hãy kiểm tra lại đường dẫn."),
+        errno.ENOTDIR: QT_TRANSLATE_NOOP(
+            "cli", "Đường dẫn {path} không đúng: một phần của nó không phải thư mục."
+        ),
+        errno.EISDIR: QT_TRANSLATE_NOOP("cli", "{path} là một thư mục; hãy ghi tên tệp."),
+        errno.EACCES: QT_TRANSLATE_NOOP("cli", "Không có quyền đọc hoặc ghi {path}."),
+        errno.EPERM: QT_TRANSLATE_NOOP("cli", "Không có quyền đọc hoặc ghi {path}."),
+        errno.EROFS: QT_TRANSLATE_NOOP("cli", "Không ghi được {path}: ổ đĩa chỉ cho đọc."),
+        errno.ENOSPC: QT_TRANSLATE_NOOP(
+            "cli", "Ổ đĩa đã đầy, không ghi được {path}. Hãy xóa bớt tệp rồi làm lại."
+        ),
+    }
+    text = by_errno.get(exc.errno or 0) or QT_TRANSLATE_NOOP(
+        "cli", "Không đọc hoặc ghi được {path} (lỗi hệ thống {code}). Hãy kiểm tra ổ đĩa và đường dẫn."
+    )
+    return tr(text).format(path=path, code=exc.errno)
+
+
+def show_startup_error(text: str) -> None:
+    """The window's start, before any window: a message box (never a traceback)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    del app
+    QMessageBox.critical(None, translate("app", "Sổ tay Văn phòng Đảng ủy xã"), text)
+
+
 def install_cli_translator(lang: str) -> None:
     """English for --lang en: the catalogue compiled from resources/i18n/app_en.ts, loaded by Qt."""
     if lang == "vi":
@@ -162,7 +236,9 @@ def install_cli_translator(lang: str) -> None:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui
+    from ui.files import use_vietnamese_dates
 
+    use_vietnamese_dates(args.lang)
     return run_gui(db_path=Path(args.db) if args.db else None, lang=args.lang, demo=args.demo)
 
 
@@ -170,6 +246,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from exports.demo_db import create_demo_database
 
     target = Path(args.path)
+    if not MIN_DEMO_MEMBERS <= args.members <= MAX_DEMO_MEMBERS:
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli", "Số đảng viên của xã mẫu phải từ {low} đến {high} (đã ghi --members {given})."
+                )
+            ).format(low=MIN_DEMO_MEMBERS, high=f"{MAX_DEMO_MEMBERS:,}".replace(",", "."), given=args.members)
+        )
+        return EXIT_USAGE
+    if not target.parent.is_dir():
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli", "Không có thư mục {folder}. Hãy tạo thư mục trước hoặc chọn nơi ghi khác."
+                )
+            ).format(folder=target.parent)
+        )
+        return EXIT_REFUSED
     if target.exists():
         err(
             tr(QT_TRANSLATE_NOOP("cli", "Tệp {path} đã có. Hãy chọn tên khác hoặc xóa tệp cũ.")).format(
@@ -236,6 +330,28 @@ def find_cell_id(session: Any, name: str) -> str:
             raise first from None
 
 
+def month_arg(text: str) -> str | None:
+    """--month NĂM-THÁNG, stripped; None (after saying why) when it is not a month from 1900 to 2100."""
+    year_text, _dash, month_text = text.strip().partition("-")
+    if not (
+        len(year_text) == 4
+        and year_text.isdigit()
+        and len(month_text) == 2
+        and month_text.isdigit()
+        and 1 <= int(month_text) <= 12
+        and MIN_YEAR <= int(year_text) <= MAX_YEAR
+    ):
+        err(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "cli", "Tháng “{month}” không đúng. Hãy ghi --month NĂM-THÁNG, ví dụ --month 2026-03."
+                )
+            ).format(month=text)
+        )
+        return None
+    return text.strip()
+
+
 def cmd_minutes(args: argparse.Namespace) -> int:
     from exports.documents import log_document, save_pdf
     from forms.minutes import blank_minutes, minutes_document
@@ -245,23 +361,9 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
     month = args.month
     if month is not None:
-        year_text, _dash, month_text = month.strip().partition("-")
-        if not (
-            len(year_text) == 4
-            and year_text.isdigit()
-            and len(month_text) == 2
-            and month_text.isdigit()
-            and 1 <= int(month_text) <= 12
-        ):
-            err(
-                tr(
-                    QT_TRANSLATE_NOOP(
-                        "cli", "Tháng “{month}” không đúng. Hãy ghi --month NĂM-THÁNG, ví dụ --month 2026-03."
-                    )
-                ).format(month=month)
-            )
+        month = month_arg(month)
+        if month is None:
             return EXIT_USAGE
-        month = month.strip()
     db, actor = open_for_cli(args.db)
     try:
         with read_session(db, actor) as session:
@@ -356,10 +458,13 @@ def cmd_dues_sheet(args: argparse.Namespace) -> int:
     if target.suffix.lower() not in (".pdf", ".xlsx"):
         err(tr(QT_TRANSLATE_NOOP("cli", "Tệp ra phải có đuôi .pdf hoặc .xlsx.")))
         return EXIT_USAGE
+    month = month_arg(args.month)
+    if month is None:
+        return EXIT_USAGE
     db, actor = open_for_cli(args.db)
     try:
         with read_session(db, actor) as session:
-            document = dues_sheet(session, find_cell_id(session, args.cell), args.month)
+            document = dues_sheet(session, find_cell_id(session, args.cell), month)
         if target.suffix.lower() == ".pdf":
             save_pdf(document, target)
         else:
@@ -376,7 +481,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
     from models.db import read_session
 
     try:
-        mapping = mi.Mapping.from_json(Path(args.mapping).read_text(encoding="utf-8"))
+        mapping = mi.Mapping.from_file(Path(args.mapping))
     except OSError:
         err(tr(QT_TRANSLATE_NOOP("cli", "Không đọc được tệp ánh xạ cột {path}.")).format(path=args.mapping))
         return EXIT_USAGE
@@ -1541,8 +1646,14 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_USAGE
-    setup_logging(args.verbose)
     func: Command = args.func
+    problem = data_dir_problem()
+    if problem is not None:
+        err(problem)
+        if func is cmd_gui:
+            show_startup_error(problem)
+        return EXIT_REFUSED
+    setup_logging(args.verbose)
     try:
         return func(args)
     except DomainError as exc:
@@ -1553,6 +1664,10 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - open until exit
         return EXIT_OK
+    except OSError as exc:
+        err(os_error_text(exc))
+        log.info("command refused: %s errno %s", type(exc).__name__, exc.errno)
+        return EXIT_REFUSED
     finally:
         close_cli_databases()
 

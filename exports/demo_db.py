@@ -26,6 +26,7 @@ from models.security import Role
 DEMO_FULL_NAME = "Quản trị viên (dữ liệu mẫu)"
 DEMO_ROLES = frozenset({Role.ADMIN, Role.CLERK, Role.APPROVER, Role.INSPECTION})
 MEETING_YEARS = 3
+STEPS = 100
 Progress = Callable[[str, int, int], None]
 
 
@@ -37,8 +38,28 @@ def create_demo_database(
     check_drive: bool = True,
     meeting_years: int = MEETING_YEARS,
     progress: Progress | None = None,
+    steps: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Create the demo at `path` (which must not exist); on failure nothing is left behind."""
+    """Create the demo at `path` (which must not exist); on failure nothing is left behind.
+    `steps(done, STEPS)` reports the whole run's progress for a determinate bar: the members up to
+    40, the meetings up to 70, the Party-work records up to STEPS."""
+
+    def phase(low: int, high: int) -> Callable[[int, int], None]:
+        def report(done: int, total: int) -> None:
+            if steps is not None and total > 0:
+                steps(low + (high - low) * min(done, total) // total, STEPS)
+
+        return report
+
+    def work_progress(label: str, done: int, total: int) -> None:
+        if progress is not None:
+            progress(label, done, total)
+        # six Party-work steps, then the twelve months of dues (the longest)
+        if label == "dues":
+            phase(80, STEPS)(done, total)
+        else:
+            phase(70, 80)(done, total)
+
     admissions = pipeline_admissions(members)
     options = DemoOptions(members=members - admissions, seed=seed, check_drive=check_drive)
     today = demo_anchor(options)
@@ -57,22 +78,26 @@ def create_demo_database(
         keyring.update_account(unlocked, unlocked.actor.user_id, DEMO_FULL_NAME, DEMO_ROLES)
         return unlocked.db
 
-    summary = generate_demo(Path(path), options, create=create, stamps=stamps)
+    summary = generate_demo(Path(path), options, create=create, stamps=stamps, progress=phase(0, 40))
     try:
         unlocked = keyring.unlock(path, keyring.DEMO_LOGIN, keyring.DEMO_PASSWORD, check_drive=check_drive)
         try:
             with stamps.installed():
                 start = date(today.year - meeting_years + 1, 1, 1)
-                add_demo_meetings(unlocked.db, unlocked.actor, seed=seed, start=start, end=today)
+                add_demo_meetings(
+                    unlocked.db, unlocked.actor, seed=seed, start=start, end=today, progress=phase(40, 70)
+                )
                 add_demo_work(
                     unlocked.db,
                     unlocked.actor,
                     seed=seed,
                     today=today,
                     admissions=admissions,
-                    progress=progress,
+                    progress=work_progress,
                 )
             final = summarise(unlocked.db)
+            if steps is not None:
+                steps(STEPS, STEPS)
         finally:
             unlocked.close()
     except BaseException:

@@ -10,6 +10,7 @@ entry in one transaction."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import unicodedata
@@ -117,6 +118,30 @@ class Mapping:
                 fields=", ".join(unknown),
             )
         return mapping
+
+    @classmethod
+    def from_file(cls, path: Path) -> Mapping:
+        """A mapping file as Excel users save it: UTF-8 (with or without a byte-order mark) or, as
+        Windows Notepad's "Unicode", UTF-16 with its mark; anything else is refused with a message."""
+        data = path.read_bytes()
+        boms = (
+            (codecs.BOM_UTF32_LE, "utf-32"),
+            (codecs.BOM_UTF32_BE, "utf-32"),
+            (codecs.BOM_UTF8, "utf-8-sig"),
+            (codecs.BOM_UTF16_LE, "utf-16"),
+            (codecs.BOM_UTF16_BE, "utf-16"),
+        )
+        encoding = next((name for bom, name in boms if data.startswith(bom)), "utf-8")
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "import",
+                    "Tệp ánh xạ cột không phải văn bản UTF-8 hoặc UTF-16. Hãy lưu lại tệp với bảng mã UTF-8.",
+                )
+            ) from None
+        return cls.from_json(text)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -352,6 +377,20 @@ def _date(value: Any, label: str) -> date | None:
 def _sex(value: Any) -> str | None:
     key = fold(str(value or ""))
     return {"nam": "M", "m": "M", "male": "M", "nu": "F", "f": "F", "female": "F"}.get(key)
+
+
+def sample_text(value: Any) -> str:
+    """A cell as the mapping step shows it: dates as dd/mm/yyyy (Excel gives a date cell as a
+    datetime at midnight, shown raw as "1970-03-05 00:00:00"), whole numbers without ".0"."""
+    if isinstance(value, datetime):
+        return (
+            value.strftime("%d/%m/%Y")
+            if value.time() == datetime.min.time()
+            else value.strftime("%d/%m/%Y %H:%M")
+        )
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return _text(value)
 
 
 def _text(value: Any) -> str:

@@ -10,6 +10,7 @@ from datetime import date
 from models.errors import ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 
+MIN_YEAR, MAX_YEAR = 1900, 2100  # outside: a typing slip (and beyond what dates can hold)
 _PATTERN = re.compile(r"^\s*(\d{4})-(Q[1-4]|H1|9M|Y|6M)\s*$", re.IGNORECASE)
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -22,7 +23,7 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         m = _PATTERN.match(text or "")
-        if not m:
+        if not m or not MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
             raise ValidationError(
                 "period",
                 QT_TRANSLATE_NOOP(

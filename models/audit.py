@@ -17,11 +17,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models import txcache
 from models.entities import AppMeta, AuditEntry
 from models.security import actor_of
 
 GENESIS = "0" * 64
 _KEY_NAME = "audit_key"
+_KEY_DEPS = frozenset({AppMeta})
+# The head is followed in memory; a flush of AuditEntry rows written elsewhere would drop it, but
+# the entries this module adds are flushed by the caller: only a foreign writer invalidates it.
+_HEAD_DEPS: frozenset[type] = frozenset()
 
 
 def _canonical(value: Any) -> str:
@@ -37,12 +42,15 @@ def _default(value: Any) -> Any:
 
 
 def _audit_key(session: Session) -> bytes:
-    row = session.get(AppMeta, _KEY_NAME)
-    if row is None:
-        row = AppMeta(key=_KEY_NAME, value=secrets.token_hex(32))
-        session.add(row)
-        session.flush()
-    return bytes.fromhex(row.value)
+    def load() -> bytes:
+        row = session.get(AppMeta, _KEY_NAME)
+        if row is None:
+            row = AppMeta(key=_KEY_NAME, value=secrets.token_hex(32))
+            session.add(row)
+            session.flush()
+        return bytes.fromhex(row.value)
+
+    return txcache.cached(session, "audit.key", None, _KEY_DEPS, load)
 
 
 def _digest(key: bytes, values: Mapping[str, Any] | None) -> str:
@@ -71,7 +79,9 @@ def entry_hash(entry: AuditEntry) -> str:
 
 
 def head(session: Session) -> tuple[int, str]:
-    """(id, hash) of the latest entry, or (0, GENESIS)."""
+    """(id, hash) of the latest entry, or (0, GENESIS); entries appended in this transaction and not
+    yet flushed are written first."""
+    session.flush()
     row = session.execute(
         select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
     ).first()
@@ -80,6 +90,7 @@ def head(session: Session) -> tuple[int, str]:
 
 def hash_of(session: Session, entry_id: int) -> str | None:
     """The stored hash of one entry, or None if there is no such entry."""
+    session.flush()
     return session.scalar(select(AuditEntry.hash).where(AuditEntry.id == entry_id))
 
 
@@ -94,13 +105,19 @@ def record(
     fields: list[str] | None = None,
 ) -> AuditEntry:
     """Append one entry in the caller's transaction. `fields` defaults to the keys whose values differ
-    between `before` and `after`."""
+    between `before` and `after`.
+
+    The entry is added to the session, not flushed: it is written with the caller's next flush or at
+    commit, many entries in one statement. The chain's head is read once per transaction and then
+    followed in memory (the transaction holds the database's only write lock, so no other writer
+    can append meanwhile); every id and link is the one a flush per entry would have written."""
     actor = actor_of(session)
     if fields is None:
         keys = set(before or {}) | set(after or {})
         fields = sorted(k for k in keys if (before or {}).get(k) != (after or {}).get(k))
     key = _audit_key(session)
-    last_id, last_hash = head(session)
+    last = txcache.peek(session, "audit.head", None)
+    last_id, last_hash = last if last is not None else head(session)
     entry = AuditEntry(
         id=last_id + 1,
         at=datetime.now(UTC),
@@ -115,7 +132,7 @@ def record(
     )
     entry.hash = entry_hash(entry)
     session.add(entry)
-    session.flush()
+    txcache.put(session, "audit.head", None, _HEAD_DEPS, (entry.id, entry.hash))
     return entry
 
 
@@ -166,6 +183,7 @@ def verify(session: Session, anchor: tuple[int, str] | None = None) -> ChainRepo
     `anchor` is a (id, hash) recorded outside the database (the key file at close, a sync manifest,
     a printed footer): the chain must still contain exactly that entry, which catches deleting or
     re-hashing the newest entries, the one change a hash chain alone cannot see."""
+    session.flush()
     prev_hash = GENESIS
     expected_id = 1
     count = 0

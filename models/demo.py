@@ -988,6 +988,7 @@ def generate_demo(
     *,
     create: Callable[[Path, DemoOptions], Database] | None = None,
     stamps: DemoStamps | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
     """Create the demo commune database at `path` (which must not exist). On failure the partly
     written files are removed and the error propagates. `create` makes the empty database (the
@@ -1008,7 +1009,7 @@ def generate_demo(
         with (stamps or DemoStamps(options.seed, anchor)).installed():
             db = (create or create_demo_database)(path, options)
             try:
-                summary = _write(db, planner, options)
+                summary = _write(db, planner, options, progress)
             finally:
                 db.close()
     except BaseException:
@@ -1021,7 +1022,9 @@ def generate_demo(
     return replace(summary, seconds=seconds)
 
 
-def _write(db: Database, planner: Planner, options: DemoOptions) -> DemoSummary:
+def _write(
+    db: Database, planner: Planner, options: DemoOptions, progress: Callable[[int, int], None] | None
+) -> DemoSummary:
     with unit_of_work(db, SYSTEM_ACTOR) as session:
         cell_ids = _setup_organisation(session, planner)
         set_meta(session, DEMO_META_KEY, str(options.seed))
@@ -1029,6 +1032,8 @@ def _write(db: Database, planner: Planner, options: DemoOptions) -> DemoSummary:
     for batch in _batches(planner.plans, options.batch_size):
         with unit_of_work(db, SYSTEM_ACTOR) as session:
             member_ids.extend(_write_member(session, p, cell_ids) for p in batch)
+        if progress is not None:
+            progress(len(member_ids), len(planner.plans))
     with unit_of_work(db, SYSTEM_ACTOR) as session:
         _write_posts(session, planner, cell_ids, member_ids)
     return summarise(db)

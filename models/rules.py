@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 from datetime import date
 from typing import Any
@@ -10,7 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import resources
+from models import txcache
 from models.entities import RuleValue
+
+_RULE_DEPS = frozenset({RuleValue})
 
 
 def seed_rules(session: Session) -> int:
@@ -35,21 +39,29 @@ def seed_rules(session: Session) -> int:
     return added
 
 
+def _book(session: Session, key: str) -> list[tuple[date, str]]:
+    """Every recorded value of `key`, oldest first; read once per transaction (models.txcache)."""
+
+    def load() -> list[tuple[date, str]]:
+        return [
+            (valid_from, value)
+            for valid_from, value in session.execute(
+                select(RuleValue.valid_from, RuleValue.value)
+                .where(RuleValue.key == key)
+                .order_by(RuleValue.valid_from)
+            )
+        ]
+
+    return txcache.cached(session, "rules", key, _RULE_DEPS, load)
+
+
 def rule(session: Session, key: str, on: date) -> Any:
     """The value of `key` in force on `on`. Before the earliest recorded value, the earliest applies
     (historic records predate the table); falls back to the preset when the table lacks the key."""
-    row = (
-        session.scalars(
-            select(RuleValue)
-            .where(RuleValue.key == key, RuleValue.valid_from <= on)
-            .order_by(RuleValue.valid_from.desc())
-        ).first()
-        or session.scalars(
-            select(RuleValue).where(RuleValue.key == key).order_by(RuleValue.valid_from)
-        ).first()
-    )
-    if row is not None:
-        return json.loads(row.value)
+    book = _book(session, key)
+    if book:
+        index = bisect.bisect_right(book, on, key=lambda item: item[0])
+        return json.loads(book[max(index - 1, 0)][1])
     preset: dict[str, Any] = resources.load_preset("rules")
     candidates = [v for v in preset.get(key, []) if date.fromisoformat(v["valid_from"]) <= on]
     if not candidates:

@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -368,9 +369,9 @@ def create_demo(path: Path, runner: TaskRunner, members: int = DEMO_MEMBERS) -> 
     """Create the demo commune at `path` off the GUI thread; False when cancelled or refused."""
     from exports.demo_db import create_demo_database
 
-    def job(progress: object, cancel: object) -> object:
-        del progress, cancel
-        return create_demo_database(path, members=members, seed=1)
+    def job(progress: Callable[[int, int], None], cancel: object) -> object:
+        del cancel
+        return create_demo_database(path, members=members, seed=1, steps=progress)
 
     try:
         runner.run_and_wait(None, translate("app", "Đang tạo dữ liệu xã mẫu lần đầu…"), job)

@@ -16,7 +16,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,6 +28,7 @@ from forms.document import Document
 from models.errors import DomainError
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.files import save_path, show_saved
 from ui.i18n import translate
 from ui.widgets import fit_to_screen
 
@@ -197,15 +197,15 @@ class PdfPreview(QDialog):
     # -- save
 
     def ask_target(self) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
+        path = save_path(
             self,
+            "pdf",
             translate("pdf_preview", "Lưu thành tệp PDF"),
-            str(Path.home() / self.suggested_name),
+            self.suggested_name,
             translate("pdf_preview", "Tệp PDF (*.pdf)"),
         )
-        if not name:
+        if path is None:
             return None
-        path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
     def save_to(self, target: Path) -> Path:
@@ -219,9 +219,11 @@ class PdfPreview(QDialog):
         if target is None:
             return
         try:
-            self.save_to(target)
+            saved = self.save_to(target)
         except DomainError as exc:
             show_error(self, exc)
+            return
+        show_saved(self, saved)
 
     @classmethod
     def ask(

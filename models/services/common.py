@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
+from models import txcache
 from models.base import Synced
 from models.dates import format_date, today
 from models.entities import AppMeta
@@ -15,17 +16,23 @@ from models.errors import Conflict, NotFound, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 
 OWN_UNIT_KEY = "own_unit_id"
+_META_DEPS = frozenset({AppMeta})
 _T = TypeVar("_T", bound=Synced)
 
 
 def own_unit_id(session: Session) -> str:
-    row = session.get(AppMeta, OWN_UNIT_KEY)
-    if row is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("services", "Chưa khai báo đơn vị. Hãy hoàn thành bước thiết lập ban đầu."),
-            context="services",
-        )
-    return row.value
+    """The unit this database belongs to (read once per transaction: every write asks for it)."""
+
+    def load() -> str:
+        row = session.get(AppMeta, OWN_UNIT_KEY)
+        if row is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("services", "Chưa khai báo đơn vị. Hãy hoàn thành bước thiết lập ban đầu."),
+                context="services",
+            )
+        return row.value
+
+    return txcache.cached(session, "own_unit_id", None, _META_DEPS, load)
 
 
 def meta(session: Session, key: str) -> str | None:

@@ -57,6 +57,7 @@ def _check_month(month: str) -> None:
         or month[4] != "-"
         or not (month[:4] + month[5:]).isdigit()
         or not 1 <= int(month[5:]) <= 12
+        or not 1900 <= int(month[:4]) <= 2100
     ):
         raise ValidationError(
             "month", QT_TRANSLATE_NOOP("dues", "Tháng ghi dạng năm-tháng, ví dụ 2026-03."), context=CTX
@@ -201,7 +202,18 @@ def record_month(session: Session, cell_id: str, month: str, entries: dict[str, 
     _check_month(month)
     get_live(session, Cell, cell_id, QT_TRANSLATE_NOOP("dues", "chi bộ"))
     rows = {r.member_id: r for r in sheet(session, cell_id, month)}
+    ids = list(entries)
+    existing = {
+        p.member_id: p
+        for start in range(0, len(ids), 500)
+        for p in session.scalars(
+            select(DuesPayment).where(
+                DuesPayment.member_id.in_(ids[start : start + 500]), DuesPayment.month == month
+            )
+        )
+    }
     errors: dict[str, str] = {}
+    written: list[tuple[DuesPayment, dict[str, Any] | None]] = []
     for member_id, entry in entries.items():
         row = rows.get(member_id)
         if row is None:
@@ -236,9 +248,7 @@ def record_month(session: Session, cell_id: str, month: str, entries: dict[str, 
                 "channel", QT_TRANSLATE_NOOP("dues", "Hãy chọn hình thức nộp."), context=CTX
             ).text()
             continue
-        payment = session.scalars(
-            select(DuesPayment).where(DuesPayment.member_id == member_id, DuesPayment.month == month)
-        ).first()
+        payment = existing.get(member_id)
         before = snapshot(payment) if payment else None
         if payment is None:
             payment = DuesPayment(
@@ -248,12 +258,14 @@ def record_month(session: Session, cell_id: str, month: str, entries: dict[str, 
         payment.category, payment.base_amount, payment.amount_due = category, base, due
         payment.amount_paid, payment.channel = entry.amount_paid, entry.channel if entry.amount_paid else ""
         payment.paid_date = entry.paid_date if entry.amount_paid else None
-        session.flush()
+        written.append((payment, before))
+    if errors:
+        raise ValidationError.many(errors)
+    session.flush()  # the whole sheet in one flush; then one audit entry per row, in the sheet's order
+    for payment, before in written:
         audit.record(
             session, "dues.record", "dues_payment", payment.id, before=before, after=snapshot(payment)
         )
-    if errors:
-        raise ValidationError.many(errors)
     return len(entries)
 
 
@@ -307,20 +319,28 @@ def unpaid_members(session: Session, year: int, up_to_month: str, min_months: in
     cells = session.execute(
         select(Cell.id, Cell.name).where(~Cell.deleted, Cell.owner_unit_id == unit_id)
     ).all()
-    payments: dict[tuple[str, str], DuesPayment] = {
-        (p.member_id, p.month): p
-        for p in session.scalars(
-            select(DuesPayment).where(DuesPayment.month.in_(months), ~DuesPayment.deleted)
+    # (member, month) -> paid in full: plain columns, not a year of ORM rows (the page opened slowly)
+    paid_in_full: dict[tuple[str, str], bool] = {
+        (member_id, month): paid >= due
+        for member_id, month, paid, due in session.execute(
+            select(
+                DuesPayment.member_id, DuesPayment.month, DuesPayment.amount_paid, DuesPayment.amount_due
+            ).where(DuesPayment.month.in_(months), ~DuesPayment.deleted)
         )
     }
+    # A member paid in full in more than len(months) - min_months of them cannot miss min_months:
+    # their history need not be replayed month by month.
+    full_months: dict[str, int] = defaultdict(int)
+    for (member_id, _month), full in paid_in_full.items():
+        full_months[member_id] += full
+    settled = frozenset(m for m, n in full_months.items() if n > len(months) - min_months)
     missing: dict[str, list[str]] = defaultdict(list)
     names: dict[str, tuple[str, str]] = {}
     for cell_id, cell_name in cells:
         for month in months:
-            for entry in roster(session, cell_id, _first(month)):
+            for entry in roster(session, cell_id, _first(month), settled):
                 names[entry.member_id] = (entry.name, cell_name)
-                p = payments.get((entry.member_id, month))
-                if p is None or p.amount_paid < p.amount_due:
+                if not paid_in_full.get((entry.member_id, month), False):
                     missing[entry.member_id].append(month)
     out = [
         Unpaid(mid, names[mid][0], names[mid][1], tuple(ms))

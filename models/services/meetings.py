@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import audit
+from models import audit, txcache
 from models.base import stable_id
 from models.dates import format_date, month_key, today
-from models.entities import Cell, Member, MemberEvent, Unit
+from models.entities import Cell, Member, MemberEvent, RuleValue, Unit
 from models.entities_meetings import AgendaItem, Meeting, MeetingAttendance, MeetingTask, MeetingVote
 from models.errors import RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP, translate
@@ -187,32 +187,61 @@ class RosterEntry:
     activity: str  # active / exempted / away
 
 
-def roster(session: Session, cell_id: str, on: date) -> list[RosterEntry]:
-    """Members of the cell counted on `on`, with their membership and activity on that day."""
-    members = list(
-        session.execute(
-            select(
-                Member.id, Member.family_name, Member.middle_name, Member.given_name, Member.sort_key
-            ).where(Member.cell_id == cell_id, ~Member.deleted)
+def roster(session: Session, cell_id: str, on: date, skip: frozenset[str] = frozenset()) -> list[RosterEntry]:
+    """Members of the cell counted on `on`, with their membership and activity on that day; the
+    members in `skip` are left out without replaying their history (a caller that already knows it
+    does not need them).
+
+    The cell's members and their events are read once per transaction (models.txcache): a dues
+    month, a year of meetings or a rating round asks for the same cell on many dates."""
+    return list(
+        txcache.cached(
+            session, "roster", (cell_id, on, skip), _ROSTER_DEPS, lambda: _roster(session, cell_id, on, skip)
         )
     )
-    events: dict[str, list[MemberEvent]] = defaultdict(list)
-    ids = [m[0] for m in members]
-    for start in range(0, len(ids), 500):
-        for ev in session.scalars(
-            select(MemberEvent).where(MemberEvent.member_id.in_(ids[start : start + 500]))
-        ):
-            events[ev.member_id].append(ev)
+
+
+_ROSTER_DEPS = frozenset({Member, MemberEvent, RuleValue})
+
+
+def _cell_histories(
+    session: Session, cell_id: str
+) -> tuple[list[tuple[str, str, str, str, str]], dict[str, list[MemberEvent]]]:
+    def load() -> tuple[list[tuple[str, str, str, str, str]], dict[str, list[MemberEvent]]]:
+        members = [
+            (row[0], row[1], row[2], row[3], row[4])
+            for row in session.execute(
+                select(
+                    Member.id, Member.family_name, Member.middle_name, Member.given_name, Member.sort_key
+                ).where(Member.cell_id == cell_id, ~Member.deleted)
+            )
+        ]
+        events: dict[str, list[MemberEvent]] = defaultdict(list)
+        ids = [m[0] for m in members]
+        for start in range(0, len(ids), 500):
+            for ev in session.scalars(
+                select(MemberEvent).where(MemberEvent.member_id.in_(ids[start : start + 500]))
+            ):
+                events[ev.member_id].append(ev)
+        return members, events
+
+    return txcache.cached(session, "roster.cell", cell_id, _ROSTER_DEPS, load)
+
+
+def _roster(session: Session, cell_id: str, on: date, skip: frozenset[str]) -> tuple[RosterEntry, ...]:
+    members, events = _cell_histories(session, cell_id)
     months = int(rule(session, "probation.months", on))
     out: list[RosterEntry] = []
     for mid, family, middle, given, sort_key in members:
-        state = fold_events(events[mid], months, as_of=on)
+        if mid in skip:
+            continue
+        state = fold_events(events.get(mid, []), months, as_of=on)
         if not state.counted or state.ended:
             continue
         name = " ".join(p for p in (family, middle, given) if p)
         out.append(RosterEntry(mid, name, sort_key, state.membership or "probationary", state.activity))
     out.sort(key=lambda r: r.sort_key)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -931,6 +931,10 @@ You can:
         <source>Đã phục hồi. Hãy đăng nhập lại.</source>
         <translation>Restored. Please sign in again.</translation>
     </message>
+    <message>
+        <source>Sổ tay Văn phòng Đảng ủy xã</source>
+        <translation>Commune Party Office Handbook</translation>
+    </message>
 </context>
 <context>
     <name>auth</name>
@@ -1132,6 +1136,54 @@ You can:
 </context>
 <context>
     <name>cli</name>
+    <message>
+        <source>Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy. Hãy xóa bớt tệp không cần rồi mở lại chương trình.</source>
+        <translation>The disk holding the data folder {folder} is full. Delete files you do not need, then start the program again.</translation>
+    </message>
+    <message>
+        <source>Không ghi được vào thư mục dữ liệu {folder} (chỉ đọc hoặc không có quyền). Hãy chọn thư mục khác bằng biến DUX_DATA_DIR hoặc nhờ cán bộ tin học cấp quyền ghi.</source>
+        <translation>Cannot write to the data folder {folder} (read-only or no permission). Choose another folder with DUX_DATA_DIR or ask IT staff for write permission.</translation>
+    </message>
+    <message>
+        <source>Không tạo được thư mục dữ liệu {folder}. Hãy kiểm tra đường dẫn (biến DUX_DATA_DIR) hoặc chọn thư mục khác.</source>
+        <translation>Cannot create the data folder {folder}. Check the path (DUX_DATA_DIR) or choose another folder.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy {path}. Hãy kiểm tra lại đường dẫn.</source>
+        <translation>{path} not found. Check the path.</translation>
+    </message>
+    <message>
+        <source>Đường dẫn {path} không đúng: một phần của nó không phải thư mục.</source>
+        <translation>The path {path} is wrong: part of it is not a folder.</translation>
+    </message>
+    <message>
+        <source>{path} là một thư mục; hãy ghi tên tệp.</source>
+        <translation>{path} is a folder; give a file name.</translation>
+    </message>
+    <message>
+        <source>Không có quyền đọc hoặc ghi {path}.</source>
+        <translation>No permission to read or write {path}.</translation>
+    </message>
+    <message>
+        <source>Không ghi được {path}: ổ đĩa chỉ cho đọc.</source>
+        <translation>Cannot write {path}: the disk is read-only.</translation>
+    </message>
+    <message>
+        <source>Ổ đĩa đã đầy, không ghi được {path}. Hãy xóa bớt tệp rồi làm lại.</source>
+        <translation>The disk is full; {path} could not be written. Delete some files and try again.</translation>
+    </message>
+    <message>
+        <source>Không đọc hoặc ghi được {path} (lỗi hệ thống {code}). Hãy kiểm tra ổ đĩa và đường dẫn.</source>
+        <translation>Cannot read or write {path} (system error {code}). Check the disk and the path.</translation>
+    </message>
+    <message>
+        <source>Số đảng viên của xã mẫu phải từ {low} đến {high} (đã ghi --members {given}).</source>
+        <translation>The demo commune needs {low} to {high} members (given: --members {given}).</translation>
+    </message>
+    <message>
+        <source>Không có thư mục {folder}. Hãy tạo thư mục trước hoặc chọn nơi ghi khác.</source>
+        <translation>There is no folder {folder}. Create it first or choose another place.</translation>
+    </message>
     <message>
         <source>Tệp {path} đã có. Hãy chọn tên khác hoặc xóa tệp cũ.</source>
         <translation>The file {path} already exists. Choose another name or delete the old file.</translation>
@@ -2071,6 +2123,52 @@ Close this dialog, check what you just did, and send the following log file to t
     </message>
 </context>
 <context>
+    <name>ethnicity</name>
+    <message>
+        <source>“{value}” không có trong danh mục 54 dân tộc.</source>
+        <translation>“{value}” is not in the list of the 54 ethnic groups.</translation>
+    </message>
+</context>
+<context>
+    <name>ethnicity_ui</name>
+    <message>
+        <source>Chuẩn hóa tên dân tộc</source>
+        <translation>Standardise ethnicity names</translation>
+    </message>
+    <message>
+        <source>Các giá trị dưới đây không đúng tên trong danh mục 54 dân tộc, nên bộ lọc và thống kê đếm chúng riêng. Chọn dân tộc đúng cho từng giá trị (đã gợi ý sẵn khi nhận ra), rồi bấm Chuẩn hóa. Giá trị để trống được giữ nguyên.</source>
+        <translation>The values below are not names from the list of the 54 ethnic groups, so the filters and statistics count them separately. Choose the right group for each value (suggested where recognised), then press Standardise. A value left blank is kept as it is.</translation>
+    </message>
+    <message>
+        <source>Mọi hồ sơ đã ghi dân tộc đúng danh mục. Không có gì cần chuẩn hóa.</source>
+        <translation>Every record names an ethnic group from the list. Nothing to standardise.</translation>
+    </message>
+    <message>
+        <source>Đang ghi</source>
+        <translation>Recorded as</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Dân tộc đúng</source>
+        <translation>Ethnic group</translation>
+    </message>
+    <message>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Chuẩn hóa</source>
+        <translation>Standardise</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>files</name>
     <message>
         <source>Tệp {name} lớn khoảng {size} GB, vượt giới hạn 4 GB của một tệp trên USB hoặc thẻ nhớ định dạng FAT32. Hãy dùng USB định dạng exFAT hoặc NTFS (có thể định dạng lại một USB trống thành exFAT), rồi thử lại.</source>
@@ -2103,6 +2201,22 @@ Close this dialog, check what you just did, and send the following log file to t
     <message>
         <source>Lỗi khi ghi tệp {name} (có thể USB đã bị rút ra). Tệp cũ vẫn còn nguyên; hãy cắm lại và thử lại.</source>
         <translation>Error writing {name} (the USB drive may have been removed). The old file is intact; plug the drive back in and try again.</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp</source>
+        <translation>File saved</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp:</source>
+        <translation>File saved:</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2354,10 @@ Close this dialog, check what you just did, and send the following log file to t
     <message>
         <source>Tệp ánh xạ có trường không biết: {fields}.</source>
         <translation>The mapping file has unknown fields: {fields}.</translation>
+    </message>
+    <message>
+        <source>Tệp ánh xạ cột không phải văn bản UTF-8 hoặc UTF-16. Hãy lưu lại tệp với bảng mã UTF-8.</source>
+        <translation>The column mapping file is not UTF-8 or UTF-16 text. Save it again as UTF-8.</translation>
     </message>
     <message>
         <source>Không đọc được tệp {name}. Hãy kiểm tra tệp còn trên máy.</source>
@@ -4042,6 +4160,10 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Retired</translation>
     </message>
     <message>
+        <source>Chương trình (tự động)</source>
+        <translation>The program (automatic)</translation>
+    </message>
+    <message>
         <source>Chọn ảnh 3×4</source>
         <translation>Choose a 3×4 photo</translation>
     </message>
@@ -4108,6 +4230,10 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Hãy nhập ngày sinh, ví dụ 12/04/1985.</source>
         <translation>Enter the date of birth, e.g. 12/04/1985.</translation>
+    </message>
+    <message>
+        <source>“{value}” không có trong danh mục 54 dân tộc. Hãy chọn trong danh sách.</source>
+        <translation>“{value}” is not in the list of the 54 ethnic groups. Choose one from the list.</translation>
     </message>
     <message>
         <source>Chưa có ảnh
@@ -4484,6 +4610,10 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Actions</translation>
     </message>
     <message>
+        <source>Chuẩn hóa tên dân tộc…</source>
+        <translation>Standardise ethnicity names…</translation>
+    </message>
+    <message>
         <source>Nhập Excel…</source>
         <translation>Import Excel…</translation>
     </message>
@@ -4552,12 +4682,12 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <source>Đã xuất</source>
-        <translation>Exported</translation>
+        <source>Đã lưu {n} đảng viên vào tệp:</source>
+        <translation>{n} Party members saved to:</translation>
     </message>
     <message>
-        <source>Đã lưu {n} đảng viên vào {path}</source>
-        <translation>Saved {n} Party members to {path}</translation>
+        <source>Đã lưu sổ danh sách đảng viên vào tệp:</source>
+        <translation>Member register saved to:</translation>
     </message>
     <message>
         <source>In sổ danh sách đảng viên</source>
@@ -4574,14 +4704,6 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Đang in sổ danh sách…</source>
         <translation>Printing the register…</translation>
-    </message>
-    <message>
-        <source>Đã lưu</source>
-        <translation>Saved</translation>
-    </message>
-    <message>
-        <source>Đã lưu {path}</source>
-        <translation>Saved {path}</translation>
     </message>
 </context>
 <context>
@@ -6403,12 +6525,8 @@ Fix the records listed above, then finalise again.</translation>
         <translation>Save report</translation>
     </message>
     <message>
-        <source>Đã lưu</source>
-        <translation>Saved</translation>
-    </message>
-    <message>
-        <source>Đã lưu báo cáo vào {path}</source>
-        <translation>Report saved to {path}</translation>
+        <source>Đã lưu báo cáo vào tệp:</source>
+        <translation>Report saved to:</translation>
     </message>
     <message>
         <source>Đang ghi báo cáo…</source>

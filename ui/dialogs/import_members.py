@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from models.db import read_session
 from models.errors import DomainError
 from models.i18n import QT_TRANSLATE_NOOP
 from ui.context import AppContext
+from ui.files import open_path
 from ui.i18n import translate
 from ui.settings import Key, Settings
 from ui.tasks import Cancel, Cancelled, Progress, TaskRunner
@@ -49,13 +49,13 @@ SAMPLE_ROWS = 3
 
 def choose_workbook(parent: QWidget | None) -> str:
     """The open dialog for a workbook (tests replace it)."""
-    path, _ = QFileDialog.getOpenFileName(
+    path = open_path(
         parent,
+        "import",
         translate("members_ui", "Chọn tệp Excel danh sách đảng viên"),
-        "",
         translate("members_ui", "Bảng tính Excel (*.xlsx)"),
     )
-    return path
+    return "" if path is None else str(path)
 
 
 def remembered_mapping(settings: Settings, headers: list[str]) -> mi.Mapping:
@@ -360,7 +360,7 @@ class ImportMembersDialog(QDialog):
         self.mapping.setRowCount(len(table.headers))
         for n, header in enumerate(table.headers):
             samples = [
-                str(values[n])
+                mi.sample_text(values[n])
                 for _row, values in table.rows[:SAMPLE_ROWS]
                 if n < len(values) and values[n] is not None
             ]

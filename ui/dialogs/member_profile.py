@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,12 +34,14 @@ from models.dates import format_date
 from models.db import read_session, unit_of_work
 from models.errors import DomainError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
-from models.picklists import ETHNIC_GROUPS, RELIGIONS
+from models.picklists import ETHNICITY_CHOICES, RELIGIONS, normalise_ethnicity
+from models.security import SYSTEM_ACTOR
 from models.services import membership as ms
 from models.services import organisation as org
 from ui.context import AppContext
 from ui.dialogs.member_actions import ACTIONS, ActionDialog, actions_for, parse_month
 from ui.errors import choose
+from ui.files import open_path
 from ui.i18n import translate
 from ui.members_model import audit_action_label, member_audit, member_photo, status_label
 from ui.widgets import ERROR_STYLE, DateEdit, FieldErrors, collect, fit_to_screen
@@ -104,19 +106,27 @@ TECHNICAL_FIELDS = frozenset(
 DATE_FIELDS = ("date_of_birth", "card_issue_date", "youth_union_date")
 
 
+def actor_label(login: str) -> str:
+    """Who made a change, as the history shows it: the program's own jobs (demo, import of old
+    data, migrations) are "Chương trình (tự động)", not the raw account name "system"."""
+    if login == SYSTEM_ACTOR.login:
+        return translate("members_ui", "Chương trình (tự động)")
+    return login
+
+
 def field_label(name: str) -> str:
     return translate("members_ui", FIELD_LABELS.get(name, name))
 
 
 def choose_image(parent: QWidget | None) -> str:
     """The file dialog for a photo (tests replace it)."""
-    path, _ = QFileDialog.getOpenFileName(
+    path = open_path(
         parent,
+        "photo",
         translate("members_ui", "Chọn ảnh 3×4"),
-        "",
         translate("members_ui", "Ảnh (*.jpg *.jpeg *.png *.bmp)"),
     )
-    return path
+    return "" if path is None else str(path)
 
 
 DUPLICATE_OPEN = "open"
@@ -198,6 +208,27 @@ def _editable(values: tuple[str, ...], current: str) -> QComboBox:
     return combo
 
 
+def _ethnicity_picker() -> QComboBox:
+    """The 54 groups and foreign nationality; typing completes from any part of a name, and on
+    leaving the field what was typed ("Thai", "H'Mông", "Dao Đỏ") becomes the official name."""
+    combo = _editable(ETHNICITY_CHOICES, "Kinh")
+    combo.setObjectName("ethnicity")
+    completer = QCompleter(list(ETHNICITY_CHOICES), combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+
+    def settle() -> None:
+        official = normalise_ethnicity(combo.currentText())
+        if official is not None and official != combo.currentText():
+            combo.setCurrentText(official)
+
+    line = combo.lineEdit()
+    assert line is not None
+    line.editingFinished.connect(settle)
+    return combo
+
+
 class ProfileForm(QTabWidget):
     """The identity and profile fields in four tabs, with the photo beside the first."""
 
@@ -209,7 +240,7 @@ class ProfileForm(QTabWidget):
         self.photo_data: bytes | None = None
         self.photo_changed = False
         self.sex = _combo({"M": "Nam", "F": "Nữ"}, "members_ui", "M")
-        self.ethnicity = _editable(ETHNIC_GROUPS, "Kinh")
+        self.ethnicity = _ethnicity_picker()
         self.religion = _editable(RELIGIONS, "Không")
         self.theory = _combo(ms.THEORY_LEVELS, "membership", "")
         self.occupation = _combo(ms.OCCUPATIONS, "membership", "other")
@@ -331,6 +362,11 @@ class ProfileForm(QTabWidget):
             dates[name] = collect(errors, name, lambda e=edit, n=name: e.date(n))  # type: ignore[misc]
         if dates["date_of_birth"] is None and "date_of_birth" not in errors:
             errors["date_of_birth"] = translate("members_ui", "Hãy nhập ngày sinh, ví dụ 12/04/1985.")
+        ethnicity = normalise_ethnicity(self.ethnicity.currentText())
+        if ethnicity is None:
+            errors["ethnicity"] = translate(
+                "members_ui", "“{value}” không có trong danh mục 54 dân tộc. Hãy chọn trong danh sách."
+            ).format(value=self.ethnicity.currentText())
         if errors:
             raise ValidationError.many(errors)
         born = dates["date_of_birth"]
@@ -349,7 +385,7 @@ class ProfileForm(QTabWidget):
             home_town_current=text["home_town_current"],
             permanent_address=text["permanent_address"],
             temporary_address=text["temporary_address"],
-            ethnicity=self.ethnicity.currentText(),
+            ethnicity=ethnicity or "",
             religion=self.religion.currentText(),
             cccd=text["cccd"] or None,
             party_card_no=text["party_card_no"] or None,
@@ -746,7 +782,7 @@ class MemberProfileDialog(QDialog):
                 self.audit,
                 [
                     line.at.astimezone().strftime("%d/%m/%Y %H:%M"),
-                    line.actor,
+                    actor_label(line.actor),
                     audit_action_label(line.action),
                     ", ".join(shown),
                 ],

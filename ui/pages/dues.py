@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -44,6 +43,7 @@ from ui.dialogs.work_common import (
 )
 from ui.dialogs.work_dues import RateDialog
 from ui.errors import show_error, show_info
+from ui.files import save_path, show_saved
 from ui.i18n import translate
 from ui.pages.base import Page
 from ui.pages.organisation import make_table
@@ -408,14 +408,15 @@ class DuesPage(Page):
         cell_id = self.cell_id()
         if cell_id is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
+        target = save_path(
             self,
+            "dues",
             translate("dues_ui", "Lưu danh sách thu đảng phí"),
             f"dang-phi-{self.month_key()}.pdf",
             translate("dues_ui", "Tệp PDF (*.pdf)"),
         )
-        if name:
-            self.write_pdf(Path(name))
+        if target is not None and (written := self.write_pdf(target)) is not None:
+            show_saved(self, written)
 
     def write_pdf(self, target: Path) -> Path | None:
         cell_id = self.cell_id()

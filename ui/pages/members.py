@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -41,10 +40,12 @@ from models.services import membership as ms
 from models.services import organisation as org
 from models.services import register as rg
 from ui.context import AppContext
+from ui.dialogs.ethnicity_mapping import EthnicityMappingDialog
 from ui.dialogs.import_members import ImportMembersDialog
 from ui.dialogs.member_actions import ACTIONS, ActionDialog
 from ui.dialogs.member_profile import MemberProfileDialog
 from ui.errors import show_error, show_info
+from ui.files import save_path, show_saved
 from ui.i18n import translate
 from ui.members_model import MemberTableModel, status_label, vi_number
 from ui.pages.base import Page
@@ -71,9 +72,9 @@ STATUS_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
-    """The save dialog (tests replace it)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path
+    """The save dialog (tests replace it), opened where the register was last saved or in Documents."""
+    path = save_path(parent, "register", title, Path(suggested).name, filters)
+    return "" if path is None else str(path)
 
 
 def counts_text(c: rg.RegisterCounts) -> str:
@@ -425,6 +426,10 @@ class MembersPage(Page):
             action = self.actions_menu.addAction(translate("members_ui", spec.title))
             action.setData(key)
             action.triggered.connect(lambda _c=False, k=key: self.run_action(k))
+        self.actions_menu.addSeparator()
+        self.actions_menu.addAction(translate("members_ui", "Chuẩn hóa tên dân tộc…")).triggered.connect(
+            lambda _c=False: self.map_ethnicities()
+        )
         self.actions_button.setMenu(self.actions_menu)
         self.import_button = self._button(translate("members_ui", "Nhập Excel…"), self.import_excel)
         self.export_button = self._button(translate("members_ui", "Xuất Excel…"), self.export_excel)
@@ -620,8 +625,9 @@ class MembersPage(Page):
         self.profile_button.setEnabled(len(ids) == 1)
         self.actions_button.setEnabled(bool(ids))
         for action in self.actions_menu.actions():
-            spec = ACTIONS[str(action.data())]
-            action.setEnabled(bool(ids) and (spec.multi or len(ids) == 1))
+            spec = ACTIONS.get(str(action.data()))
+            if spec is not None:  # a member action; the register-wide ones are always there
+                action.setEnabled(bool(ids) and (spec.multi or len(ids) == 1))
 
     # -- refresh
 
@@ -676,6 +682,11 @@ class MembersPage(Page):
         if ActionDialog.ask(self.ctx, key, ids, self) is not None:
             self.after_change()
             self.select_ids(ids)
+
+    def map_ethnicities(self) -> None:
+        """Old free-text ethnicities mapped to the official 54 groups (one audited change)."""
+        if EthnicityMappingDialog.ask(self.ctx, self):
+            self.after_change()
 
     def import_excel(self) -> None:
         created = ImportMembersDialog.ask(self.ctx, self.settings, self)
@@ -736,12 +747,10 @@ class MembersPage(Page):
 
         saved = self._export(translate("members_ui", "Đang xuất danh sách…"), job)
         if saved is not None:
-            show_info(
+            show_saved(
                 self,
-                translate("members_ui", "Đã xuất"),
-                translate("members_ui", "Đã lưu {n} đảng viên vào {path}").format(
-                    n=vi_number(len(ids)), path=saved
-                ),
+                saved,
+                translate("members_ui", "Đã lưu {n} đảng viên vào tệp:").format(n=vi_number(len(ids))),
             )
         return saved
 
@@ -774,11 +783,7 @@ class MembersPage(Page):
 
         saved = self._export(translate("members_ui", "Đang in sổ danh sách…"), job)
         if saved is not None:
-            show_info(
-                self,
-                translate("members_ui", "Đã lưu"),
-                translate("members_ui", "Đã lưu {path}").format(path=saved),
-            )
+            show_saved(self, saved, translate("members_ui", "Đã lưu sổ danh sách đảng viên vào tệp:"))
         return saved
 
     def _unit_name(self) -> str:

@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -61,6 +60,7 @@ from models.services import reports
 from ui.context import AppContext
 from ui.dialogs.report_explain import ExplainDialog
 from ui.errors import confirm, show_error, show_info
+from ui.files import save_path, show_saved
 from ui.i18n import translate
 from ui.pages.base import Page
 from ui.pdf_preview import PdfPreview
@@ -593,24 +593,21 @@ class ReportsPage(Page):
             "pdf": translate("reports_page", "Tệp PDF (*.pdf)"),
             "xlsx": translate("reports_page", "Tệp Excel (*.xlsx)"),
         }
-        name, _ = QFileDialog.getSaveFileName(
+        chosen = save_path(
             self,
+            "report",
             translate("reports_page", "Lưu báo cáo"),
-            str(Path.home() / self.default_name(suffix)),
+            self.default_name(suffix),
             filters[suffix],
         )
-        if not name:
+        if chosen is None:
             return None
-        target = Path(name)
+        target = chosen
         if target.suffix.lower() != f".{suffix}":
             target = target.with_name(target.name + f".{suffix}")
         path = self.save_to(target)
         if path is not None:
-            show_info(
-                self,
-                translate("reports_page", "Đã lưu"),
-                translate("reports_page", "Đã lưu báo cáo vào {path}").format(path=path),
-            )
+            show_saved(self, path, translate("reports_page", "Đã lưu báo cáo vào tệp:"))
         return path
 
     def save_to(self, target: Path) -> Path | None:
