@@ -20,7 +20,7 @@ from models.entities import Cell, Member, MemberEvent, Unit
 from models.entities_meetings import AgendaItem, Meeting, MeetingAttendance, MeetingTask, MeetingVote
 from models.errors import RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP, translate
-from models.rules import rule
+from models.rules import rule, rule_book
 from models.security import Permission, require
 from models.services.common import check_revision, get_live, own_unit_id, snapshot
 from models.services.membership import fold_events
@@ -202,10 +202,10 @@ def roster(session: Session, cell_id: str, on: date) -> list[RosterEntry]:
             select(MemberEvent).where(MemberEvent.member_id.in_(ids[start : start + 500]))
         ):
             events[ev.member_id].append(ev)
-    months = int(rule(session, "probation.months", on))
+    rules = rule_book(session)
     out: list[RosterEntry] = []
     for mid, family, middle, given, sort_key in members:
-        state = fold_events(events[mid], months, as_of=on)
+        state = fold_events(events[mid], rules, as_of=on)
         if not state.counted or state.ended:
             continue
         name = " ".join(p for p in (family, middle, given) if p)

@@ -21,7 +21,7 @@ from models.entities import Cell, Member, MemberEvent
 from models.errors import Conflict, RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.identity import card_warnings, cccd_warnings, life_history_warnings
-from models.rules import rule
+from models.rules import RuleBook, rule, rule_book
 from models.security import Permission, require
 from models.services.common import check_revision, get_live, own_unit_id, snapshot
 from models.text import clean, fold, name_sort_key
@@ -250,7 +250,7 @@ def _require_active(state: MemberState, ev: MemberEvent) -> None:
         )
 
 
-def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
+def _apply(state: MemberState, ev: MemberEvent, rules: RuleBook) -> None:
     kind = ev.kind
     if kind in ("admitted", "readmitted"):
         if kind == "admitted" and state.membership is not None:
@@ -280,6 +280,7 @@ def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
             raise _rule_error(
                 QT_TRANSLATE_NOOP("membership", "Chỉ công nhận chính thức cho đảng viên dự bị.")
             )
+        probation_months = rules.probation_months(state.ceremony)
         due = add_months(state.ceremony, probation_months)
         if ev.event_date < due:
             raise _rule_error(
@@ -392,16 +393,18 @@ def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
 
 
 def fold_events(
-    events: Sequence[Any], probation_months: int = 12, *, as_of: date | None = None
+    events: Sequence[Any], rules: RuleBook | None = None, *, as_of: date | None = None
 ) -> MemberState:
-    """The member's state after the events (up to `as_of`), validating every step."""
+    """The member's state after the events (up to `as_of`), validating every step; each rule is taken
+    from `rules` (default: the preset) as of the event it judges."""
+    rules = rules or RuleBook.preset()
     state = MemberState()
     for ev in sorted(events, key=lambda e: (e.event_date, e.seq)):
         if as_of is not None and ev.event_date > as_of:
             break
         if ev.deleted:
             continue
-        _apply(state, ev, probation_months)
+        _apply(state, ev, rules)
     return state
 
 
@@ -417,7 +420,7 @@ def _events_of(session: Session, member_id: str) -> list[MemberEvent]:
 
 def rederive(session: Session, member: Member) -> MemberState:
     """Recompute the member row's cached status and dates from its events (validating them)."""
-    state = fold_events(_events_of(session, member.id), rule(session, "probation.months", today()))
+    state = fold_events(_events_of(session, member.id), rule_book(session))
     member.status = state.status
     member.counted = state.counted
     member.admission_decision_date = state.first_decision
@@ -819,28 +822,47 @@ def set_photo(session: Session, member_id: str, photo: bytes | None) -> None:
 # ---------------------------------------------------------------- lifecycle actions
 
 
-def official_due_date(session: Session, member_id: str) -> date | None:
-    """The day the member completes probation ("Ngày đủ 12 tháng dự bị"), or None if not probationary."""
+@dataclass(frozen=True)
+class ProbationDue:
+    """When a probationary member completes probation, under the rule in force at the ceremony."""
+
+    due: date
+    months: int
+
+
+def probation_due(session: Session, member_id: str) -> ProbationDue | None:
+    """The day the member completes probation and the probation length in force at the ceremony
+    ("Ngày đủ {months} tháng dự bị"), or None if not probationary."""
     require(session, Permission.VIEW_REGISTER)
     member = get_live(session, Member, member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
-    if member.status != "probationary" or member.admission_date is None:
-        state = fold_events(_events_of(session, member_id), rule(session, "probation.months", today()))
+    rules = rule_book(session)
+    ceremony = member.admission_date
+    if member.status != "probationary" or ceremony is None:
+        state = fold_events(_events_of(session, member_id), rules)
         if state.membership != "probationary" or state.ceremony is None or state.ended:
             return None
-        return add_months(state.ceremony, rule(session, "probation.months", state.ceremony))
-    return add_months(member.admission_date, rule(session, "probation.months", member.admission_date))
+        ceremony = state.ceremony
+    return ProbationDue(rules.probation_end(ceremony), rules.probation_months(ceremony))
+
+
+def official_due_date(session: Session, member_id: str) -> date | None:
+    """The day the member completes probation, or None if not probationary (see probation_due)."""
+    due = probation_due(session, member_id)
+    return due.due if due is not None else None
 
 
 def recognise_official(session: Session, ev: EventInput) -> date:
-    """Record official recognition. The member is official from ceremony + 12 months, even when the
+    """Record official recognition. The member is official from the day probation is complete
+    (ceremony + the months in force at the ceremony), even when the
     decision (ev.decision_date, default ev.event_date) comes later; refused before that day.
     Returns the official date."""
     require(session, Permission.EDIT_REGISTER)
     member = get_live(session, Member, ev.member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
-    state = fold_events(_events_of(session, member.id), rule(session, "probation.months", today()))
+    rules = rule_book(session)
+    state = fold_events(_events_of(session, member.id), rules)
     if state.membership != "probationary" or state.ceremony is None or state.ended:
         raise _rule_error(QT_TRANSLATE_NOOP("membership", "Chỉ công nhận chính thức cho đảng viên dự bị."))
-    months = int(rule(session, "probation.months", state.ceremony))
+    months = rules.probation_months(state.ceremony)
     due = add_months(state.ceremony, months)
     decision = ev.decision_date or ev.event_date
     if decision < due:
@@ -1177,9 +1199,7 @@ def history(session: Session, member_id: str) -> list[EventView]:
 
 def member_state(session: Session, member_id: str, as_of: date | None = None) -> MemberState:
     require(session, Permission.VIEW_REGISTER)
-    return fold_events(
-        _events_of(session, member_id), rule(session, "probation.months", today()), as_of=as_of
-    )
+    return fold_events(_events_of(session, member_id), rule_book(session), as_of=as_of)
 
 
 def party_age_months(session: Session, member_id: str, on: date) -> int:
@@ -1213,7 +1233,7 @@ class RecognitionDue:
 
 
 def recognitions_due(session: Session, on: date, *, within_days: int = 0) -> list[RecognitionDue]:
-    """Probationary members whose 12 months end on or before `on` + within_days; overdue first."""
+    """Probationary members whose probation ends on or before `on` + within_days; overdue first."""
     require(session, Permission.VIEW_REGISTER)
     rows = session.execute(
         select(
@@ -1235,11 +1255,11 @@ def recognitions_due(session: Session, on: date, *, within_days: int = 0) -> lis
         )
     )
     out: list[RecognitionDue] = []
-    months = int(rule(session, "probation.months", on))
+    rules = rule_book(session)
     horizon = on + timedelta(days=within_days)
     for mid, f, m, g, cell_name, admitted in rows:
         assert admitted is not None
-        due = add_months(admitted, months)
+        due = rules.probation_end(admitted)
         if due <= horizon:
             out.append(
                 RecognitionDue(

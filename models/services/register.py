@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from models.dates import add_months, today
 from models.entities import Cell, Member, MemberEvent
-from models.rules import rule
+from models.rules import rule, rule_book
 from models.security import Permission, require
 from models.services.common import own_unit_id
 from models.services.membership import fold_events
@@ -246,10 +246,10 @@ def badges_due(session: Session, on: date | None = None) -> list[BadgeDue]:
         )
     ).all()
     events = _events_by_member(session, [c[0] for c in candidates])
-    months = int(rule(session, "probation.months", on))
+    rules = rule_book(session)
     out: list[BadgeDue] = []
     for mid, family, middle, given, cell_name in candidates:
-        state = fold_events(events[mid], months)
+        state = fold_events(events[mid], rules)
         if state.first_decision is None:
             continue
         awarded = {

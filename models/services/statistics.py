@@ -30,7 +30,7 @@ from models.entities_work import (
     Rating,
     RatingRound,
 )
-from models.rules import rule
+from models.rules import rule_book
 from models.security import Permission, require
 from models.services.common import own_unit_id
 from models.services.membership import MemberState, fold_events
@@ -131,7 +131,7 @@ class Facts:
         self._parent: Facts | None = None
         self._terms: dict[str, date | None] | None = None
         self._rules: dict[tuple[str, date], Any] = {}
-        self.probation = int(self.rule("probation.months", date.today()))  # noqa: DTZ011 - a calendar date
+        self.rules = rule_book(session)  # every rule row once; the fold reads each as of its event
         members = Member.__table__
         self.members: dict[str, Any] = {
             m.id: m
@@ -187,7 +187,7 @@ class Facts:
         sub._parent = self
         sub._terms = None
         sub._rules = self._rules
-        sub.probation = self.probation
+        sub.rules = self.rules
         sub.members = {m.id: m for m in self._part(("members",), self.members.values(), unit_ids)}
         sub.events = defaultdict(list)
         for ev in self._part(("events",), (ev for evs in self.events.values() for ev in evs), unit_ids):
@@ -200,9 +200,9 @@ class Facts:
         return sub
 
     def rule(self, key: str, on: date) -> Any:
-        """A rule's value in force on a day (models.rules.rule), read once per report."""
+        """A rule's value in force on a day, from the report's rule book."""
         if (key, on) not in self._rules:
-            self._rules[key, on] = rule(self.session, key, on)
+            self._rules[key, on] = self.rules.value(key, on)
         return self._rules[key, on]
 
     def _rows(self, key: tuple[Any, ...], load: Callable[[], list[Any]]) -> list[Any]:
@@ -303,7 +303,7 @@ class Facts:
         upto = bisect_right(self._event_dates(member_id), on)
         state = self._folds.get((member_id, upto))
         if state is None:
-            state = self._folds[member_id, upto] = fold_events(evs[:upto], self.probation, as_of=on)
+            state = self._folds[member_id, upto] = fold_events(evs[:upto], self.rules, as_of=on)
             self._prefix[id(state)] = upto
         return state
 

@@ -3668,16 +3668,16 @@ Database: {path}</translation>
         <translation>Status: {s}; cell: {c}; joined: {a}; full member: {o}.</translation>
     </message>
     <message>
-        <source>Ngày đủ 12 tháng dự bị: {d}</source>
-        <translation>12 months of probation completed on: {d}</translation>
+        <source>Ngày đủ {n} tháng dự bị: {d}</source>
+        <translation>{n} months of probation completed on: {d}</translation>
+    </message>
+    <message>
+        <source>Đảng viên là chính thức từ ngày đủ {n} tháng, kể cả khi quyết định ra sau ngày đó.</source>
+        <translation>A member is a full member from the day the {n} months are completed, even if the decision comes later.</translation>
     </message>
     <message>
         <source> (đã quá {n} ngày)</source>
         <translation> ({n} days overdue)</translation>
-    </message>
-    <message>
-        <source>Đảng viên là chính thức từ ngày đủ 12 tháng, kể cả khi quyết định ra sau ngày đó.</source>
-        <translation>A member is a full member from the day the 12 months are completed, even if the decision comes later.</translation>
     </message>
     <message>
         <source>{y} năm: {d}</source>
@@ -4248,8 +4248,8 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <source>Đủ 12 tháng</source>
-        <translation>12 months completed</translation>
+        <source>Hết thời gian dự bị</source>
+        <translation>Probation completed</translation>
     </message>
     <message>
         <source>Tình trạng</source>

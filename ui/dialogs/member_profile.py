@@ -702,7 +702,7 @@ class MemberProfileDialog(QDialog):
         with read_session(self.ctx.db, self.ctx.actor) as session:
             detail = ms.get_member(session, self.member_id)
             events = ms.history(session, self.member_id)
-            due = ms.official_due_date(session, self.member_id)
+            due = ms.probation_due(session, self.member_id)
             audit_lines = member_audit(session, self.member_id)
             photo = member_photo(session, self.member_id) if detail.has_photo else None
         self.detail = detail
@@ -720,7 +720,11 @@ class MemberProfileDialog(QDialog):
             ),
         ]
         if due is not None:
-            facts.append(translate("members_ui", "Ngày đủ 12 tháng dự bị: {d}").format(d=format_date(due)))
+            facts.append(
+                translate("members_ui", "Ngày đủ {n} tháng dự bị: {d}").format(
+                    n=due.months, d=format_date(due.due)
+                )
+            )
         if not detail.counted and detail.status not in ms.ENDED:
             facts.append(translate("members_ui", "Sinh hoạt tạm thời, không tính vào đảng bộ"))
         self.summary.setText(" · ".join(facts))
