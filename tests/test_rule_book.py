@@ -79,3 +79,28 @@ def test_recognition_refused_before_the_months_in_force_at_the_ceremony(db: Data
         assert [(d.member_id, d.due_date) for d in upcoming] == []
         later = ms.recognitions_due(s, date(2026, 11, 25), within_days=250)  # to 02/08/2027
         assert [(d.member_id, d.due_date) for d in later] == [(under_rule, date(2027, 7, 15))]
+
+
+def test_badge_needs_the_party_age_and_is_awarded_once(db: Database) -> None:
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        cell = village_and_cell(s)
+        # Decision 01/03/2020 (the builder decides on the 1st of the ceremony's month).
+        young = admit(s, cell, profile(given="Thanh"), ceremony=date(2020, 3, 5))
+        # Decision 01/03/1976: 50 years on 01/03/2026; early by up to 12 months from 01/03/2025.
+        old = admit(s, cell, profile(given="Hoa", sex="F", born=date(1950, 1, 1)), ceremony=date(1976, 3, 5))
+        ms.recognise_official(s, ms.EventInput(old, date(1977, 3, 5)))
+    with pytest.raises(RuleViolation) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
+        ms.award_badge(s, ms.EventInput(young, date(2026, 5, 19)), 30)
+    assert exc.value.text() == (
+        "Ngày 19/05/2026 đảng viên mới có 6 năm tuổi Đảng, chưa đủ điều kiện nhận Huy hiệu 30 năm tuổi "
+        "Đảng: đủ 30 năm vào ngày 01/03/2050; được xét tặng sớm (không quá 12 tháng) từ ngày 01/03/2049."
+    )
+    with pytest.raises(RuleViolation, match="từ ngày 01/03/2025"), unit_of_work(db, SYSTEM_ACTOR) as s:
+        ms.award_badge(s, ms.EventInput(old, date(2025, 2, 3)), 50)
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        ms.award_badge(s, ms.EventInput(old, date(2025, 5, 19)), 50)  # early, inside the 12 months
+    with pytest.raises(RuleViolation) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
+        ms.award_badge(s, ms.EventInput(old, date(2026, 9, 2)), 50)
+    assert exc.value.text() == "Đảng viên đã được trao Huy hiệu 50 năm tuổi Đảng ngày 19/05/2025."
+    with read_session(db, SYSTEM_ACTOR) as s:
+        assert [e.kind for e in ms.history(s, old)].count("badge_awarded") == 1

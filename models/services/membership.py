@@ -1055,6 +1055,9 @@ def issue_card(session: Session, ev: EventInput, card_no: str, card_type: str = 
 
 
 def award_badge(session: Session, ev: EventInput, years: int) -> None:
+    """Record a Party badge. Refused for a level the member already holds, and before the member's
+    Party age on the award day reaches the level less the early months the rules allow (12 months for
+    30–65 years, 24 for 70 years and more, in the preset)."""
     require(session, Permission.EDIT_REGISTER)
     allowed = list(rule(session, "badge.years", ev.event_date))
     if years not in allowed:
@@ -1063,6 +1066,41 @@ def award_badge(session: Session, ev: EventInput, years: int) -> None:
             QT_TRANSLATE_NOOP("membership", "Huy hiệu chỉ có các mốc {years} năm."),
             years=", ".join(map(str, allowed)),
         )
+    member = get_live(session, Member, ev.member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
+    events = _events_of(session, member.id)
+    for earlier in events:
+        if earlier.kind == "badge_awarded" and _load(earlier).get("years") == years:
+            raise _rule_error(
+                QT_TRANSLATE_NOOP(
+                    "membership", "Đảng viên đã được trao Huy hiệu {years} năm tuổi Đảng ngày {date}."
+                ),
+                years=years,
+                date=format_date(earlier.event_date),
+            )
+    state = fold_events(events, rule_book(session), as_of=ev.event_date)
+    if state.first_decision is not None:
+        eligible = add_months(state.first_decision, 12 * years) + timedelta(days=state.interrupted_days)
+        early_rule: dict[str, int] = rule(session, "badge.early_months", ev.event_date)
+        early = int(early_rule["70-90"] if years >= 70 else early_rule["30-65"])
+        earliest = add_months(eligible, -early)
+        if ev.event_date < earliest:
+            age = full_months_between(
+                state.first_decision, state.first_decision + timedelta(days=state.party_days(ev.event_date))
+            )
+            raise _rule_error(
+                QT_TRANSLATE_NOOP(
+                    "membership",
+                    "Ngày {date} đảng viên mới có {age} năm tuổi Đảng, chưa đủ điều kiện nhận Huy hiệu "
+                    "{years} năm tuổi Đảng: đủ {years} năm vào ngày {eligible}; được xét tặng sớm "
+                    "(không quá {early} tháng) từ ngày {earliest}.",
+                ),
+                date=format_date(ev.event_date),
+                age=age // 12,
+                years=years,
+                eligible=format_date(eligible),
+                early=early,
+                earliest=format_date(earliest),
+            )
     _record_event(session, "badge_awarded", ev, {"years": years})
 
 

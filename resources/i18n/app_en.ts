@@ -4838,6 +4838,14 @@ Nothing was recorded for any of the selected members.</translation>
         <source>Huy hiệu chỉ có các mốc {years} năm.</source>
         <translation>Badges exist only for {years} years.</translation>
     </message>
+    <message>
+        <source>Đảng viên đã được trao Huy hiệu {years} năm tuổi Đảng ngày {date}.</source>
+        <translation>The member already received the {years}-year Party badge on {date}.</translation>
+    </message>
+    <message>
+        <source>Ngày {date} đảng viên mới có {age} năm tuổi Đảng, chưa đủ điều kiện nhận Huy hiệu {years} năm tuổi Đảng: đủ {years} năm vào ngày {eligible}; được xét tặng sớm (không quá {early} tháng) từ ngày {earliest}.</source>
+        <translation>On {date} the member has only {age} years of Party age, not enough for the {years}-year Party badge: {years} years are reached on {eligible}; an early award (at most {early} months early) is possible from {earliest}.</translation>
+    </message>
 </context>
 <context>
     <name>organisation</name>
