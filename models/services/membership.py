@@ -1104,6 +1104,75 @@ def award_badge(session: Session, ev: EventInput, years: int) -> None:
     _record_event(session, "badge_awarded", ev, {"years": years})
 
 
+def void_event(session: Session, event_id: str, reason: str) -> None:
+    """Void a mistyped event of a member's history: the event keeps its row as a tombstone (deleted,
+    with the reason and date in its details, so the upper level receives the void like any change), the
+    history is folded again without it — refused, naming the problem, when what remains is not a valid
+    history — and the member row follows (status, dates, a card or a cell the event had set)."""
+    require(session, Permission.EDIT_REGISTER)
+    reason = clean(reason)
+    if not reason:
+        raise _field_error("reason", QT_TRANSLATE_NOOP("membership", "Hãy ghi lý do hủy sự kiện."))
+    event = get_live(session, MemberEvent, event_id, QT_TRANSLATE_NOOP("membership", "sự kiện"))
+    member = get_live(session, Member, event.member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
+    remaining = [e for e in _events_of(session, member.id) if e.id != event.id]
+    if not remaining:
+        raise _rule_error(
+            QT_TRANSLATE_NOOP(
+                "membership",
+                "Không thể hủy sự kiện duy nhất trong lịch sử của đảng viên. Nếu cả hồ sơ nhập nhầm, "
+                "hãy xóa hồ sơ.",
+            )
+        )
+    try:
+        fold_events(remaining, rule_book(session))
+    except RuleViolation as exc:
+        raise _rule_error(
+            QT_TRANSLATE_NOOP(
+                "membership",
+                "Không thể hủy sự kiện “{event}” ngày {date}: lịch sử còn lại không hợp lệ. {problem}",
+            ),
+            event=translate(CTX, EVENT_LABELS[event.kind]),
+            date=format_date(event.event_date),
+            problem=exc.text(),
+        ) from exc
+    before = {**snapshot(member), "voided_event": "", "void_reason": ""}
+    detail = _load(event)
+    detail["voided"] = {"reason": reason, "on": today().isoformat()}
+    event.detail = json.dumps(detail, ensure_ascii=False, sort_keys=True)
+    event.deleted = True  # the tombstone; revision and update time are stamped on flush
+    if event.kind == "card_issued":
+        cards = [e for e in remaining if e.kind == "card_issued"]
+        last = cards[-1] if cards else None
+        member.party_card_no = _load(last).get("card_no") if last is not None else None
+        member.card_issue_date = last.event_date if last is not None else None
+    elif event.kind == "cell_changed":
+        cells = [e.cell_id for e in remaining if e.cell_id]
+        member.cell_id = cells[-1] if cells else member.cell_id
+    session.flush()
+    rederive(session, member)
+    session.flush()
+    audit.record(
+        session,
+        "member.event_voided",
+        "member",
+        member.id,
+        before=before,
+        after={**snapshot(member), "voided_event": event.id, "void_reason": reason},
+    )
+
+
+def voided_events(session: Session, member_id: str) -> list[EventView]:
+    """The voided events of a member's history, with the reason in `detail["voided"]`."""
+    require(session, Permission.VIEW_REGISTER)
+    rows = session.scalars(
+        select(MemberEvent)
+        .where(MemberEvent.member_id == member_id, MemberEvent.deleted)
+        .order_by(MemberEvent.event_date, MemberEvent.seq)
+    )
+    return [_view(e) for e in rows]
+
+
 # ---------------------------------------------------------------- read models
 
 
@@ -1215,24 +1284,25 @@ def get_member(session: Session, member_id: str) -> MemberDetail:
 
 def history(session: Session, member_id: str) -> list[EventView]:
     require(session, Permission.VIEW_REGISTER)
-    return [
-        EventView(
-            e.id,
-            e.kind,
-            e.event_date,
-            e.decision_no,
-            e.decision_date,
-            e.issuing_body,
-            e.other_organisation,
-            e.letter_no,
-            e.temporary,
-            e.dues_paid_through,
-            e.reason,
-            e.note,
-            _load(e),
-        )
-        for e in _events_of(session, member_id)
-    ]
+    return [_view(e) for e in _events_of(session, member_id)]
+
+
+def _view(e: MemberEvent) -> EventView:
+    return EventView(
+        e.id,
+        e.kind,
+        e.event_date,
+        e.decision_no,
+        e.decision_date,
+        e.issuing_body,
+        e.other_organisation,
+        e.letter_no,
+        e.temporary,
+        e.dues_paid_through,
+        e.reason,
+        e.note,
+        _load(e),
+    )
 
 
 def member_state(session: Session, member_id: str, as_of: date | None = None) -> MemberState:

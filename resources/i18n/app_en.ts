@@ -3750,6 +3750,14 @@ Không ghi nhận cho ai trong số đã chọn.</source>
 Nothing was recorded for any of the selected members.</translation>
     </message>
     <message>
+        <source>Sự kiện bị hủy</source>
+        <translation>Voided event</translation>
+    </message>
+    <message>
+        <source>Lý do hủy</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
         <source>Họ</source>
         <translation>Family name</translation>
     </message>
@@ -3920,6 +3928,16 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Nghỉ hưu</source>
         <translation>Retired</translation>
+    </message>
+    <message>
+        <source>Hủy sự kiện nhập nhầm</source>
+        <translation>Void a mistyped event</translation>
+    </message>
+    <message>
+        <source>Hủy sự kiện “{event}”. Sự kiện không bị xóa hẳn: lịch sử ghi lại việc hủy và lý do, cấp trên nhận được như mọi thay đổi.
+Lý do hủy:</source>
+        <translation>Void the event “{event}”. The event is not erased: the history records the void and its reason, and the upper level receives it like any change.
+Reason:</translation>
     </message>
     <message>
         <source>Chọn ảnh 3×4</source>
@@ -4132,6 +4150,10 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Changed information</translation>
     </message>
     <message>
+        <source>Hủy sự kiện nhập nhầm…</source>
+        <translation>Void a mistyped event…</translation>
+    </message>
+    <message>
         <source>Ai đã thay đổi hồ sơ, khi nào:</source>
         <translation>Who changed the record, and when:</translation>
     </message>
@@ -4178,6 +4200,18 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Sinh hoạt tạm thời, không tính vào đảng bộ</source>
         <translation>Temporary attendance, not counted in the Party organisation</translation>
+    </message>
+    <message>
+        <source>Đã hủy: {event}</source>
+        <translation>Voided: {event}</translation>
+    </message>
+    <message>
+        <source>Lý do hủy: {reason}</source>
+        <translation>Reason for voiding: {reason}</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một sự kiện (chưa hủy) trong lịch sử.</source>
+        <translation>Choose an event (not yet voided) in the history.</translation>
     </message>
     <message>
         <source>Cần kiểm tra trước khi lưu:</source>
@@ -4845,6 +4879,22 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Ngày {date} đảng viên mới có {age} năm tuổi Đảng, chưa đủ điều kiện nhận Huy hiệu {years} năm tuổi Đảng: đủ {years} năm vào ngày {eligible}; được xét tặng sớm (không quá {early} tháng) từ ngày {earliest}.</source>
         <translation>On {date} the member has only {age} years of Party age, not enough for the {years}-year Party badge: {years} years are reached on {eligible}; an early award (at most {early} months early) is possible from {earliest}.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do hủy sự kiện.</source>
+        <translation>Enter the reason for voiding the event.</translation>
+    </message>
+    <message>
+        <source>sự kiện</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>Không thể hủy sự kiện duy nhất trong lịch sử của đảng viên. Nếu cả hồ sơ nhập nhầm, hãy xóa hồ sơ.</source>
+        <translation>The only event of a member's history cannot be voided. If the whole record was entered by mistake, delete the record.</translation>
+    </message>
+    <message>
+        <source>Không thể hủy sự kiện “{event}” ngày {date}: lịch sử còn lại không hợp lệ. {problem}</source>
+        <translation>The event “{event}” of {date} cannot be voided: the remaining history would not be valid. {problem}</translation>
     </message>
 </context>
 <context>
