@@ -89,6 +89,14 @@ def _rule_error(text: str, **params: Any) -> RuleViolation:
     return RuleViolation(text, context=CTX, **params)
 
 
+class HistoryRefusal(RuleViolation):
+    """A refusal of the fold, with the recorded event of the history it is about."""
+
+    def __init__(self, cause: RuleViolation, event: Any) -> None:
+        super().__init__(cause.message, context=cause.context, **cause.params)
+        self.event = event
+
+
 def _field_error(field_name: str, text: str, **params: Any) -> ValidationError:
     return ValidationError(field_name, text, context=CTX, **params)
 
@@ -240,14 +248,22 @@ def _require_active(state: MemberState, ev: MemberEvent) -> None:
             date=format_date(ev.event_date),
         )
     if state.ended:
-        raise _rule_error(
-            QT_TRANSLATE_NOOP(
-                "membership", "Ngày {date}: đảng viên đã ở trạng thái “{status}”, không thể {action}."
-            ),
-            date=format_date(ev.event_date),
-            status=translate(CTX, STATUS_LABELS[state.ended]),
-            action=translate(CTX, EVENT_LABELS[ev.kind]).lower(),
-        )
+        _refuse_ended(state, ev.event_date, ev.kind)
+
+
+def _refuse_ended(state: MemberState, when: date, kind: str) -> None:
+    """The refusal of an event after the history ended, naming the recorded end and its date."""
+    assert state.ended is not None
+    raise _rule_error(
+        QT_TRANSLATE_NOOP(
+            "membership",
+            "Ngày {date}: đảng viên đã ở trạng thái “{status}” từ ngày {since}, không thể {action}.",
+        ),
+        date=format_date(when),
+        status=translate(CTX, STATUS_LABELS[state.ended]),
+        since=format_date(state.end_date) or "?",
+        action=translate(CTX, EVENT_LABELS[kind]).lower(),
+    )
 
 
 def _apply(state: MemberState, ev: MemberEvent, rules: RuleBook) -> None:
@@ -255,6 +271,8 @@ def _apply(state: MemberState, ev: MemberEvent, rules: RuleBook) -> None:
     if kind in ("admitted", "readmitted"):
         if kind == "admitted" and state.membership is not None:
             raise _rule_error(QT_TRANSLATE_NOOP("membership", "Đảng viên đã được kết nạp trước đó."))
+        if kind == "readmitted" and state.ended == "deceased":
+            _refuse_ended(state, ev.event_date, ev.kind)
         if kind == "readmitted" and state.ended not in RESTORABLE:
             raise _rule_error(
                 QT_TRANSLATE_NOOP(
@@ -376,6 +394,8 @@ def _apply(state: MemberState, ev: MemberEvent, rules: RuleBook) -> None:
         if kind != "died":
             state.interruption_start = ev.event_date
     elif kind == "restored":
+        if state.ended == "deceased":
+            _refuse_ended(state, ev.event_date, ev.kind)
         if state.ended not in RESTORABLE or state.before_end is None:
             raise _rule_error(
                 QT_TRANSLATE_NOOP(
@@ -404,7 +424,12 @@ def fold_events(
             break
         if ev.deleted:
             continue
-        _apply(state, ev, rules)
+        try:
+            _apply(state, ev, rules)
+        except HistoryRefusal:
+            raise
+        except RuleViolation as exc:
+            raise HistoryRefusal(exc, ev) from None
     return state
 
 
@@ -673,8 +698,27 @@ def _record_event(
     require(session, Permission.EDIT_REGISTER)
     member = get_live(session, Member, ev.member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
     before = snapshot(member)
-    _add_event(session, member, kind, ev, detail)
-    state = rederive(session, member)
+    event = _add_event(session, member, kind, ev, detail)
+    try:
+        state = rederive(session, member)
+    except HistoryRefusal as exc:
+        refused = exc.event
+        if refused is event:
+            raise
+        # The new event is valid where it stands, but a later recorded event no longer is: name both.
+        raise _rule_error(
+            QT_TRANSLATE_NOOP(
+                "membership",
+                "Không thể ghi “{action}” ngày {date}: lịch sử đã có “{recorded}” ngày {recorded_date}, "
+                "không còn hợp lệ sau sự kiện mới ({problem}). Hãy kiểm tra ngày của hai sự kiện; nếu "
+                "sự kiện đã có là nhập nhầm, hãy hủy nó trước.",
+            ),
+            action=translate(CTX, EVENT_LABELS[kind]),
+            date=format_date(ev.event_date),
+            recorded=translate(CTX, EVENT_LABELS[refused.kind]),
+            recorded_date=format_date(refused.event_date),
+            problem=exc.text().rstrip("."),
+        ) from exc
     member.touch()
     session.flush()
     audit.record(session, f"member.{kind}", "member", member.id, before=before, after=snapshot(member))
@@ -1004,6 +1048,10 @@ def readmit(session: Session, member_id: str, cmd: Admit) -> list[str]:
     """Re-admission of a former member: a new probation; the gap is not Party age."""
     require(session, Permission.EDIT_REGISTER)
     member = get_live(session, Member, member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
+    # What the history says comes before what the person's age says: a dead member is refused as such.
+    state = fold_events(_events_of(session, member.id), rule_book(session))
+    if state.ended == "deceased":
+        _refuse_ended(state, cmd.ceremony_date, "readmitted")
     warnings = admission_checks(session, replace(cmd, profile=_clean_profile(cmd.profile)))
     _active_cell(session, cmd.cell_id)
     member.cell_id = cmd.cell_id

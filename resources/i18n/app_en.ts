@@ -4673,8 +4673,8 @@ Reason:</translation>
         <translation>On {date}: this person was not yet a member of the Party organisation.</translation>
     </message>
     <message>
-        <source>Ngày {date}: đảng viên đã ở trạng thái “{status}”, không thể {action}.</source>
-        <translation>On {date}: the member is already “{status}”, so “{action}” is not possible.</translation>
+        <source>Ngày {date}: đảng viên đã ở trạng thái “{status}” từ ngày {since}, không thể {action}.</source>
+        <translation>{date}: the member has been in the state “{status}” since {since}; cannot record “{action}”.</translation>
     </message>
     <message>
         <source>Đảng viên đã được kết nạp trước đó.</source>
@@ -4797,6 +4797,10 @@ Reason:</translation>
         <translation>Party member</translation>
     </message>
     <message>
+        <source>Không thể ghi “{action}” ngày {date}: lịch sử đã có “{recorded}” ngày {recorded_date}, không còn hợp lệ sau sự kiện mới ({problem}). Hãy kiểm tra ngày của hai sự kiện; nếu sự kiện đã có là nhập nhầm, hãy hủy nó trước.</source>
+        <translation>Cannot record “{action}” on {date}: the history already has “{recorded}” on {recorded_date}, which would no longer be valid after the new event ({problem}). Check the dates of both events; if the recorded one is a mistake, void it first.</translation>
+    </message>
+    <message>
         <source>Ngày quyết định kết nạp phải sau ngày chi bộ xét.</source>
         <translation>The admission decision date must be after the cell&apos;s review date.</translation>
     </message>
@@ -4890,7 +4894,7 @@ Reason:</translation>
     </message>
     <message>
         <source>Không thể hủy sự kiện duy nhất trong lịch sử của đảng viên. Nếu cả hồ sơ nhập nhầm, hãy xóa hồ sơ.</source>
-        <translation>The only event of a member's history cannot be voided. If the whole record was entered by mistake, delete the record.</translation>
+        <translation>The only event of a member&apos;s history cannot be voided. If the whole record was entered by mistake, delete the record.</translation>
     </message>
     <message>
         <source>Không thể hủy sự kiện “{event}” ngày {date}: lịch sử còn lại không hợp lệ. {problem}</source>
