@@ -794,9 +794,27 @@ def admission_checks(session: Session, cmd: Admit) -> list[str]:
     return warnings
 
 
+# Grades of the old 10-year school system (North, until the 1980s: primary 1–4, lower secondary
+# 5–7, upper secondary 8–10) on today's 12-year scale: finishing lower secondary (7/10) is 9/12,
+# finishing upper secondary (10/10) is 12/12.
+_TEN_YEAR_TO_TWELVE = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 7, 7: 9, 8: 10, 9: 11, 10: 12}
+
+
+def school_grade(text: str) -> int:
+    """General education as a grade of the 12-year system: "9/12" → 9, "7/10" → 9, "10/10" → 12,
+    "12" → 12; 0 when not given or not a grade."""
+    head, _, scale = (text or "").partition("/")
+    head, scale = head.strip(), scale.strip()
+    if not head.isdigit():
+        return 0
+    grade = int(head)
+    if scale == "10":
+        return _TEN_YEAR_TO_TWELVE.get(grade, grade)
+    return grade
+
+
 def _grade(text: str) -> int:
-    head = (text or "").split("/")[0].strip()
-    return int(head) if head.isdigit() else 0
+    return school_grade(text)
 
 
 def admit(session: Session, cmd: Admit) -> AdmitResult:
