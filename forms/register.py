@@ -104,7 +104,7 @@ def _register_row(index: int, detail: ms.MemberDetail, history: list[ms.EventVie
         f"{ending.reason}, {format_date(ending.event_date)}, {ENDING[ending.kind]}".strip(", ")
         if ending
         else "",
-        "Tạm thời" if not detail.counted and detail.status not in rg.ENDED_STATUSES else "",
+        "\n".join(rg.standing_notes(history, counted=detail.counted, status=detail.status)),
     )
 
 
