@@ -9,12 +9,15 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from forms.periods import Period
+from forms.quarterly import build_report
 from models.audit import verify
 from models.db import Database, read_session, unit_of_work
 from models.entities import AuditEntry, MemberEvent
 from models.errors import RuleViolation, ValidationError
 from models.security import SYSTEM_ACTOR
 from models.services import membership as ms
+from models.services import register as rg
 from tests.builders import admit, profile, village_and_cell
 
 
@@ -85,3 +88,35 @@ def test_voiding_a_card_restores_the_previous_card(db: Database, member: str) ->
             "11111111",
             date(2022, 1, 5),
         )
+
+
+def test_a_voided_event_leaves_the_report_and_the_attention_lists(db: Database, member: str) -> None:
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        ms.record_death(s, ms.EventInput(member, date(2026, 2, 10)))
+    died = _event(db, member, "died")
+    q1 = Period.parse("2026-Q1")
+    with read_session(db, SYSTEM_ACTOR) as s:
+        before = build_report(s, q1).figures()
+    assert (before["move.died"], before["members.total"]) == (1, 0)
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        ms.void_event(s, died, "Nhầm người")
+    with read_session(db, SYSTEM_ACTOR) as s:
+        after = build_report(s, q1).figures()
+    assert (after["move.died"], after["members.total"]) == (0, 1)
+
+
+def test_a_voided_badge_is_due_again(db: Database) -> None:
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        cell = village_and_cell(s)
+        old = admit(s, cell, profile(born=date(1950, 1, 1)), ceremony=date(1990, 3, 5))
+        ms.recognise_official(s, ms.EventInput(old, date(1991, 3, 5)))
+        ms.award_badge(s, ms.EventInput(old, date(2020, 5, 19)), 30)
+    badge = _event(db, old, "badge_awarded")
+    with read_session(db, SYSTEM_ACTOR) as s:
+        assert [b.years for b in rg.badges_due(s, date(2021, 1, 1)) if b.member_id == old] == []
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        ms.void_event(s, badge, "Trao nhầm người")
+    with read_session(db, SYSTEM_ACTOR) as s:
+        assert [b.years for b in rg.badges_due(s, date(2021, 1, 1)) if b.member_id == old] == [30]
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        ms.award_badge(s, ms.EventInput(old, date(2021, 2, 3)), 30)  # no longer a duplicate

@@ -330,7 +330,9 @@ def _events_by_member(session: Session, ids: list[str]) -> dict[str, list[Member
     events: dict[str, list[MemberEvent]] = defaultdict(list)
     for start in range(0, len(ids), 900):
         for ev in session.scalars(
-            select(MemberEvent).where(MemberEvent.member_id.in_(ids[start : start + 900]))
+            select(MemberEvent).where(
+                MemberEvent.member_id.in_(ids[start : start + 900]), ~MemberEvent.deleted
+            )
         ):
             events[ev.member_id].append(ev)
     return events
