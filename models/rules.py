@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date
 from typing import Any
@@ -59,6 +60,16 @@ def rule(session: Session, key: str, on: date) -> Any:
     return max(candidates, key=lambda v: v["valid_from"])["value"]
 
 
+@functools.lru_cache(maxsize=1)
+def _preset_rows() -> dict[str, list[tuple[date, Any]]]:
+    preset: dict[str, Any] = resources.load_preset("rules")
+    return {
+        key: [(date.fromisoformat(v["valid_from"]), v["value"]) for v in values]
+        for key, values in preset.items()
+        if not key.startswith("_")
+    }
+
+
 class RuleBook:
     """Every dated rule value, read in one query when a service call (a transaction) starts and passed
     to whatever judges events: the fold asks for each rule as of the event it judges (the probation
@@ -71,20 +82,13 @@ class RuleBook:
     @classmethod
     def preset(cls) -> RuleBook:
         """The preset values only (resources/presets/rules.json): for folds outside a database."""
-        preset: dict[str, Any] = resources.load_preset("rules")
-        return cls(
-            {
-                key: [(date.fromisoformat(v["valid_from"]), v["value"]) for v in values]
-                for key, values in preset.items()
-                if not key.startswith("_")
-            }
-        )
+        return cls(dict(_preset_rows()))
 
     def value(self, key: str, on: date) -> Any:
         """The value of `key` in force on `on` (before the earliest value, the earliest applies)."""
         values = self._rows.get(key)
         if not values:
-            fallback = RuleBook.preset()._rows.get(key)
+            fallback = _preset_rows().get(key)
             if not fallback:
                 msg = f"no rule {key!r} in force on {on}"
                 raise KeyError(msg)
