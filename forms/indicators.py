@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache, partial
 from typing import Any
 
@@ -16,7 +17,7 @@ from models.dates import add_months, format_date, full_years_between
 from models.i18n import translate
 from models.picklists import is_minority
 from models.security import Permission, actor_of
-from models.services.membership import OCCUPATIONS, STATUS_LABELS, THEORY_LEVELS
+from models.services.membership import OCCUPATIONS, STATUS_LABELS, THEORY_LEVELS, school_grade
 from models.services.organisation import CELL_KINDS
 from models.services.rating import EXCLUSIONS
 from models.services.statistics import (
@@ -26,6 +27,7 @@ from models.services.statistics import (
     Facts,
     MemberFact,
     day_before,
+    has_religion,
     months_between,
 )
 from models.text import fold
@@ -153,13 +155,22 @@ def month_label(month: str) -> str:
     return f"tháng {month[5:]}/{month[:4]}"
 
 
-def _grade(text: str) -> int:
-    head = (text or "").split("/")[0].strip()
-    return int(head) if head.isdigit() else 0
+def ratio_half_up(numerator: float | Decimal, denominator: float, places: int = 1) -> float:
+    """numerator / denominator rounded half up to `places` decimals, as Vietnamese reports print
+    figures (not Python's round-half-even on a binary float)."""
+    exact = Decimal(str(numerator)) / Decimal(str(denominator))
+    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def percent(part: float, whole: float, places: int = 1) -> float:
+    """part as a percentage of whole, rounded half up as printed: 1 of 16 → 6.3 (6,3 %)."""
+    return ratio_half_up(100 * Decimal(str(part)), whole, places) if whole else 0.0
 
 
 def education_band(text: str) -> str:
-    grade = _grade(text)
+    """Upper secondary (10–12), lower secondary (6–9) or primary, on the 12-year scale: grades of
+    the old 10-year system ("7/10", "10/10") are mapped first (models.services.membership)."""
+    grade = school_grade(text)
     if grade >= 10:
         return "thpt"
     if grade >= 6:
@@ -283,9 +294,7 @@ def _where(attribute: str, value: str) -> Callable[[Context], Explained]:
 _minority = lru_cache(maxsize=512)(is_minority)
 
 
-@lru_cache(maxsize=512)
-def _has_religion(text: str) -> bool:
-    return fold(text) not in ("", "khong")
+_has_religion = lru_cache(maxsize=512)(has_religion)
 
 
 _add("members.total", "Tổng số đảng viên", _filtered(lambda m, c: True))
@@ -294,7 +303,20 @@ _add("members.official", "Đảng viên chính thức", _filtered(lambda m, c: m
 _add("members.women", "Đảng viên nữ", _filtered(lambda m, c: m.sex == "F"))
 _add("members.minority", "Đảng viên người dân tộc thiểu số", _filtered(lambda m, c: _minority(m.ethnicity)))
 _add("members.religion", "Đảng viên có đạo", _filtered(lambda m, c: _has_religion(m.religion)))
-_add("members.youth", "Đảng viên là đoàn viên thanh niên", _filtered(lambda m, c: m.youth_union))
+
+
+def _youth(ctx: Context) -> Explained:
+    """Members of the Youth Union at the period end: admitted to the Union by then and still of Youth
+    Union age (16 to 30, the rule "youth_union.max_age_years"): a Union date alone does not count."""
+    explained = _members(ctx, [m for m in ctx.closing if m.youth_union])
+    explained.note = (
+        f"đã vào Đoàn và chưa quá {ctx.facts.youth_max_age(ctx.period.end)} tuổi "
+        f"ngày {format_date(ctx.period.end)}"
+    )
+    return explained
+
+
+_add("members.youth", "Đảng viên là đoàn viên thanh niên", _youth)
 _add("members.exempted", "Đảng viên được miễn sinh hoạt", _filtered(lambda m, c: m.activity == "exempted"))
 _add("members.away", "Đảng viên đi làm ăn xa", _filtered(lambda m, c: m.activity == "away"))
 for _band, _label in AGE_BANDS.items():
@@ -323,7 +345,7 @@ def _average_age(ctx: Context) -> Explained:
     if not ages:
         return Explained(None)
     return Explained(
-        round(sum(a for _, a in ages) / len(ages), 1),
+        ratio_half_up(sum(a for _, a in ages), len(ages)),
         lambda: ((m.id, f"{ctx.facts.member_label(m.id, m.cell_id)}: {a} tuổi") for m, a in ages),
         f"tổng số tuổi {sum(a for _, a in ages)} : {len(ages)} đảng viên",
     )
@@ -408,20 +430,30 @@ def _plan_pct(ctx: Context) -> Explained:
 
     if not plan:
         return Explained(None, records, "chưa có chỉ tiêu")
-    return Explained(
-        round(100 * len(since_january) / plan, 1), records, f"{len(since_january)} / {plan} người"
-    )
+    return Explained(percent(len(since_january), plan), records, f"{len(since_january)} / {plan} người")
 
 
 def _recognitions(ctx: Context, late: bool) -> Explained:
-    """Recognition decisions taken in the period; late when the decision came more than the grace
-    days after the member completed probation (the member is official from that day anyway)."""
-    grace = int(ctx.facts.rule("probation.recognition_grace_days", ctx.period.end))
+    """Recognition decisions taken in the period; on time when the decision came within the rule's
+    working days ("probation.recognition_working_days", 30) after the member completed probation —
+    weekends and public holidays not counted — and late otherwise (the member is official from the
+    end of probation anyway)."""
     start, end = ctx.period.start, ctx.period.end
     decided = ctx.facts.decided_between(start, end, ("recognised",))
-    return _events(
-        ctx, [e for e in decided if (((e.decision_date or e.event_date) - e.event_date).days > grace) == late]
+    explained = _events(
+        ctx,
+        [
+            e
+            for e in decided
+            if ((e.decision_date or e.event_date) > ctx.facts.recognition_deadline(e.event_date)) == late
+        ],
     )
+    days = int(ctx.facts.rule("probation.recognition_working_days", end))
+    explained.note = (
+        f"quyết định {'sau' if late else 'trong'} {days} ngày làm việc kể từ ngày đủ thời gian dự bị "
+        "(không kể thứ Bảy, Chủ nhật, ngày lễ, Tết)"
+    )
+    return explained
 
 
 _add("move.recognised_on_time", "Công nhận chính thức đúng hạn", lambda ctx: _recognitions(ctx, late=False))
@@ -577,7 +609,7 @@ def _attendance(ctx: Context) -> Explained:
     if not rows:
         return Explained(None)
     return Explained(
-        round(100 * sum(r[2] for r in rows) / sum(r[3] for r in rows), 1), _meeting_records(rows).later()
+        percent(sum(r[2] for r in rows), sum(r[3] for r in rows)), _meeting_records(rows).later()
     )
 
 

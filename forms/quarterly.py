@@ -24,6 +24,7 @@ from forms.indicators import (
     Explained,
     balance_problems,
     evaluate,
+    percent,
     register_mismatches,
 )
 from forms.periods import Period
@@ -343,7 +344,7 @@ def _figure_cell(cell: FormCell, values: dict[str, Explained]) -> ReportCell:
         base = values[cell.share_of].value
         if value is None or not base:
             return ReportCell("–", "–", "text", cell.key, cell.share_of)
-        share = round(100 * float(value) / float(base), 1)
+        share = percent(float(value), float(base))
         return ReportCell(vi_decimal(share, 1), share, "percent", cell.key, cell.share_of)
     unit = CATALOGUE[cell.key].unit
     if value is None:

@@ -125,7 +125,7 @@ def _register_row(
     in_events = [e for e in history if e.kind == "transfer_in"]
     death = next((e for e in history if e.kind == "died"), None)
     ending = next((e for e in reversed(history) if e.kind in ENDING), None)
-    note = "Tạm thời" if not detail.counted and detail.status not in rg.ENDED_STATUSES else ""
+    note = "\n".join(rg.standing_notes(history, counted=detail.counted, status=detail.status))
     printed = (
         str(index),
         name,

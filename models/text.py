@@ -1,8 +1,8 @@
 """Vietnamese text: NFC normalisation, folding for search, and collation keys for sorting.
 
 Collation follows the Vietnamese alphabet (a < ă < â < b < c < d < đ < e < ê < … < o < ô < ơ < … < u < ư
-< …) with tones as a secondary difference in the order none < huyền < hỏi < ngã < sắc < nặng. Names sort
-by given name, then family name, then middle name. Keys are plain ASCII strings, so SQLite's binary
+< …) with tones as a secondary difference in the order none < huyền < hỏi < ngã < sắc < nặng, field by field.
+Names sort by the whole given name (letters, then tones), then family name, then middle name. Keys are plain ASCII strings, so SQLite's binary
 comparison orders them correctly and an index can serve ORDER BY.
 """
 
@@ -117,15 +117,17 @@ def collation_parts(value: str | None) -> tuple[str, str]:
 
 
 def collation_key(*fields: str | None) -> str:
-    """A binary-comparable key ordering the fields the Vietnamese way, field by field."""
-    parts = [collation_parts(f) for f in fields]
-    primary = _FIELD_SEP.join(p for p, _ in parts)
-    secondary = _FIELD_SEP.join(s for _, s in parts)
-    return primary + _LEVEL_SEP + secondary
+    """A binary-comparable key ordering the fields the Vietnamese way, field by field: the whole of a
+    field (its letters, then its tones) decides before the next field is looked at, so every "Dung"
+    sorts before every "Dũng" whatever the other fields. One field gives its letters, "!", its tones."""
+    return _FIELD_SEP.join(
+        primary + _LEVEL_SEP + secondary for primary, secondary in map(collation_parts, fields)
+    )
 
 
 def name_sort_key(family: str | None, middle: str | None, given: str | None) -> str:
-    """Vietnamese name order: given name, then family name, then middle name."""
+    """Vietnamese name order: given name (letters, then tones), then family name, then middle name.
+    Stored in members.sort_key and candidates.sort_key (migration 0010 recomputes them)."""
     return collation_key(given, family, middle)
 
 

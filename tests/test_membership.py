@@ -146,7 +146,7 @@ def test_expel_official_member_then_refuse_further_actions(db: Database, cell: s
         ms.start_exemption(s, ms.EventInput(mid, date(2021, 1, 1)))
     assert (
         exc.value.text()
-        == "Ngày 01/01/2021: đảng viên đã ở trạng thái “Đã khai trừ”, không thể miễn công tác và sinh hoạt."
+        == "Ngày 01/01/2021: đảng viên đã ở trạng thái “Đã khai trừ” từ ngày 15/01/2020, không thể miễn công tác và sinh hoạt."
     )
 
 
@@ -226,7 +226,10 @@ def test_death_leaving_and_restoration(db: Database, cell: str) -> None:
         ms.leave_party(s, ms.EventInput(b, date(2010, 1, 1)))
     assert _status(db, a) == ("deceased", False)
     assert _status(db, b) == ("left", False)
-    with pytest.raises(RuleViolation, match="Chỉ khôi phục đảng tịch"), unit_of_work(db, SYSTEM_ACTOR) as s:
+    with (
+        pytest.raises(RuleViolation, match="“Đã từ trần” từ ngày 02/10/2024, không thể khôi phục đảng tịch"),
+        unit_of_work(db, SYSTEM_ACTOR) as s,
+    ):
         ms.restore(s, ms.EventInput(a, date(2025, 1, 1)))
     with unit_of_work(db, SYSTEM_ACTOR) as s:
         ms.restore(s, ms.EventInput(b, date(2011, 1, 1), decision_no="Hủy QĐ xóa tên"))

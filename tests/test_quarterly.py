@@ -229,14 +229,15 @@ def test_indicators_on_a_hand_built_commune(db: Database, commune: dict[str, str
         v["move.closing"],
     ) == (4, 1, 1, 1, 1, 4)
     assert v["move.transfer_in_temp"] == 1
-    assert (v["move.admitted.women"], v["move.admitted.minority"], v["move.admitted.youth"]) == (1, 1, 1)
-    # Closing: An (66), Bình (35, probationary, woman, youth), Em (31, woman), Hai (70, exempted).
+    # Bình joined the Youth Union in 2008 but is 35: past Youth Union age (16-30), not a youth member.
+    assert (v["move.admitted.women"], v["move.admitted.minority"], v["move.admitted.youth"]) == (1, 1, 0)
+    # Closing: An (66), Bình (35, probationary, woman), Em (31, woman), Hai (70, exempted).
     assert (v["members.total"], v["members.probationary"], v["members.official"]) == (4, 1, 3)
     assert (v["members.women"], v["members.minority"], v["members.exempted"], v["members.youth"]) == (
         2,
         4,
         1,
-        1,
+        0,
     )
     assert (v["members.age.31_40"], v["members.age.ge61"], v["members.age.le30"]) == (2, 2, 0)
     assert v["members.average_age"] == pytest.approx((66 + 35 + 31 + 70) / 4, abs=0.05)

@@ -241,6 +241,7 @@ AUDIT_ACTIONS = {
     "member.photo": QT_TRANSLATE_NOOP("members_ui", "Đổi ảnh"),
     "member.admitted": QT_TRANSLATE_NOOP("members_ui", "Kết nạp"),
     "member.transfer_in": QT_TRANSLATE_NOOP("members_ui", "Chuyển đến"),
+    "member.event_voided": QT_TRANSLATE_NOOP("members_ui", "Hủy sự kiện nhập nhầm"),
 }
 
 

@@ -21,7 +21,7 @@ from models.entities import Cell, Member, MemberEvent, RuleValue, Unit
 from models.entities_meetings import AgendaItem, Meeting, MeetingAttendance, MeetingTask, MeetingVote
 from models.errors import RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP, translate
-from models.rules import rule
+from models.rules import rule, rule_book
 from models.security import Permission, require
 from models.services.common import check_revision, get_live, own_unit_id, snapshot
 from models.services.membership import fold_events
@@ -230,12 +230,12 @@ def _cell_histories(
 
 def _roster(session: Session, cell_id: str, on: date, skip: frozenset[str]) -> tuple[RosterEntry, ...]:
     members, events = _cell_histories(session, cell_id)
-    months = int(rule(session, "probation.months", on))
+    rules = rule_book(session)
     out: list[RosterEntry] = []
     for mid, family, middle, given, sort_key in members:
         if mid in skip:
             continue
-        state = fold_events(events.get(mid, []), months, as_of=on)
+        state = fold_events(events.get(mid, []), rules, as_of=on)
         if not state.counted or state.ended:
             continue
         name = " ".join(p for p in (family, middle, given) if p)

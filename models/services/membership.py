@@ -21,7 +21,7 @@ from models.entities import Cell, Member, MemberEvent
 from models.errors import Conflict, RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.identity import card_warnings, cccd_warnings, life_history_warnings
-from models.rules import rule
+from models.rules import RuleBook, rule, rule_book
 from models.security import Permission, require
 from models.services.common import check_revision, get_live, own_unit_id, snapshot
 from models.text import clean, fold, name_sort_key
@@ -87,6 +87,14 @@ RESTORABLE = frozenset({"struck_off", "left", "expelled"})
 
 def _rule_error(text: str, **params: Any) -> RuleViolation:
     return RuleViolation(text, context=CTX, **params)
+
+
+class HistoryRefusal(RuleViolation):
+    """A refusal of the fold, with the recorded event of the history it is about."""
+
+    def __init__(self, cause: RuleViolation, event: Any) -> None:
+        super().__init__(cause.message, context=cause.context, **cause.params)
+        self.event = event
 
 
 def _field_error(field_name: str, text: str, **params: Any) -> ValidationError:
@@ -240,21 +248,31 @@ def _require_active(state: MemberState, ev: MemberEvent) -> None:
             date=format_date(ev.event_date),
         )
     if state.ended:
-        raise _rule_error(
-            QT_TRANSLATE_NOOP(
-                "membership", "Ngày {date}: đảng viên đã ở trạng thái “{status}”, không thể {action}."
-            ),
-            date=format_date(ev.event_date),
-            status=translate(CTX, STATUS_LABELS[state.ended]),
-            action=translate(CTX, EVENT_LABELS[ev.kind]).lower(),
-        )
+        _refuse_ended(state, ev.event_date, ev.kind)
 
 
-def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
+def _refuse_ended(state: MemberState, when: date, kind: str) -> None:
+    """The refusal of an event after the history ended, naming the recorded end and its date."""
+    assert state.ended is not None
+    raise _rule_error(
+        QT_TRANSLATE_NOOP(
+            "membership",
+            "Ngày {date}: đảng viên đã ở trạng thái “{status}” từ ngày {since}, không thể {action}.",
+        ),
+        date=format_date(when),
+        status=translate(CTX, STATUS_LABELS[state.ended]),
+        since=format_date(state.end_date) or "?",
+        action=translate(CTX, EVENT_LABELS[kind]).lower(),
+    )
+
+
+def _apply(state: MemberState, ev: MemberEvent, rules: RuleBook) -> None:
     kind = ev.kind
     if kind in ("admitted", "readmitted"):
         if kind == "admitted" and state.membership is not None:
             raise _rule_error(QT_TRANSLATE_NOOP("membership", "Đảng viên đã được kết nạp trước đó."))
+        if kind == "readmitted" and state.ended == "deceased":
+            _refuse_ended(state, ev.event_date, ev.kind)
         if kind == "readmitted" and state.ended not in RESTORABLE:
             raise _rule_error(
                 QT_TRANSLATE_NOOP(
@@ -280,6 +298,7 @@ def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
             raise _rule_error(
                 QT_TRANSLATE_NOOP("membership", "Chỉ công nhận chính thức cho đảng viên dự bị.")
             )
+        probation_months = rules.probation_months(state.ceremony)
         due = add_months(state.ceremony, probation_months)
         if ev.event_date < due:
             raise _rule_error(
@@ -375,6 +394,8 @@ def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
         if kind != "died":
             state.interruption_start = ev.event_date
     elif kind == "restored":
+        if state.ended == "deceased":
+            _refuse_ended(state, ev.event_date, ev.kind)
         if state.ended not in RESTORABLE or state.before_end is None:
             raise _rule_error(
                 QT_TRANSLATE_NOOP(
@@ -392,16 +413,23 @@ def _apply(state: MemberState, ev: MemberEvent, probation_months: int) -> None:
 
 
 def fold_events(
-    events: Sequence[Any], probation_months: int = 12, *, as_of: date | None = None
+    events: Sequence[Any], rules: RuleBook | None = None, *, as_of: date | None = None
 ) -> MemberState:
-    """The member's state after the events (up to `as_of`), validating every step."""
+    """The member's state after the events (up to `as_of`), validating every step; each rule is taken
+    from `rules` (default: the preset) as of the event it judges."""
+    rules = rules or RuleBook.preset()
     state = MemberState()
     for ev in sorted(events, key=lambda e: (e.event_date, e.seq)):
         if as_of is not None and ev.event_date > as_of:
             break
         if ev.deleted:
             continue
-        _apply(state, ev, probation_months)
+        try:
+            _apply(state, ev, rules)
+        except HistoryRefusal:
+            raise
+        except RuleViolation as exc:
+            raise HistoryRefusal(exc, ev) from None
     return state
 
 
@@ -417,7 +445,7 @@ def _events_of(session: Session, member_id: str) -> list[MemberEvent]:
 
 def rederive(session: Session, member: Member) -> MemberState:
     """Recompute the member row's cached status and dates from its events (validating them)."""
-    state = fold_events(_events_of(session, member.id), rule(session, "probation.months", today()))
+    state = fold_events(_events_of(session, member.id), rule_book(session))
     member.status = state.status
     member.counted = state.counted
     member.admission_decision_date = state.first_decision
@@ -670,8 +698,27 @@ def _record_event(
     require(session, Permission.EDIT_REGISTER)
     member = get_live(session, Member, ev.member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
     before = snapshot(member)
-    _add_event(session, member, kind, ev, detail)
-    state = rederive(session, member)
+    event = _add_event(session, member, kind, ev, detail)
+    try:
+        state = rederive(session, member)
+    except HistoryRefusal as exc:
+        refused = exc.event
+        if refused is event:
+            raise
+        # The new event is valid where it stands, but a later recorded event no longer is: name both.
+        raise _rule_error(
+            QT_TRANSLATE_NOOP(
+                "membership",
+                "Không thể ghi “{action}” ngày {date}: lịch sử đã có “{recorded}” ngày {recorded_date}, "
+                "không còn hợp lệ sau sự kiện mới ({problem}). Hãy kiểm tra ngày của hai sự kiện; nếu "
+                "sự kiện đã có là nhập nhầm, hãy hủy nó trước.",
+            ),
+            action=translate(CTX, EVENT_LABELS[kind]),
+            date=format_date(ev.event_date),
+            recorded=translate(CTX, EVENT_LABELS[refused.kind]),
+            recorded_date=format_date(refused.event_date),
+            problem=exc.text().rstrip("."),
+        ) from exc
     session.flush()
     audit.record(session, f"member.{kind}", "member", member.id, before=before, after=snapshot(member))
     return state
@@ -746,9 +793,27 @@ def admission_checks(session: Session, cmd: Admit) -> list[str]:
     return warnings
 
 
+# Grades of the old 10-year school system (North, until the 1980s: primary 1–4, lower secondary
+# 5–7, upper secondary 8–10) on today's 12-year scale: finishing lower secondary (7/10) is 9/12,
+# finishing upper secondary (10/10) is 12/12.
+_TEN_YEAR_TO_TWELVE = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 7, 7: 9, 8: 10, 9: 11, 10: 12}
+
+
+def school_grade(text: str) -> int:
+    """General education as a grade of the 12-year system: "9/12" → 9, "7/10" → 9, "10/10" → 12,
+    "12" → 12; 0 when not given or not a grade."""
+    head, _, scale = (text or "").partition("/")
+    head, scale = head.strip(), scale.strip()
+    if not head.isdigit():
+        return 0
+    grade = int(head)
+    if scale == "10":
+        return _TEN_YEAR_TO_TWELVE.get(grade, grade)
+    return grade
+
+
 def _grade(text: str) -> int:
-    head = (text or "").split("/")[0].strip()
-    return int(head) if head.isdigit() else 0
+    return school_grade(text)
 
 
 def admit(session: Session, cmd: Admit) -> AdmitResult:
@@ -816,28 +881,47 @@ def set_photo(session: Session, member_id: str, photo: bytes | None) -> None:
 # ---------------------------------------------------------------- lifecycle actions
 
 
-def official_due_date(session: Session, member_id: str) -> date | None:
-    """The day the member completes probation ("Ngày đủ 12 tháng dự bị"), or None if not probationary."""
+@dataclass(frozen=True)
+class ProbationDue:
+    """When a probationary member completes probation, under the rule in force at the ceremony."""
+
+    due: date
+    months: int
+
+
+def probation_due(session: Session, member_id: str) -> ProbationDue | None:
+    """The day the member completes probation and the probation length in force at the ceremony
+    ("Ngày đủ {months} tháng dự bị"), or None if not probationary."""
     require(session, Permission.VIEW_REGISTER)
     member = get_live(session, Member, member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
-    if member.status != "probationary" or member.admission_date is None:
-        state = fold_events(_events_of(session, member_id), rule(session, "probation.months", today()))
+    rules = rule_book(session)
+    ceremony = member.admission_date
+    if member.status != "probationary" or ceremony is None:
+        state = fold_events(_events_of(session, member_id), rules)
         if state.membership != "probationary" or state.ceremony is None or state.ended:
             return None
-        return add_months(state.ceremony, rule(session, "probation.months", state.ceremony))
-    return add_months(member.admission_date, rule(session, "probation.months", member.admission_date))
+        ceremony = state.ceremony
+    return ProbationDue(rules.probation_end(ceremony), rules.probation_months(ceremony))
+
+
+def official_due_date(session: Session, member_id: str) -> date | None:
+    """The day the member completes probation, or None if not probationary (see probation_due)."""
+    due = probation_due(session, member_id)
+    return due.due if due is not None else None
 
 
 def recognise_official(session: Session, ev: EventInput) -> date:
-    """Record official recognition. The member is official from ceremony + 12 months, even when the
+    """Record official recognition. The member is official from the day probation is complete
+    (ceremony + the months in force at the ceremony), even when the
     decision (ev.decision_date, default ev.event_date) comes later; refused before that day.
     Returns the official date."""
     require(session, Permission.EDIT_REGISTER)
     member = get_live(session, Member, ev.member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
-    state = fold_events(_events_of(session, member.id), rule(session, "probation.months", today()))
+    rules = rule_book(session)
+    state = fold_events(_events_of(session, member.id), rules)
     if state.membership != "probationary" or state.ceremony is None or state.ended:
         raise _rule_error(QT_TRANSLATE_NOOP("membership", "Chỉ công nhận chính thức cho đảng viên dự bị."))
-    months = int(rule(session, "probation.months", state.ceremony))
+    months = rules.probation_months(state.ceremony)
     due = add_months(state.ceremony, months)
     decision = ev.decision_date or ev.event_date
     if decision < due:
@@ -979,6 +1063,10 @@ def readmit(session: Session, member_id: str, cmd: Admit) -> list[str]:
     """Re-admission of a former member: a new probation; the gap is not Party age."""
     require(session, Permission.EDIT_REGISTER)
     member = get_live(session, Member, member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
+    # What the history says comes before what the person's age says: a dead member is refused as such.
+    state = fold_events(_events_of(session, member.id), rule_book(session))
+    if state.ended == "deceased":
+        _refuse_ended(state, cmd.ceremony_date, "readmitted")
     warnings = admission_checks(session, replace(cmd, profile=_clean_profile(cmd.profile)))
     _active_cell(session, cmd.cell_id)
     member.cell_id = cmd.cell_id
@@ -1030,6 +1118,9 @@ def issue_card(session: Session, ev: EventInput, card_no: str, card_type: str = 
 
 
 def award_badge(session: Session, ev: EventInput, years: int) -> None:
+    """Record a Party badge. Refused for a level the member already holds, and before the member's
+    Party age on the award day reaches the level less the early months the rules allow (12 months for
+    30–65 years, 24 for 70 years and more, in the preset)."""
     require(session, Permission.EDIT_REGISTER)
     allowed = list(rule(session, "badge.years", ev.event_date))
     if years not in allowed:
@@ -1038,7 +1129,111 @@ def award_badge(session: Session, ev: EventInput, years: int) -> None:
             QT_TRANSLATE_NOOP("membership", "Huy hiệu chỉ có các mốc {years} năm."),
             years=", ".join(map(str, allowed)),
         )
+    member = get_live(session, Member, ev.member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
+    events = _events_of(session, member.id)
+    for earlier in events:
+        if earlier.kind == "badge_awarded" and _load(earlier).get("years") == years:
+            raise _rule_error(
+                QT_TRANSLATE_NOOP(
+                    "membership", "Đảng viên đã được trao Huy hiệu {years} năm tuổi Đảng ngày {date}."
+                ),
+                years=years,
+                date=format_date(earlier.event_date),
+            )
+    state = fold_events(events, rule_book(session), as_of=ev.event_date)
+    if state.first_decision is not None:
+        eligible = add_months(state.first_decision, 12 * years) + timedelta(days=state.interrupted_days)
+        early_rule: dict[str, int] = rule(session, "badge.early_months", ev.event_date)
+        early = int(early_rule["70-90"] if years >= 70 else early_rule["30-65"])
+        earliest = add_months(eligible, -early)
+        if ev.event_date < earliest:
+            age = full_months_between(
+                state.first_decision, state.first_decision + timedelta(days=state.party_days(ev.event_date))
+            )
+            raise _rule_error(
+                QT_TRANSLATE_NOOP(
+                    "membership",
+                    "Ngày {date} đảng viên mới có {age} năm tuổi Đảng, chưa đủ điều kiện nhận Huy hiệu "
+                    "{years} năm tuổi Đảng: đủ {years} năm vào ngày {eligible}; được xét tặng sớm "
+                    "(không quá {early} tháng) từ ngày {earliest}.",
+                ),
+                date=format_date(ev.event_date),
+                age=age // 12,
+                years=years,
+                eligible=format_date(eligible),
+                early=early,
+                earliest=format_date(earliest),
+            )
     _record_event(session, "badge_awarded", ev, {"years": years})
+
+
+def void_event(session: Session, event_id: str, reason: str) -> None:
+    """Void a mistyped event of a member's history: the event keeps its row as a tombstone (deleted,
+    with the reason and date in its details, so the upper level receives the void like any change), the
+    history is folded again without it — refused, naming the problem, when what remains is not a valid
+    history — and the member row follows (status, dates, a card or a cell the event had set)."""
+    require(session, Permission.EDIT_REGISTER)
+    reason = clean(reason)
+    if not reason:
+        raise _field_error("reason", QT_TRANSLATE_NOOP("membership", "Hãy ghi lý do hủy sự kiện."))
+    event = get_live(session, MemberEvent, event_id, QT_TRANSLATE_NOOP("membership", "sự kiện"))
+    member = get_live(session, Member, event.member_id, QT_TRANSLATE_NOOP("membership", "đảng viên"))
+    remaining = [e for e in _events_of(session, member.id) if e.id != event.id]
+    if not remaining:
+        raise _rule_error(
+            QT_TRANSLATE_NOOP(
+                "membership",
+                "Không thể hủy sự kiện duy nhất trong lịch sử của đảng viên. Nếu cả hồ sơ nhập nhầm, "
+                "hãy xóa hồ sơ.",
+            )
+        )
+    try:
+        fold_events(remaining, rule_book(session))
+    except RuleViolation as exc:
+        raise _rule_error(
+            QT_TRANSLATE_NOOP(
+                "membership",
+                "Không thể hủy sự kiện “{event}” ngày {date}: lịch sử còn lại không hợp lệ. {problem}",
+            ),
+            event=translate(CTX, EVENT_LABELS[event.kind]),
+            date=format_date(event.event_date),
+            problem=exc.text(),
+        ) from exc
+    before = {**snapshot(member), "voided_event": "", "void_reason": ""}
+    detail = _load(event)
+    detail["voided"] = {"reason": reason, "on": today().isoformat()}
+    event.detail = json.dumps(detail, ensure_ascii=False, sort_keys=True)
+    event.deleted = True  # the tombstone; revision and update time are stamped on flush
+    if event.kind == "card_issued":
+        cards = [e for e in remaining if e.kind == "card_issued"]
+        last = cards[-1] if cards else None
+        member.party_card_no = _load(last).get("card_no") if last is not None else None
+        member.card_issue_date = last.event_date if last is not None else None
+    elif event.kind == "cell_changed":
+        cells = [e.cell_id for e in remaining if e.cell_id]
+        member.cell_id = cells[-1] if cells else member.cell_id
+    session.flush()
+    rederive(session, member)
+    session.flush()
+    audit.record(
+        session,
+        "member.event_voided",
+        "member",
+        member.id,
+        before=before,
+        after={**snapshot(member), "voided_event": event.id, "void_reason": reason},
+    )
+
+
+def voided_events(session: Session, member_id: str) -> list[EventView]:
+    """The voided events of a member's history, with the reason in `detail["voided"]`."""
+    require(session, Permission.VIEW_REGISTER)
+    rows = session.scalars(
+        select(MemberEvent)
+        .where(MemberEvent.member_id == member_id, MemberEvent.deleted)
+        .order_by(MemberEvent.event_date, MemberEvent.seq)
+    )
+    return [_view(e) for e in rows]
 
 
 # ---------------------------------------------------------------- read models
@@ -1152,31 +1347,30 @@ def get_member(session: Session, member_id: str) -> MemberDetail:
 
 def history(session: Session, member_id: str) -> list[EventView]:
     require(session, Permission.VIEW_REGISTER)
-    return [
-        EventView(
-            e.id,
-            e.kind,
-            e.event_date,
-            e.decision_no,
-            e.decision_date,
-            e.issuing_body,
-            e.other_organisation,
-            e.letter_no,
-            e.temporary,
-            e.dues_paid_through,
-            e.reason,
-            e.note,
-            _load(e),
-        )
-        for e in _events_of(session, member_id)
-    ]
+    return [_view(e) for e in _events_of(session, member_id)]
+
+
+def _view(e: MemberEvent) -> EventView:
+    return EventView(
+        e.id,
+        e.kind,
+        e.event_date,
+        e.decision_no,
+        e.decision_date,
+        e.issuing_body,
+        e.other_organisation,
+        e.letter_no,
+        e.temporary,
+        e.dues_paid_through,
+        e.reason,
+        e.note,
+        _load(e),
+    )
 
 
 def member_state(session: Session, member_id: str, as_of: date | None = None) -> MemberState:
     require(session, Permission.VIEW_REGISTER)
-    return fold_events(
-        _events_of(session, member_id), rule(session, "probation.months", today()), as_of=as_of
-    )
+    return fold_events(_events_of(session, member_id), rule_book(session), as_of=as_of)
 
 
 def party_age_months(session: Session, member_id: str, on: date) -> int:
@@ -1210,7 +1404,7 @@ class RecognitionDue:
 
 
 def recognitions_due(session: Session, on: date, *, within_days: int = 0) -> list[RecognitionDue]:
-    """Probationary members whose 12 months end on or before `on` + within_days; overdue first."""
+    """Probationary members whose probation ends on or before `on` + within_days; overdue first."""
     require(session, Permission.VIEW_REGISTER)
     rows = session.execute(
         select(
@@ -1232,11 +1426,11 @@ def recognitions_due(session: Session, on: date, *, within_days: int = 0) -> lis
         )
     )
     out: list[RecognitionDue] = []
-    months = int(rule(session, "probation.months", on))
+    rules = rule_book(session)
     horizon = on + timedelta(days=within_days)
     for mid, f, m, g, cell_name, admitted in rows:
         assert admitted is not None
-        due = add_months(admitted, months)
+        due = rules.probation_end(admitted)
         if due <= horizon:
             out.append(
                 RecognitionDue(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -13,9 +14,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from models.dates import add_months, today
+from models.dates import add_months, format_date, today
 from models.entities import Cell, Member, MemberEvent
-from models.rules import rule
+from models.rules import rule, rule_book
 from models.security import Permission, require
 from models.services.common import own_unit_id
 from models.services.membership import fold_events
@@ -200,6 +201,58 @@ def distinct_values(session: Session, column: str) -> list[str]:
     ]
 
 
+# ---------------------------------------------------------------- register notes
+
+
+def standing_notes(history: Sequence[Any], *, counted: bool, status: str) -> list[str]:
+    """The register's notes column (Vietnamese document text): every event that explains a member's
+    standing — exemption, working away, temporary transfers out and in, and the return from each —
+    one line per period with its dates; "Tạm thời" first for a temporary member still here.
+    `history` is the member's events oldest first (membership.history)."""
+    head = ["Tạm thời"] if not counted and status not in ENDED_STATUSES else []
+    periods: list[list[str]] = []  # each: [what and since, how it ended or was planned, reason]
+    open_: dict[str, list[str]] = {}
+    for ev in history:
+        when = format_date(ev.event_date)
+        if ev.kind in ("exemption_start", "away_start"):
+            label = "Miễn công tác và sinh hoạt" if ev.kind == "exemption_start" else "Đi làm ăn xa"
+            planned = ev.detail.get("until")
+            period = [
+                f"{label} từ {when}",
+                f"dự kiến đến {format_date(date.fromisoformat(planned))}" if planned else "",
+                f"({ev.reason})" if ev.reason else "",
+            ]
+            open_[ev.kind] = period
+            periods.append(period)
+        elif ev.kind in ("exemption_end", "away_end"):
+            period = open_.pop("exemption_start" if ev.kind == "exemption_end" else "away_start", [])
+            if period:
+                period[1] = f"đến {when}"
+        elif ev.kind == "transfer_out" and ev.temporary:
+            open_["temp_out"] = [
+                f"Chuyển sinh hoạt tạm thời đến {ev.other_organisation or '?'} từ {when}",
+                "",
+                "",
+            ]
+            periods.append(open_["temp_out"])
+        elif ev.kind == "transfer_in" and ev.temporary:
+            open_["temp_in"] = [
+                f"Sinh hoạt tạm thời, chuyển đến từ {ev.other_organisation or '?'} {when}",
+                "",
+                "",
+            ]
+            periods.append(open_["temp_in"])
+        elif ev.kind == "temp_transfer_end":
+            if "temp_out" in open_:
+                open_.pop("temp_out")[1] = f"trở về sinh hoạt tại đảng bộ {when}"
+            elif "temp_in" in open_:
+                open_.pop("temp_in")[1] = f"đã trở về đơn vị cũ {when}"
+    return head + [
+        ", ".join(part for part in period[:2] if part) + (f" {period[2]}" if period[2] else "")
+        for period in periods
+    ]
+
+
 # ---------------------------------------------------------------- attention lists
 
 
@@ -246,10 +299,10 @@ def badges_due(session: Session, on: date | None = None) -> list[BadgeDue]:
         )
     ).all()
     events = _events_by_member(session, [c[0] for c in candidates])
-    months = int(rule(session, "probation.months", on))
+    rules = rule_book(session)
     out: list[BadgeDue] = []
     for mid, family, middle, given, cell_name in candidates:
-        state = fold_events(events[mid], months)
+        state = fold_events(events[mid], rules)
         if state.first_decision is None:
             continue
         awarded = {
@@ -277,7 +330,9 @@ def _events_by_member(session: Session, ids: list[str]) -> dict[str, list[Member
     events: dict[str, list[MemberEvent]] = defaultdict(list)
     for start in range(0, len(ids), 900):
         for ev in session.scalars(
-            select(MemberEvent).where(MemberEvent.member_id.in_(ids[start : start + 900]))
+            select(MemberEvent).where(
+                MemberEvent.member_id.in_(ids[start : start + 900]), ~MemberEvent.deleted
+            )
         ):
             events[ev.member_id].append(ev)
     return events

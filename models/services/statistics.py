@@ -10,12 +10,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from models.dates import add_months, month_key
+import resources
+from models.dates import add_months, full_years_between, month_key
 from models.entities import Cell, CellPosition, CellVillage, Member, MemberEvent, Unit, Village
 from models.entities_meetings import Meeting, MeetingAttendance
 from models.entities_work import (
@@ -30,10 +32,58 @@ from models.entities_work import (
     Rating,
     RatingRound,
 )
-from models.rules import rule
+from models.rules import rule_book
 from models.security import Permission, require
 from models.services.common import own_unit_id
 from models.services.membership import MemberState, fold_events
+from models.text import fold
+
+# "No religion" as clerks write it: "Không", "không có", "Không theo tôn giáo", "K", "-", … (folded).
+_NO_RELIGION = frozenset(
+    {"", "khong", "khong co", "khong ton giao", "khong theo ton giao", "khong theo dao", "khong dao",
+     "k", "ko", "kh", "none", "0", "-", "--", "x"}
+)  # fmt: skip
+
+
+def has_religion(text: str | None) -> bool:
+    """Whether a member's religion field names a religion: "none" in any of its spellings does not."""
+    folded = " ".join(fold(text).replace(".", " ").replace(",", " ").split())
+    return folded not in _NO_RELIGION
+
+
+def youth_union_member(youth_union_date: date | None, date_of_birth: date, on: date, max_age: int) -> bool:
+    """A Party member counts as a Youth Union member on `on` when admitted to the Ho Chi Minh
+    Communist Youth Union by then and still of Youth Union age: the Union's members are aged 16 to 30
+    (Điều lệ Đoàn), so one counts up to the day before the 31st birthday (`max_age` from the rule
+    "youth_union.max_age_years"); a Youth Union date alone does not make a 56-year-old a member."""
+    if youth_union_date is None or youth_union_date > on:
+        return False
+    return full_years_between(date_of_birth, on) <= max_age
+
+
+@lru_cache(maxsize=1)
+def holiday_dates() -> frozenset[date]:
+    """The dated public holidays of resources/presets/holidays.json (Tết, Giỗ Tổ, days in lieu)."""
+    table: dict[str, Any] = resources.load_preset("holidays")
+    return frozenset(
+        date.fromisoformat(day)
+        for year, kinds in table.items()
+        if not year.startswith("_")
+        for days in kinds.values()
+        for day in days
+    )
+
+
+def add_working_days(start: date, days: int, fixed: Iterable[str], dated: frozenset[date]) -> date:
+    """`start` plus `days` working days: Monday to Friday, without the fixed holidays ("dd-mm") and
+    the dated ones."""
+    fixed_days = frozenset(fixed)
+    current, left = start, days
+    while left > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5 and current.strftime("%d-%m") not in fixed_days and current not in dated:
+            left -= 1
+    return current
 
 
 class MemberFact(NamedTuple):
@@ -131,7 +181,7 @@ class Facts:
         self._parent: Facts | None = None
         self._terms: dict[str, date | None] | None = None
         self._rules: dict[tuple[str, date], Any] = {}
-        self.probation = int(self.rule("probation.months", date.today()))  # noqa: DTZ011 - a calendar date
+        self.rules = rule_book(session)  # every rule row once; the fold reads each as of its event
         members = Member.__table__
         self.members: dict[str, Any] = {
             m.id: m
@@ -187,7 +237,7 @@ class Facts:
         sub._parent = self
         sub._terms = None
         sub._rules = self._rules
-        sub.probation = self.probation
+        sub.rules = self.rules
         sub.members = {m.id: m for m in self._part(("members",), self.members.values(), unit_ids)}
         sub.events = defaultdict(list)
         for ev in self._part(("events",), (ev for evs in self.events.values() for ev in evs), unit_ids):
@@ -199,10 +249,20 @@ class Facts:
         sub._init_derived()
         return sub
 
+    def recognition_deadline(self, due: date) -> date:
+        """The last day a recognition decision is on time for a member whose probation ended on `due`:
+        the rule's working days later (weekends, fixed and dated public holidays not counted)."""
+        days = int(self.rule("probation.recognition_working_days", due))
+        return add_working_days(due, days, self.rule("calendar.holidays", due), holiday_dates())
+
+    def youth_max_age(self, on: date) -> int:
+        """The oldest age, in whole years, of a Youth Union member on `on` (see youth_union_member)."""
+        return int(self.rule("youth_union.max_age_years", on))
+
     def rule(self, key: str, on: date) -> Any:
-        """A rule's value in force on a day (models.rules.rule), read once per report."""
+        """A rule's value in force on a day, from the report's rule book."""
         if (key, on) not in self._rules:
-            self._rules[key, on] = rule(self.session, key, on)
+            self._rules[key, on] = self.rules.value(key, on)
         return self._rules[key, on]
 
     def _rows(self, key: tuple[Any, ...], load: Callable[[], list[Any]]) -> list[Any]:
@@ -303,7 +363,7 @@ class Facts:
         upto = bisect_right(self._event_dates(member_id), on)
         state = self._folds.get((member_id, upto))
         if state is None:
-            state = self._folds[member_id, upto] = fold_events(evs[:upto], self.probation, as_of=on)
+            state = self._folds[member_id, upto] = fold_events(evs[:upto], self.rules, as_of=on)
             self._prefix[id(state)] = upto
         return state
 
@@ -339,7 +399,7 @@ class Facts:
                     out[mid] = shared[mid]
                     continue
                 m = self.members[mid]
-                youth = m.youth_union_date is not None and m.youth_union_date <= on
+                youth = youth_union_member(m.youth_union_date, m.date_of_birth, on, self.youth_max_age(on))
                 again = self._same_fact(mid, state, youth)
                 if again is not None:
                     out[mid] = again
@@ -393,7 +453,9 @@ class Facts:
                 ev.cell_id,
                 m.sex,
                 m.ethnicity,
-                m.youth_union_date is not None and m.youth_union_date <= ev.event_date,
+                youth_union_member(
+                    m.youth_union_date, m.date_of_birth, ev.event_date, self.youth_max_age(ev.event_date)
+                ),
                 json.loads(ev.detail) if ev.detail else {},
             )
         return fact

@@ -3906,16 +3906,16 @@ Database: {path}</translation>
         <translation>Status: {s}; cell: {c}; joined: {a}; full member: {o}.</translation>
     </message>
     <message>
-        <source>Ngày đủ 12 tháng dự bị: {d}</source>
-        <translation>12 months of probation completed on: {d}</translation>
+        <source>Ngày đủ {n} tháng dự bị: {d}</source>
+        <translation>{n} months of probation completed on: {d}</translation>
+    </message>
+    <message>
+        <source>Đảng viên là chính thức từ ngày đủ {n} tháng, kể cả khi quyết định ra sau ngày đó.</source>
+        <translation>A member is a full member from the day the {n} months are completed, even if the decision comes later.</translation>
     </message>
     <message>
         <source> (đã quá {n} ngày)</source>
         <translation> ({n} days overdue)</translation>
-    </message>
-    <message>
-        <source>Đảng viên là chính thức từ ngày đủ 12 tháng, kể cả khi quyết định ra sau ngày đó.</source>
-        <translation>A member is a full member from the day the 12 months are completed, even if the decision comes later.</translation>
     </message>
     <message>
         <source>{y} năm: {d}</source>
@@ -3986,6 +3986,14 @@ Database: {path}</translation>
 Không ghi nhận cho ai trong số đã chọn.</source>
         <translation>{name}: {reason}
 Nothing was recorded for any of the selected members.</translation>
+    </message>
+    <message>
+        <source>Sự kiện bị hủy</source>
+        <translation>Voided event</translation>
+    </message>
+    <message>
+        <source>Lý do hủy</source>
+        <translation>Reason for voiding</translation>
     </message>
     <message>
         <source>Họ</source>
@@ -4162,6 +4170,16 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Chương trình (tự động)</source>
         <translation>The program (automatic)</translation>
+    </message>
+    <message>
+        <source>Hủy sự kiện nhập nhầm</source>
+        <translation>Void a mistyped event</translation>
+    </message>
+    <message>
+        <source>Hủy sự kiện “{event}”. Sự kiện không bị xóa hẳn: lịch sử ghi lại việc hủy và lý do, cấp trên nhận được như mọi thay đổi.
+Lý do hủy:</source>
+        <translation>Void the event “{event}”. The event is not erased: the history records the void and its reason, and the upper level receives it like any change.
+Reason:</translation>
     </message>
     <message>
         <source>Chọn ảnh 3×4</source>
@@ -4378,6 +4396,10 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Changed information</translation>
     </message>
     <message>
+        <source>Hủy sự kiện nhập nhầm…</source>
+        <translation>Void a mistyped event…</translation>
+    </message>
+    <message>
         <source>Ai đã thay đổi hồ sơ, khi nào:</source>
         <translation>Who changed the record, and when:</translation>
     </message>
@@ -4424,6 +4446,18 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Sinh hoạt tạm thời, không tính vào đảng bộ</source>
         <translation>Temporary attendance, not counted in the Party organisation</translation>
+    </message>
+    <message>
+        <source>Đã hủy: {event}</source>
+        <translation>Voided: {event}</translation>
+    </message>
+    <message>
+        <source>Lý do hủy: {reason}</source>
+        <translation>Reason for voiding: {reason}</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một sự kiện (chưa hủy) trong lịch sử.</source>
+        <translation>Choose an event (not yet voided) in the history.</translation>
     </message>
     <message>
         <source>Cần kiểm tra trước khi lưu:</source>
@@ -4492,10 +4526,6 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Còn {n} ngày</source>
         <translation>{n} days left</translation>
-    </message>
-    <message>
-        <source>Đủ 12 tháng</source>
-        <translation>12 months completed</translation>
     </message>
     <message>
         <source>Tình trạng</source>
@@ -4694,6 +4724,10 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Print the Party member register</translation>
     </message>
     <message>
+        <source>Hết thời gian dự bị</source>
+        <translation>Probation completed</translation>
+    </message>
+    <message>
         <source>Sổ danh sách đảng viên.pdf</source>
         <translation>Party member register.pdf</translation>
     </message>
@@ -4881,8 +4915,8 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>On {date}: this person was not yet a member of the Party organisation.</translation>
     </message>
     <message>
-        <source>Ngày {date}: đảng viên đã ở trạng thái “{status}”, không thể {action}.</source>
-        <translation>On {date}: the member is already “{status}”, so “{action}” is not possible.</translation>
+        <source>Ngày {date}: đảng viên đã ở trạng thái “{status}” từ ngày {since}, không thể {action}.</source>
+        <translation>{date}: the member has been in the state “{status}” since {since}; cannot record “{action}”.</translation>
     </message>
     <message>
         <source>Đảng viên đã được kết nạp trước đó.</source>
@@ -5005,6 +5039,10 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Party member</translation>
     </message>
     <message>
+        <source>Không thể ghi “{action}” ngày {date}: lịch sử đã có “{recorded}” ngày {recorded_date}, không còn hợp lệ sau sự kiện mới ({problem}). Hãy kiểm tra ngày của hai sự kiện; nếu sự kiện đã có là nhập nhầm, hãy hủy nó trước.</source>
+        <translation>Cannot record “{action}” on {date}: the history already has “{recorded}” on {recorded_date}, which would no longer be valid after the new event ({problem}). Check the dates of both events; if the recorded one is a mistake, void it first.</translation>
+    </message>
+    <message>
         <source>Ngày quyết định kết nạp phải sau ngày chi bộ xét.</source>
         <translation>The admission decision date must be after the cell&apos;s review date.</translation>
     </message>
@@ -5079,6 +5117,30 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Huy hiệu chỉ có các mốc {years} năm.</source>
         <translation>Badges exist only for {years} years.</translation>
+    </message>
+    <message>
+        <source>Đảng viên đã được trao Huy hiệu {years} năm tuổi Đảng ngày {date}.</source>
+        <translation>The member already received the {years}-year Party badge on {date}.</translation>
+    </message>
+    <message>
+        <source>Ngày {date} đảng viên mới có {age} năm tuổi Đảng, chưa đủ điều kiện nhận Huy hiệu {years} năm tuổi Đảng: đủ {years} năm vào ngày {eligible}; được xét tặng sớm (không quá {early} tháng) từ ngày {earliest}.</source>
+        <translation>On {date} the member has only {age} years of Party age, not enough for the {years}-year Party badge: {years} years are reached on {eligible}; an early award (at most {early} months early) is possible from {earliest}.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do hủy sự kiện.</source>
+        <translation>Enter the reason for voiding the event.</translation>
+    </message>
+    <message>
+        <source>sự kiện</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>Không thể hủy sự kiện duy nhất trong lịch sử của đảng viên. Nếu cả hồ sơ nhập nhầm, hãy xóa hồ sơ.</source>
+        <translation>The only event of a member&apos;s history cannot be voided. If the whole record was entered by mistake, delete the record.</translation>
+    </message>
+    <message>
+        <source>Không thể hủy sự kiện “{event}” ngày {date}: lịch sử còn lại không hợp lệ. {problem}</source>
+        <translation>The event “{event}” of {date} cannot be voided: the remaining history would not be valid. {problem}</translation>
     </message>
 </context>
 <context>

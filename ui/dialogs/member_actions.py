@@ -1,5 +1,5 @@
 """Lifecycle actions on one or several members (DOMAIN.md §3.2, §3.11): each dialog shows what the
-rules say about the chosen members (e.g. "Ngày đủ 12 tháng dự bị: 05/03/2026"), writes every member
+rules say about the chosen members (e.g. "Ngày đủ 12 tháng dự bị: 05/03/2026", the months as in force), writes every member
 in one transaction (all or nothing), and shows a refusal inside the dialog, which stays open."""
 
 from __future__ import annotations
@@ -292,18 +292,20 @@ def _facts(session: Any, key: str, member_id: str) -> Chosen:
         )
     ]
     if key == "recognise":
-        due = ms.official_due_date(session, member_id)
-        if due is not None:
-            late = (today() - due).days
-            text = translate("members_ui", "Ngày đủ 12 tháng dự bị: {d}").format(d=format_date(due))
+        probation = ms.probation_due(session, member_id)
+        if probation is not None:
+            late = (today() - probation.due).days
+            text = translate("members_ui", "Ngày đủ {n} tháng dự bị: {d}").format(
+                n=probation.months, d=format_date(probation.due)
+            )
             if late > 0:
                 text += translate("members_ui", " (đã quá {n} ngày)").format(n=late)
             lines.append(text + ".")
             lines.append(
                 translate(
                     "members_ui",
-                    "Đảng viên là chính thức từ ngày đủ 12 tháng, kể cả khi quyết định ra sau ngày đó.",
-                )
+                    "Đảng viên là chính thức từ ngày đủ {n} tháng, kể cả khi quyết định ra sau ngày đó.",
+                ).format(n=probation.months)
             )
     elif key == "badge":
         reached = [

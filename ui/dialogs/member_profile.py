@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -51,6 +52,8 @@ PHOTO_BOX = (300, 400)  # 3×4 at a size that prints well and stays small
 WARNING_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 
 FIELD_LABELS = {
+    "voided_event": QT_TRANSLATE_NOOP("members_ui", "Sự kiện bị hủy"),
+    "void_reason": QT_TRANSLATE_NOOP("members_ui", "Lý do hủy"),
     "family_name": QT_TRANSLATE_NOOP("members_ui", "Họ"),
     "middle_name": QT_TRANSLATE_NOOP("members_ui", "Tên đệm"),
     "given_name": QT_TRANSLATE_NOOP("members_ui", "Tên"),
@@ -116,6 +119,20 @@ def actor_label(login: str) -> str:
 
 def field_label(name: str) -> str:
     return translate("members_ui", FIELD_LABELS.get(name, name))
+
+
+def ask_void_reason(parent: QWidget | None, event: str) -> str | None:
+    """The reason for voiding an event, or None when the clerk cancels (tests replace it)."""
+    text, ok = QInputDialog.getText(
+        parent,
+        translate("members_ui", "Hủy sự kiện nhập nhầm"),
+        translate(
+            "members_ui",
+            "Hủy sự kiện “{event}”. Sự kiện không bị xóa hẳn: lịch sử ghi lại việc hủy và lý do, "
+            "cấp trên nhận được như mọi thay đổi.\nLý do hủy:",
+        ).format(event=event),
+    )
+    return text if ok else None
 
 
 def choose_image(parent: QWidget | None) -> str:
@@ -693,6 +710,10 @@ class MemberProfileDialog(QDialog):
             box = QVBoxLayout(history_tab)
             box.addWidget(self.summary)
             box.addWidget(self.history, 3)
+            self.void_button = QPushButton(translate("members_ui", "Hủy sự kiện nhập nhầm…"))
+            self.void_button.setAutoDefault(False)
+            self.void_button.clicked.connect(lambda _c=False: self.void_selected())
+            box.addWidget(self.void_button, 0, Qt.AlignmentFlag.AlignLeft)
             box.addWidget(QLabel(translate("members_ui", "Ai đã thay đổi hồ sơ, khi nào:")))
             box.addWidget(self.audit, 2)
             self.form.addTab(history_tab, translate("members_ui", "Lịch sử"))
@@ -738,7 +759,8 @@ class MemberProfileDialog(QDialog):
         with read_session(self.ctx.db, self.ctx.actor) as session:
             detail = ms.get_member(session, self.member_id)
             events = ms.history(session, self.member_id)
-            due = ms.official_due_date(session, self.member_id)
+            voided = ms.voided_events(session, self.member_id)
+            due = ms.probation_due(session, self.member_id)
             audit_lines = member_audit(session, self.member_id)
             photo = member_photo(session, self.member_id) if detail.has_photo else None
         self.detail = detail
@@ -756,12 +778,18 @@ class MemberProfileDialog(QDialog):
             ),
         ]
         if due is not None:
-            facts.append(translate("members_ui", "Ngày đủ 12 tháng dự bị: {d}").format(d=format_date(due)))
+            facts.append(
+                translate("members_ui", "Ngày đủ {n} tháng dự bị: {d}").format(
+                    n=due.months, d=format_date(due.due)
+                )
+            )
         if not detail.counted and detail.status not in ms.ENDED:
             facts.append(translate("members_ui", "Sinh hoạt tạm thời, không tính vào đảng bộ"))
         self.summary.setText(" · ".join(facts))
         self.history.setRowCount(0)
+        self._history_events: list[ms.EventView | None] = []
         for ev in reversed(events):
+            self._history_events.append(ev)
             self._add_row(
                 self.history,
                 [
@@ -769,6 +797,19 @@ class MemberProfileDialog(QDialog):
                     ev.label,
                     " ".join(p for p in (ev.decision_no, format_date(ev.decision_date)) if p),
                     event_details(ev),
+                ],
+            )
+        for ev in reversed(voided):
+            self._history_events.append(None)
+            self._add_row(
+                self.history,
+                [
+                    format_date(ev.event_date),
+                    translate("members_ui", "Đã hủy: {event}").format(event=ev.label),
+                    " ".join(p for p in (ev.decision_no, format_date(ev.decision_date)) if p),
+                    translate("members_ui", "Lý do hủy: {reason}").format(
+                        reason=str(ev.detail.get("voided", {}).get("reason", ""))
+                    ),
                 ],
             )
         self.audit.setRowCount(0)
@@ -798,6 +839,28 @@ class MemberProfileDialog(QDialog):
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             table.setItem(row, column, item)
+
+    def void_selected(self) -> bool:
+        """Void the event chosen in the history after asking the reason; True when it was voided."""
+        assert self.member_id is not None
+        self._show_refusal("")
+        row = self.history.currentRow()
+        event = self._history_events[row] if 0 <= row < len(self._history_events) else None
+        if event is None:
+            self._show_refusal(translate("members_ui", "Hãy chọn một sự kiện (chưa hủy) trong lịch sử."))
+            return False
+        reason = ask_void_reason(self, event.label)
+        if reason is None:
+            return False
+        try:
+            with unit_of_work(self.ctx.db, self.ctx.actor) as session:
+                ms.void_event(session, event.id, reason)
+        except DomainError as exc:
+            self._show_refusal(exc.text())
+            return False
+        self.changed = True
+        self.load()
+        return True
 
     def _build_actions_menu(self, status: str) -> None:
         from PySide6.QtWidgets import QMenu

@@ -104,7 +104,7 @@ def recognition_model() -> RowTableModel[ms.RecognitionDue]:
                 lambda r: r.admission_date,
             ),
             Column(
-                translate("members_ui", "Đủ 12 tháng"),
+                translate("members_ui", "Hết thời gian dự bị"),
                 lambda r: format_date(r.due_date),
                 lambda r: r.due_date,
             ),
