@@ -257,6 +257,17 @@ def _tour(db: Database) -> None:
             ),
         )
 
+    with unit_of_work(db, SYSTEM_ACTOR) as s:  # a mistyped event voided; an unofficial spelling mapped
+        ms.start_away(s, ms.EventInput(people[1], date(2026, 7, 1), reason="Nhập nhầm"))
+        mistyped = ms.history(s, people[1])[-1]
+        assert mistyped.kind == "away_start"
+        ms.void_event(s, mistyped.id, "Nhập nhầm người")
+        ms.update_profile(s, people[3], replace(ms.get_member(s, people[3]).profile, ethnicity="Thai"))
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        from models.services import ethnicity
+
+        assert ethnicity.map_values(s, {"Thai": "Thái"}) >= 1
+
     with unit_of_work(db, SYSTEM_ACTOR) as s:
         org.update_village(s, village.id, org.VillageInput(village.name, households=120))
         current = next(c for c in org.list_cells(s) if c.id == cell)
