@@ -16,6 +16,7 @@ from models.dates import add_months, format_date, full_years_between
 from models.i18n import translate
 from models.picklists import is_minority
 from models.security import Permission, actor_of
+from models.services.dues import percent_of
 from models.services.membership import OCCUPATIONS, STATUS_LABELS, THEORY_LEVELS
 from models.services.organisation import CELL_KINDS
 from models.services.rating import EXCLUSIONS
@@ -879,7 +880,7 @@ def _retained(ctx: Context) -> Explained:
     records = lambda: (  # noqa: E731 - the records, built when asked for
         (
             month,
-            f"{month_label(month).capitalize()}: đã thu {money(paid)} × {pct:g}% = {money(round(paid * pct / 100))}"
+            f"{month_label(month).capitalize()}: đã thu {money(paid)} × {pct:g}% = {money(percent_of(paid, pct))}"
             if pct is not None
             else f"{month_label(month).capitalize()}: đã thu {money(paid)}, chưa có tỷ lệ trích giữ lại",
         )
@@ -894,8 +895,8 @@ def _remitted(ctx: Context) -> Explained:
     records = lambda: (  # noqa: E731 - the records, built when asked for
         (
             month,
-            f"{month_label(month).capitalize()}: đã thu {money(paid)} − giữ lại {money(round(paid * pct / 100))}"
-            f" = {money(paid - round(paid * pct / 100))}",
+            f"{month_label(month).capitalize()}: đã thu {money(paid)} − giữ lại {money(percent_of(paid, pct))}"
+            f" = {money(paid - percent_of(paid, pct))}",
         )
         for month, paid, pct in months
         if pct is not None

