@@ -5,14 +5,19 @@ finished months only and computed from the recorded base as of the month, one du
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from models.dates import today
 from models.db import Database, read_session, unit_of_work
+from models.errors import RuleViolation, ValidationError
 from models.security import SYSTEM_ACTOR
 from models.services import dues
+from models.services import inspection as ins
 from models.services import membership as ms
+from models.services import petitions as pt
+from models.services import training as tr
 from tests.builders import admit, profile, village_and_cell
 
 
@@ -106,3 +111,71 @@ def test_sheet_of_an_unrecorded_month_uses_the_recorded_base_and_totals_everyone
     assert (
         "Tổng số phải nộp chưa gồm 1 đồng chí chưa có mức căn cứ hoặc mức đảng phí (Lò Văn Mới)" in text.text
     )
+
+
+# ---------------------------------------------------------------- discipline and dates
+
+
+def _cell_of_officials(db: Database, cell: str, n: int) -> list[str]:
+    return [_official(db, cell, f"Nguoi{chr(65 + i)}") for i in range(n)]
+
+
+def test_the_same_discipline_recorded_again_is_refused_naming_the_first(db: Database, cell: str) -> None:
+    ids = _cell_of_officials(db, cell, 3)
+    cmd = ins.DisciplineInput(
+        "khien_trach",
+        date(2025, 10, 1),
+        3,
+        subject_member_id=ids[0],
+        decision_no="05-QĐ/CB",
+        deciding_body="Chi bộ",
+        reason="Vi phạm quy định về sinh hoạt chi bộ",
+    )
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        ins.discipline(s, cmd)
+    for again in (cmd, replace(cmd, decision_no="", reason="  vi phạm quy định về SINH HOẠT chi bộ ")):
+        with pytest.raises(RuleViolation) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
+            ins.discipline(s, again)
+        assert exc.value.text() == (
+            "Đã có quyết định kỷ luật “Khiển trách” đối với Lò Văn NguoiA ngày 01/10/2025 "
+            "(số 05-QĐ/CB, lý do: Vi phạm quy định về sinh hoạt chi bộ). Mỗi vi phạm chỉ ghi một quyết định "
+            "cho một hình thức; nếu là vi phạm khác, hãy ghi rõ lý do và ngày của vi phạm đó."
+        )
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        # another violation (another date and reason) is a new decision; the report counts two
+        ins.discipline(s, replace(cmd, decision_date=date(2025, 11, 3), reason="Vi phạm về đảng phí"))
+        assert [d.decision_date for d in ins.list_disciplines(s, year=2025)] == [
+            date(2025, 11, 3),
+            date(2025, 10, 1),
+        ]
+
+
+def test_decision_dates_in_the_future_are_refused(db: Database, cell: str) -> None:
+    ids = _cell_of_officials(db, cell, 3)
+    future = today() + timedelta(days=1)
+    message = f"Ngày {future:%d/%m/%Y} ở tương lai. Hãy nhập ngày đã xảy ra."
+    with pytest.raises(ValidationError) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
+        ins.discipline(s, ins.DisciplineInput("khien_trach", date(2030, 1, 1), 3, subject_member_id=ids[0]))
+    assert exc.value.text() == "Ngày 01/01/2030 ở tương lai. Hãy nhập ngày đã xảy ra."
+    with pytest.raises(ValidationError) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
+        ins.save_inspection(
+            s,
+            ins.InspectionInput(
+                "inspection", "regular", date(2025, 1, 1), subject_cell_id=cell, end_date=future
+            ),
+        )
+    assert exc.value.text() == message
+    with pytest.raises(ValidationError) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
+        pt.register_petition(s, pt.PetitionInput(future, "kien_nghi", "Đề nghị", sender="Hà Văn X"))
+    assert exc.value.errors == {"received_date": message}
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        pid = pt.register_petition(
+            s, pt.PetitionInput(date(2025, 1, 2), "kien_nghi", "Đề nghị", sender="Hà Văn X")
+        )
+        course = tr.add_course(s, tr.CourseInput("Bồi dưỡng", "other", date(2025, 3, 1)))
+    with pytest.raises(ValidationError) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
+        pt.close_petition(s, pid, "filed", future)
+    assert exc.value.text() == message
+    with pytest.raises(ValidationError) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
+        tr.complete_course(s, course, future, {})
+    assert exc.value.text() == message

@@ -16,7 +16,7 @@ from models.entities_work import Petition
 from models.errors import RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.security import Permission, require
-from models.services.common import get_live, own_unit_id, snapshot
+from models.services.common import get_live, not_in_future, own_unit_id, snapshot
 from models.text import clean, clean_multiline
 
 CTX = "petitions"
@@ -69,6 +69,10 @@ def register_petition(session: Session, cmd: PetitionInput) -> str:
         errors["deadline"] = _err(
             "deadline", QT_TRANSLATE_NOOP("petitions", "Hạn giải quyết trước ngày nhận đơn.")
         ).text()
+    try:
+        not_in_future("received_date", cmd.received_date)
+    except ValidationError as exc:
+        errors["received_date"] = exc.text()
     if errors:
         raise ValidationError.many(errors)
     row = Petition(
@@ -109,6 +113,7 @@ def close_petition(
             QT_TRANSLATE_NOOP("petitions", "Ngày xử lý trước ngày nhận đơn ({date})."),
             date=format_date(row.received_date),
         )
+    not_in_future("closed_date", on)
     if status == "resolved" and not clean_multiline(result):
         raise _err("result", QT_TRANSLATE_NOOP("petitions", "Hãy ghi kết quả giải quyết."))
     if status == "transferred" and not clean(transferred_to):

@@ -17,7 +17,7 @@ from models.entities_work import Course, CourseAttendee
 from models.errors import RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.security import Permission, require
-from models.services.common import get_live, own_unit_id, snapshot
+from models.services.common import get_live, not_in_future, own_unit_id, snapshot
 from models.text import clean
 
 CTX = "training"
@@ -127,6 +127,7 @@ def complete_course(
         raise ValidationError(
             "end_date", QT_TRANSLATE_NOOP("training", "Ngày kết thúc trước ngày khai giảng."), context=CTX
         )
+    not_in_future("end_date", end_date)  # the results are decided at the end of the course
     raised = 0
     for attendee in session.scalars(
         select(CourseAttendee).where(CourseAttendee.course_id == course_id, ~CourseAttendee.deleted)

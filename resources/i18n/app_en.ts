@@ -2297,6 +2297,10 @@ Close this dialog, check what you just did, and send the following log file to t
         <translation>Party member</translation>
     </message>
     <message>
+        <source>Đã có quyết định kỷ luật “{form}” đối với {subject} ngày {date} (số {number}, lý do: {reason}). Mỗi vi phạm chỉ ghi một quyết định cho một hình thức; nếu là vi phạm khác, hãy ghi rõ lý do và ngày của vi phạm đó.</source>
+        <translation>A “{form}” decision for {subject} dated {date} already exists (no. {number}, reason: {reason}). Each violation takes one decision per form; if this is another violation, enter its own reason and date.</translation>
+    </message>
+    <message>
         <source>Hãy chọn hình thức kỷ luật.</source>
         <translation>Choose the disciplinary measure.</translation>
     </message>
