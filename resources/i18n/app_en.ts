@@ -7825,6 +7825,18 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>Other</translation>
     </message>
     <message>
+        <source>Đạt</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Không đạt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Bỏ học</source>
+        <translation>Withdrew</translation>
+    </message>
+    <message>
         <source>Hãy nhập tên lớp.</source>
         <translation>Enter the course name.</translation>
     </message>
@@ -7857,8 +7869,8 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>The course had already ended.</translation>
     </message>
     <message>
-        <source>Kết quả phải là đạt hoặc không đạt.</source>
-        <translation>The result must be passed or not passed.</translation>
+        <source>Hãy ghi kết quả (đạt, không đạt hoặc bỏ học) của từng học viên; còn thiếu: {names}.</source>
+        <translation>Enter a result (passed, failed or withdrew) for every trainee; missing: {names}.</translation>
     </message>
 </context>
 <context>
@@ -7920,8 +7932,28 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>End course: {name}</translation>
     </message>
     <message>
-        <source>Mọi học viên được ghi là đạt. Với lớp lý luận chính trị, trình độ lý luận của đảng viên được nâng lên nếu cao hơn trình độ đang có.</source>
-        <translation>All trainees are recorded as passed. For a political theory course, members&apos; political theory level is raised if it is higher than their current level.</translation>
+        <source>Ghi kết quả của từng học viên. Chỉ học viên đạt của lớp lý luận chính trị được nâng trình độ lý luận (nếu cao hơn trình độ đang có); không đạt hoặc bỏ học thì giữ nguyên.</source>
+        <translation>Enter each trainee's result. Only trainees who passed a political-theory course have their theory level raised (if higher than their current level); a failed or withdrawn trainee keeps theirs.</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Số chứng chỉ</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>— chọn —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Kết quả học viên:</source>
+        <translation>Trainees' results:</translation>
+    </message>
+    <message>
+        <source>Ghi tất cả là đạt</source>
+        <translation>Mark everyone passed</translation>
     </message>
     <message>
         <source>Ngày bế giảng:</source>
@@ -7960,6 +7992,14 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>Passed</translation>
     </message>
     <message>
+        <source>Không đạt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Bỏ học</source>
+        <translation>Withdrew</translation>
+    </message>
+    <message>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
@@ -7970,6 +8010,18 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
     <message>
         <source>Đang học</source>
         <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Khai trong hồ sơ</source>
+        <translation>Entered in the profile</translation>
+    </message>
+    <message>
+        <source>{level}: {course}, bế giảng {date}</source>
+        <translation>{level}: {course}, ended {date}</translation>
+    </message>
+    <message>
+        <source>Nguồn trình độ lý luận trong sổ</source>
+        <translation>Source of the theory level in the register</translation>
     </message>
     <message>
         <source>Thêm lớp…</source>
@@ -7988,6 +8040,10 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>Statistics for year:</translation>
     </message>
     <message>
+        <source>Học viên của lớp đang chọn</source>
+        <translation>Trainees of the selected course</translation>
+    </message>
+    <message>
         <source>Đào tạo, bồi dưỡng</source>
         <translation>Training</translation>
     </message>
@@ -7998,6 +8054,10 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
     <message>
         <source>Lý luận chính trị — {levels}.</source>
         <translation>Political theory — {levels}.</translation>
+    </message>
+    <message>
+        <source>Học viên của lớp “{name}”: {count}</source>
+        <translation>Trainees of “{name}”: {count}</translation>
     </message>
     <message>
         <source>Lớp học</source>

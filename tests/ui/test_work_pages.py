@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.dates import format_date, today
@@ -25,6 +25,7 @@ from models.services import dues
 from models.services import membership as ms
 from models.services import petitions as pt
 from models.services import rating as rt
+from models.services import training as tr
 from tests.builders import admit, profile
 from tests.ui.conftest import Org
 from ui.context import AppContext
@@ -428,13 +429,63 @@ def test_training_course_enrol_complete_raises_theory_level(
     drive(qtbot, EnrolDialog, enrol, buttons["Thêm học viên…"].click)
     assert page.model.row_at(0).attendees == 3  # the cell's two officials and its probationary member
     page.view.selectRow(0)
-    drive(qtbot, CompleteDialog, lambda d: click(qtbot, d.save_button), buttons["Kết thúc lớp…"].click)
+    with read_session(ctx.db, ctx.actor) as s:
+        profiles = [ms.get_member(s, m).profile for m in (*ids, organisation.member_a)]
+        names = [" ".join(x for x in (p.family_name, p.middle_name, p.given_name) if x) for p in profiles]
+
+    def complete(d: CompleteDialog) -> None:
+        assert sorted(t.name for t in d.trainees) == sorted(names)
+        click(qtbot, d.save_button)  # no result entered: nobody is presumed to have passed
+        error = d.findChild(QLabel, "error_results")
+        assert error is not None and error.isVisible()
+        expected = ", ".join(t.name for t in d.trainees)
+        assert error.text() == (
+            f"Hãy ghi kết quả (đạt, không đạt hoặc bỏ học) của từng học viên; còn thiếu: {expected}."
+        )
+        wanted = {ids[0]: "passed", ids[1]: "failed", organisation.member_a: "withdrew"}
+        for trainee, combo in zip(d.trainees, d.results, strict=True):
+            choose(combo, wanted[trainee.key])
+        type_into(qtbot, d.certificates[[t.key for t in d.trainees].index(ids[0])], "15/SC-2026")
+        click(qtbot, d.save_button)
+
+    drive(qtbot, CompleteDialog, complete, buttons["Kết thúc lớp…"].click)
     assert messages == []
-    assert page.model.data(page.model.index(0, 8)) == "Đã kết thúc"
+    assert [page.model.data(page.model.index(0, c)) for c in (6, 7, 8, 9, 10)] == [
+        "3",
+        "1",
+        "1",
+        "1",
+        "Đã kết thúc",
+    ]
+    page.view.selectRow(0)
+    shown = {
+        page.trainee_rows.row_at(i).trainee.key: [
+            page.trainee_rows.data(page.trainee_rows.index(i, c)) for c in (1, 2, 3)
+        ]
+        for i in range(page.trainee_rows.rowCount())
+    }
+    ended = format_date(page.model.row_at(0).end_date)
+    assert shown == {
+        ids[0]: ["Đạt", "15/SC-2026", f"Sơ cấp: Sơ cấp lý luận chính trị khóa 15, bế giảng {ended}"],
+        ids[1]: ["Không đạt", "", "Khai trong hồ sơ"],
+        organisation.member_a: ["Bỏ học", "", "Khai trong hồ sơ"],
+    }
     with read_session(ctx.db, ctx.actor) as s:
         levels = [ms.get_member(s, m).profile.political_theory for m in (*ids, organisation.member_a)]
-    assert levels == ["so_cap", "so_cap", "so_cap"]
-    assert "Sơ cấp: 3" in page.counts.text()
+        sources = tr.theory_sources(s, [*ids, organisation.member_a])
+        results = {t.key: (t.result, t.certificate_no) for t in tr.attendees(s, page.model.row_at(0).id)}
+    assert levels == ["so_cap", "", ""]  # only the trainee who passed is raised
+    assert list(sources) == [ids[0]]
+    assert (sources[ids[0]].course_name, sources[ids[0]].certificate_no) == (
+        "Sơ cấp lý luận chính trị khóa 15",
+        "15/SC-2026",
+    )
+    assert results == {
+        ids[0]: ("passed", "15/SC-2026"),
+        ids[1]: ("failed", ""),
+        organisation.member_a: ("withdrew", ""),
+    }
+    assert page.model.row_at(0).passed == 1
     qtmodeltester.check(page.model)
 
 
