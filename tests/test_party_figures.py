@@ -17,6 +17,7 @@ from models.services import dues
 from models.services import inspection as ins
 from models.services import membership as ms
 from models.services import petitions as pt
+from models.services import rating as rt
 from models.services import training as tr
 from tests.builders import admit, profile, village_and_cell
 
@@ -179,3 +180,34 @@ def test_decision_dates_in_the_future_are_refused(db: Database, cell: str) -> No
     with pytest.raises(ValidationError) as exc, unit_of_work(db, SYSTEM_ACTOR) as s:
         tr.complete_course(s, course, future, {})
     assert exc.value.text() == message
+
+
+# ---------------------------------------------------------------- ratings
+
+
+def test_a_back_entered_round_rates_the_roster_of_the_rated_year(db: Database) -> None:
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        a = village_and_cell(s)
+        b = village_and_cell(s, "Bản Pá Củng", "Chi bộ bản Pá Củng")
+
+        def member(given: str, cell: str, ceremony: date) -> str:
+            mid = admit(s, cell, profile(given=given, born=date(1980, 1, 1)), ceremony=ceremony)
+            if ceremony.year < 2022:
+                ms.recognise_official(s, ms.EventInput(mid, date(ceremony.year + 1, ceremony.month, 5)))
+            return mid
+
+        stays = member("Ở", a, date(2018, 3, 5))
+        moved = member("Chuyển", a, date(2019, 3, 5))  # to cell B in 2024
+        left = member("Đi", a, date(2019, 4, 5))  # transferred out of the commune in 2024
+        late = member("Sau", b, date(2023, 4, 1))  # admitted after the rated year
+        new = member("Mới", b, date(2022, 9, 1))  # less than 6 months at the end of 2022
+        dead = member("Mất", b, date(2015, 4, 5))  # died in 2022
+        ms.move_to_cell(s, ms.EventInput(moved, date(2024, 3, 1), cell_id=b))
+        ms.transfer_out(s, ms.EventInput(left, date(2024, 5, 1), other_organisation="Đảng bộ xã Chiềng Sơn"))
+        ms.record_death(s, ms.EventInput(dead, date(2022, 6, 1)))
+        # back-entered today: the review date is today, the roster is the one of 31/12/2022
+        round_id = rt.open_round(s, 2022, "member", today())
+    with read_session(db, SYSTEM_ACTOR) as s:
+        rows = {r.key: (r.cell_id, r.excluded_reason) for r in rt.rating_rows(s, round_id)}
+    assert rows == {stays: (a, ""), moved: (a, ""), left: (a, ""), new: (b, "new")}
+    assert late not in rows and dead not in rows

@@ -21,7 +21,7 @@ from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.rules import rule
 from models.security import Permission, require
 from models.services.common import get_live, own_unit_id, snapshot
-from models.services.meetings import roster
+from models.services.statistics import Facts
 
 CTX = "rating"
 LEVELS = ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
@@ -72,33 +72,34 @@ def open_round(session: Session, year: int, subject: str, review_date: date) -> 
     rnd = RatingRound(owner_unit_id=unit_id, year=year, subject=subject, review_date=review_date)
     session.add(rnd)
     session.flush()
-    cells = session.execute(
-        select(Cell.id)
-        .where(~Cell.deleted, Cell.owner_unit_id == unit_id, Cell.status == "active")
-        .order_by(Cell.sort_key)
-    ).scalars()
-    min_months = int(rule(session, "rating.min_months_since_admission", review_date))
-    for cell_id in list(cells):
-        if subject == "organisation":
+    year_end = date(year, 12, 31)
+    # The roster of the RATED year (issue 21): members and cells at 31/12 of `year` by the same fold of
+    # the histories the report uses — not today's roster, so back-entering 2022 lists 2022's members
+    # in their 2022 cells, and nobody admitted later. The 6-month boundary is counted to the review,
+    # or to the year's end when the review is entered later.
+    facts = Facts(session)
+    as_of = min(review_date, year_end)
+    cells = [c.id for c in facts.cells_on(year_end) if c.owner_unit_id == unit_id]
+    if subject == "organisation":
+        for cell_id in cells:
             session.add(Rating(owner_unit_id=unit_id, round_id=rnd.id, cell_id=cell_id, member_id=None))
-            continue
-        admitted = dict(
-            session.execute(select(Member.id, Member.admission_date).where(Member.cell_id == cell_id)).all()
-        )
-        for entry in roster(session, cell_id, review_date):
+    else:
+        min_months = int(rule(session, "rating.min_months_since_admission", as_of))
+        admitted = {mid: m.admission_date for mid, m in facts.members.items()}
+        for fact in facts.members_on(year_end):
+            if not fact.counted or fact.temp_in or fact.cell_id is None:
+                continue
             reason = ""
-            if entry.activity == "exempted":
+            if fact.activity == "exempted":
                 reason = "exempted"
-            elif (ad := admitted.get(entry.member_id)) is not None and add_months(
-                ad, min_months
-            ) > review_date:
+            elif (ad := admitted.get(fact.id)) is not None and add_months(ad, min_months) > as_of:
                 reason = "new"
             session.add(
                 Rating(
                     owner_unit_id=unit_id,
                     round_id=rnd.id,
-                    cell_id=cell_id,
-                    member_id=entry.member_id,
+                    cell_id=fact.cell_id,
+                    member_id=fact.id,
                     excluded_reason=reason,
                 )
             )
