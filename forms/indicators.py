@@ -19,7 +19,7 @@ from models.security import Permission, actor_of
 from models.services.dues import percent_of
 from models.services.membership import OCCUPATIONS, STATUS_LABELS, THEORY_LEVELS
 from models.services.organisation import CELL_KINDS
-from models.services.rating import EXCLUSIONS
+from models.services.rating import EXCLUSIONS, REPEATED_FAILURE_RULE
 from models.services.statistics import (
     AttendeeFact,
     DuesFact,
@@ -630,19 +630,65 @@ def excellent_quota_pct(ctx: Context) -> float:
     return float(ctx.facts.rule("rating.excellent_quota_pct_of_good", date(ctx.period.year, 12, 31)))
 
 
+def _quota_groups(ctx: Context, subject: str) -> list[tuple[str | None, list[Any], list[Any]]]:
+    """The groups the quota applies to, each with its (excellent, good) ratings: every cell on its own
+    for members (members are rated in their cell), the commune as one group for the cells."""
+    rated = [r for r in _ratings(ctx, subject) if not r.excluded_reason]
+    if subject != "member":
+        return [(None, [r for r in rated if r.level == "xuat_sac"], [r for r in rated if r.level == "tot"])]
+    groups: dict[str | None, tuple[list[Any], list[Any]]] = {}
+    for r in rated:
+        excellent, good = groups.setdefault(r.cell_id, ([], []))
+        if r.level == "xuat_sac":
+            excellent.append(r)
+        elif r.level == "tot":
+            good.append(r)
+    return [(cell, e, g) for cell, (e, g) in groups.items()]
+
+
 def _quota(ctx: Context, subject: str) -> Explained:
-    """The most that may be rated excellent: the quota share of those rated good (rounded down)."""
+    """The most that may be rated excellent: the quota share of those rated good (rounded down), summed
+    over the groups the quota applies to (each cell for members)."""
     good = _rating(ctx, subject, "tot")
     pct = excellent_quota_pct(ctx)
-    return Explained(
-        int(int(good.value or 0) * pct / 100), good.later(), f"{pct:g}% của {good.value} “hoàn thành tốt”"
-    )
+    allowed = sum(int(len(g) * pct / 100) for _, _, g in _quota_groups(ctx, subject))
+    note = f"{pct:g}% của số “hoàn thành tốt”" + (" trong từng chi bộ" if subject == "member" else "")
+    return Explained(allowed, good.later(), note)
 
 
 def _over_quota(ctx: Context, subject: str) -> Explained:
-    excellent = _rating(ctx, subject, "xuat_sac")
-    over = int(excellent.value or 0) - int(_quota(ctx, subject).value or 0)
-    return Explained(max(over, 0), excellent.later() if over > 0 else ())
+    """Excellent ratings over the quota, counted in each group on its own and added up: a cell 4 over
+    is 4 over whatever the other cells did (issue 21). The records are the excess cells' excellent
+    ratings."""
+    pct = excellent_quota_pct(ctx)
+    over, records = 0, []
+    for _cell, excellent, good in _quota_groups(ctx, subject):
+        excess = len(excellent) - int(len(good) * pct / 100)
+        if excess > 0:
+            over += excess
+            records += excellent
+    return Explained(over, lambda: ((r.id, _rating_label(ctx, r)) for r in records))
+
+
+def _failed_two_years(ctx: Context) -> Explained:
+    """Members rated "không hoàn thành nhiệm vụ" in the year and the year before: a ground to consider
+    striking off (REPEATED_FAILURE_RULE), reported, never acted on."""
+    year = ctx.period.year
+    this = [r for r in _ratings(ctx, "member") if r.level == "khong_hoan_thanh" and not r.excluded_reason]
+    before = ctx.cached(
+        "ratings:member:previous",
+        lambda: {
+            r.member_id
+            for r, _ in ctx.facts.ratings(year - 1, "member")
+            if r.level == "khong_hoan_thanh" and not r.excluded_reason
+        },
+    )
+    rows = [r for r in this if r.member_id in before]
+    return Explained(
+        len(rows),
+        lambda: ((r.id, f"{_rating_label(ctx, r)}: năm {year - 1} và năm {year}") for r in rows),
+        translate("rating", REPEATED_FAILURE_RULE),
+    )
 
 
 for _subject, _prefix, _unit in (
@@ -665,6 +711,11 @@ for _subject, _prefix, _unit in (
         _unit,
     )
 _add("rating.members.excluded", "Không xếp loại", partial(_excluded, subject="member"))
+_add(
+    "rating.members.failed_two_years",
+    "Đảng viên hai năm liền không hoàn thành nhiệm vụ (căn cứ xem xét xóa tên)",
+    _failed_two_years,
+)
 
 
 # ---------------------------------------------------------------- inspection, discipline, petitions

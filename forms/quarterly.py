@@ -263,6 +263,10 @@ DEFAULT_QUARTERLY = FormDefinition(
                     (FormCell("rating.members.over_quota"), None, FormCell("rating.orgs.over_quota"), None),
                     "Số hoàn thành xuất sắc vượt tỷ lệ",
                 ),
+                FormRow(
+                    (FormCell("rating.members.failed_two_years"), None, None, None),
+                    "Đảng viên hai năm liền không hoàn thành nhiệm vụ",
+                ),
             ),
             yearly_only=True,
             sheet_name="9. Xếp loại chất lượng",

@@ -211,3 +211,46 @@ def test_a_back_entered_round_rates_the_roster_of_the_rated_year(db: Database) -
         rows = {r.key: (r.cell_id, r.excluded_reason) for r in rt.rating_rows(s, round_id)}
     assert rows == {stays: (a, ""), moved: (a, ""), left: (a, ""), new: (b, "new")}
     assert late not in rows and dead not in rows
+
+
+def test_a_cell_over_its_quota_is_never_diluted_and_two_failed_years_are_noticed(db: Database) -> None:
+    from forms.periods import Period
+    from forms.quarterly import build_report
+
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        a = village_and_cell(s)
+        b = village_and_cell(s, "Bản Pá Củng", "Chi bộ bản Pá Củng")
+    in_a = [_official(db, a, f"A{chr(65 + i)}") for i in range(5)]
+    in_b = [_official(db, b, f"B{chr(65 + i)}") for i in range(20)]
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        previous = rt.open_round(s, 2024, "member", date(2024, 12, 15))
+        rt.set_ratings(s, previous, {in_a[4]: rt.RatingEntry(score=40)})
+        round_id = rt.open_round(s, 2025, "member", date(2025, 12, 15))
+        # cell A: 4 excellent, 0 good → 4 over its quota; cell B: 20 good, 0 excellent. Over the
+        # commune 4 excellent against 20 good would be within 20% — the excess must not vanish.
+        entries = {m: rt.RatingEntry(score=95) for m in in_a[:4]}
+        entries[in_a[4]] = rt.RatingEntry(score=40)  # failed in 2024 too
+        entries.update({m: rt.RatingEntry(score=80) for m in in_b})
+        warnings = rt.set_ratings(s, round_id, entries)
+    expected_quota = (
+        "Chi bộ bản Na Hát: 4 “hoàn thành xuất sắc”, vượt 20% số “hoàn thành tốt” (0 → tối đa 0)."
+    )
+    expected_failure = (
+        "Lò Văn AE (Chi bộ bản Na Hát): “không hoàn thành nhiệm vụ” hai năm liền (2024 và 2025). Căn cứ: "
+        "Điều 8 Điều lệ Đảng và Quy định thi hành Điều lệ Đảng (24-QĐ/TW, 2021): đảng viên 2 năm liền xếp "
+        "loại “không hoàn thành nhiệm vụ” thì chi bộ xem xét, đề nghị xóa tên. Đây là thông báo để chi bộ "
+        "xem xét, chương trình không tự xử lý."
+    )
+    assert warnings == [expected_quota]
+    with read_session(db, SYSTEM_ACTOR) as s:
+        assert rt.quota_warnings(s, round_id) == [expected_quota]  # the commune-level check too
+        assert rt.quota_excess(s, round_id) == [(a, 4)]
+        assert rt.notices(s, round_id) == [expected_quota, expected_failure]
+        report = build_report(s, Period.parse("2025-Y"))
+        figures = report.figures()
+    assert (figures["rating.members.quota"], figures["rating.members.over_quota"]) == (4, 4)
+    assert figures["rating.members.failed_two_years"] == 1
+    table = next(t for t in report.tables if t.title.startswith("9."))
+    rows = {r[1]: r[2:] for r in table.rows}
+    assert rows["Số hoàn thành xuất sắc vượt tỷ lệ"] == ("4", "", "0", "")
+    assert rows["Đảng viên hai năm liền không hoàn thành nhiệm vụ"] == ("1", "", "", "")

@@ -195,8 +195,17 @@ def summary(session: Session, round_id: str, cell_id: str | None = None) -> Rati
 
 
 def quota_warnings(session: Session, round_id: str, cell_id: str | None = None) -> list[str]:
-    """The excellent level is capped at a share (20%) of those rated good in the group: a warning."""
+    """The excellent level is capped at a share (20%) of those rated good IN THE GROUP: a warning.
+    Members are rated in their cell, so for a member round without `cell_id` every cell is checked on
+    its own (a cell over its quota is never hidden by other cells' "good" ratings, issue 21); the cells
+    themselves are rated as one group, the commune."""
     rnd = get_live(session, RatingRound, round_id, QT_TRANSLATE_NOOP("rating", "đợt xếp loại"))
+    if rnd.subject == "member" and cell_id is None:
+        return [
+            w
+            for cell, _excess in quota_excess(session, round_id)
+            for w in quota_warnings(session, round_id, cell)
+        ]
     result = summary(session, round_id, cell_id)
     quota = float(rule(session, "rating.excellent_quota_pct_of_good", rnd.review_date))
     excellent, good = result.by_level["xuat_sac"], result.by_level["tot"]
@@ -217,6 +226,100 @@ def quota_warnings(session: Session, round_id: str, cell_id: str | None = None) 
             ).format(where=where, excellent=excellent, quota=f"{quota:g}", good=good, allowed=allowed)
         ]
     return []
+
+
+def quota_excess(session: Session, round_id: str) -> list[tuple[str, int]]:
+    """(cell id, excellent ratings over the cell's quota) for every cell of a member round that is over,
+    in cell order."""
+    rnd = get_live(session, RatingRound, round_id, QT_TRANSLATE_NOOP("rating", "đợt xếp loại"))
+    quota = float(rule(session, "rating.excellent_quota_pct_of_good", rnd.review_date))
+    counts: dict[str, Counter[str]] = {}
+    for cell_id, level in session.execute(
+        select(Rating.cell_id, Rating.level)
+        .join(Cell, Cell.id == Rating.cell_id)
+        .where(Rating.round_id == round_id, ~Rating.deleted, Rating.excluded_reason == "")
+        .order_by(Cell.sort_key)
+    ):
+        counts.setdefault(cell_id, Counter())[level] += 1
+    out = []
+    for cell_id, c in counts.items():
+        over = c["xuat_sac"] - int(c["tot"] * quota / 100)
+        if over > 0:
+            out.append((cell_id, over))
+    return out
+
+
+# The rule cited by the notice of a member failing two years running (a ground to CONSIDER striking the
+# member off; the app never acts by itself).
+REPEATED_FAILURE_RULE = QT_TRANSLATE_NOOP(
+    "rating",
+    "Điều 8 Điều lệ Đảng và Quy định thi hành Điều lệ Đảng (24-QĐ/TW, 2021): đảng viên 2 năm liền xếp loại “không hoàn thành nhiệm vụ” thì chi bộ xem xét, đề nghị xóa tên",
+)
+
+
+@dataclass(frozen=True)
+class RepeatedFailure:
+    member_id: str
+    name: str
+    cell_name: str
+    years: tuple[int, int]
+
+
+def repeated_failures(session: Session, year: int) -> list[RepeatedFailure]:
+    """Members rated "không hoàn thành nhiệm vụ" in `year` and in the year before (both member rounds)."""
+    require(session, Permission.VIEW_REGISTER)
+    failed: dict[int, set[str]] = {year - 1: set(), year: set()}
+    for y, member_id in session.execute(
+        select(RatingRound.year, Rating.member_id)
+        .join(RatingRound, RatingRound.id == Rating.round_id)
+        .where(
+            RatingRound.owner_unit_id == own_unit_id(session),
+            RatingRound.subject == "member",
+            RatingRound.year.in_((year - 1, year)),
+            ~RatingRound.deleted,
+            ~Rating.deleted,
+            Rating.level == "khong_hoan_thanh",
+            Rating.excluded_reason == "",
+        )
+    ):
+        if member_id is not None:
+            failed[y].add(member_id)
+    both = failed[year - 1] & failed[year]
+    rows = session.execute(
+        select(Member.id, Member.family_name, Member.middle_name, Member.given_name, Cell.name)
+        .outerjoin(Cell, Cell.id == Member.cell_id)
+        .where(Member.id.in_(both))
+        .order_by(Member.sort_key)
+    ).all()
+    return [
+        RepeatedFailure(mid, " ".join(p for p in (f, m, g) if p), cell or "", (year - 1, year))
+        for mid, f, m, g, cell in rows
+    ]
+
+
+def repeated_failure_notices(session: Session, year: int) -> list[str]:
+    """One notice per member failing `year` and the year before, with the rule cited."""
+    rule_text = translate(CTX, REPEATED_FAILURE_RULE)
+    return [
+        translate(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "rating",
+                "{name} ({cell}): “không hoàn thành nhiệm vụ” hai năm liền ({first} và {second}). Căn cứ: {rule}. Đây là thông báo để chi bộ xem xét, chương trình không tự xử lý.",
+            ),
+        ).format(name=f.name, cell=f.cell_name, first=f.years[0], second=f.years[1], rule=rule_text)
+        for f in repeated_failures(session, year)
+    ]
+
+
+def notices(session: Session, round_id: str) -> list[str]:
+    """What the rating page shows under the grid: every cell over its excellent quota, and every member
+    failing two years running with the rule cited. Notices, not blocks."""
+    rnd = get_live(session, RatingRound, round_id, QT_TRANSLATE_NOOP("rating", "đợt xếp loại"))
+    out = quota_warnings(session, round_id)
+    if rnd.subject == "member":
+        out += repeated_failure_notices(session, rnd.year)
+    return out
 
 
 @dataclass(frozen=True)

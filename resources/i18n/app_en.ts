@@ -5962,6 +5962,14 @@ Nothing was recorded for any of the selected members.</translation>
         <source>{where}: {excellent} “hoàn thành xuất sắc”, vượt {quota}% số “hoàn thành tốt” ({good} → tối đa {allowed}).</source>
         <translation>{where}: {excellent} “excellent” exceeds {quota}% of the “good” count ({good} → at most {allowed}).</translation>
     </message>
+    <message>
+        <source>Điều 8 Điều lệ Đảng và Quy định thi hành Điều lệ Đảng (24-QĐ/TW, 2021): đảng viên 2 năm liền xếp loại “không hoàn thành nhiệm vụ” thì chi bộ xem xét, đề nghị xóa tên</source>
+        <translation>Article 8 of the Party Statute and the Regulation implementing it (24-QĐ/TW, 2021): a member rated “failed to complete duties” two years running is considered by the cell for a proposal to strike them off</translation>
+    </message>
+    <message>
+        <source>{name} ({cell}): “không hoàn thành nhiệm vụ” hai năm liền ({first} và {second}). Căn cứ: {rule}. Đây là thông báo để chi bộ xem xét, chương trình không tự xử lý.</source>
+        <translation>{name} ({cell}): “failed to complete duties” two years running ({first} and {second}). Ground: {rule}. This is a notice for the cell to consider; the application takes no action.</translation>
+    </message>
 </context>
 <context>
     <name>rating_ui</name>
@@ -7933,7 +7941,7 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
     </message>
     <message>
         <source>Ghi kết quả của từng học viên. Chỉ học viên đạt của lớp lý luận chính trị được nâng trình độ lý luận (nếu cao hơn trình độ đang có); không đạt hoặc bỏ học thì giữ nguyên.</source>
-        <translation>Enter each trainee's result. Only trainees who passed a political-theory course have their theory level raised (if higher than their current level); a failed or withdrawn trainee keeps theirs.</translation>
+        <translation>Enter each trainee&apos;s result. Only trainees who passed a political-theory course have their theory level raised (if higher than their current level); a failed or withdrawn trainee keeps theirs.</translation>
     </message>
     <message>
         <source>Kết quả</source>
@@ -7949,7 +7957,7 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
     </message>
     <message>
         <source>Kết quả học viên:</source>
-        <translation>Trainees' results:</translation>
+        <translation>Trainees&apos; results:</translation>
     </message>
     <message>
         <source>Ghi tất cả là đạt</source>
