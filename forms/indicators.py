@@ -4,6 +4,7 @@ Report forms (forms/quarterly.py) only refer to indicators by key."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -809,23 +810,25 @@ def _petition_label(ctx: Context, p: Any) -> str:
 def _petitions(ctx: Context, what: str) -> Explained:
     start, end = ctx.period.start, ctx.period.end
     rows = ctx.facts.petitions_until(end)
-    if what == "received":
+    if what == "opening":  # still being handled when the period starts
+        chosen = [
+            p for p in rows if p.received_date < start and (p.closed_date is None or p.closed_date >= start)
+        ]
+    elif what == "received":
         chosen = [p for p in rows if p.received_date >= start]
     elif what == "pending":
         chosen = [p for p in rows if p.closed_date is None or p.closed_date > end]
-    else:
+    else:  # closed in the period, whenever received (received in Q2 and resolved in Q3 counts in Q3)
         chosen = [
             p
             for p in rows
-            if p.received_date >= start
-            and p.status == what
-            and p.closed_date is not None
-            and p.closed_date <= end
+            if p.status == what and p.closed_date is not None and start <= p.closed_date <= end
         ]
     return Explained(len(chosen), lambda: ((p.id, _petition_label(ctx, p)) for p in chosen))
 
 
 for _code, _label in (
+    ("opening", "Đang giải quyết đầu kỳ (từ kỳ trước chuyển sang)"),
     ("received", "Đơn thư nhận trong kỳ"),
     ("resolved", "Đã giải quyết"),
     ("filed", "Lưu đơn"),
@@ -1003,6 +1006,31 @@ def balance_problems(ctx: Context, values: Evaluation) -> list[str]:
         problems.append(
             f"{ctx.facts.name(mid)}: có trong danh sách cuối kỳ nhưng không có sự kiện kết nạp hay chuyển đến trong kỳ."
         )
+    return problems
+
+
+PETITION_IN = ("pet.opening", "pet.received")
+PETITION_OUT = ("pet.resolved", "pet.filed", "pet.transferred", "pet.pending")
+
+
+def petition_problems(ctx: Context, values: Evaluation) -> list[str]:
+    """Letters must balance like members: opening + received = resolved + filed + transferred + still
+    pending at the end. A letter counted on one side and not the other (e.g. closed with no date, or
+    marked pending with a closing date) is named."""
+    opening, received = (int(values.value(k) or 0) for k in PETITION_IN)
+    resolved, filed, transferred, closing = (int(values.value(k) or 0) for k in PETITION_OUT)
+    if opening + received == resolved + filed + transferred + closing:
+        return []
+    problems = [
+        f"Đơn thư không cân đối: đầu kỳ {opening} + nhận {received} = {opening + received}, nhưng đã giải "
+        f"quyết {resolved} + lưu {filed} + chuyển {transferred} + cuối kỳ {closing} = "
+        f"{resolved + filed + transferred + closing}."
+    ]
+    ins = Counter(rid for k in PETITION_IN for rid, _ in values.values[k].records)
+    outs = Counter(rid for k in PETITION_OUT for rid, _ in values.values[k].records)
+    labels = {rid: label for k in (*PETITION_IN, *PETITION_OUT) for rid, label in values.values[k].records}
+    for rid in sorted((ins - outs) + (outs - ins)):
+        problems.append(f"{labels[rid]}: không khớp giữa số nhận và số đã xử lý trong kỳ.")
     return problems
 
 

@@ -254,3 +254,76 @@ def test_a_cell_over_its_quota_is_never_diluted_and_two_failed_years_are_noticed
     rows = {r[1]: r[2:] for r in table.rows}
     assert rows["Số hoàn thành xuất sắc vượt tỷ lệ"] == ("4", "", "0", "")
     assert rows["Đảng viên hai năm liền không hoàn thành nhiệm vụ"] == ("1", "", "", "")
+
+
+# ---------------------------------------------------------------- petitions
+
+
+def test_petitions_balance_quarter_by_quarter(db: Database) -> None:
+    from forms.periods import Period
+    from forms.quarterly import build_report
+
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+
+        def letter(received: date, summary: str) -> str:
+            return pt.register_petition(
+                s, pt.PetitionInput(received, "kien_nghi", summary, sender="Hà Văn X")
+            )
+
+        old = letter(date(2024, 12, 20), "Từ năm trước")  # still pending at the start of 2025
+        q2 = letter(date(2025, 5, 10), "Nhận quý II, giải quyết quý III")
+        filed = letter(date(2025, 7, 2), "Nhận và lưu trong quý III")
+        moved = letter(date(2025, 8, 3), "Chuyển đi trong quý IV")
+        letter(date(2025, 9, 9), "Còn đang giải quyết")
+        pt.close_petition(s, old, "resolved", date(2025, 4, 2), result="Đã trả lời")
+        pt.close_petition(s, q2, "resolved", date(2025, 7, 15), result="Đã trả lời")
+        pt.close_petition(s, filed, "filed", date(2025, 7, 20))
+        pt.close_petition(s, moved, "transferred", date(2025, 10, 1), transferred_to="UBND xã")
+    # (opening, received, resolved, filed, transferred, closing) by hand, quarter by quarter
+    expected = {
+        "2025-Q1": (1, 0, 0, 0, 0, 1),
+        "2025-Q2": (1, 1, 1, 0, 0, 1),
+        "2025-Q3": (1, 3, 1, 1, 0, 2),  # the Q2 letter resolved in Q3 is counted in Q3
+        "2025-Q4": (2, 0, 0, 0, 1, 1),
+    }
+    keys = ("pet.opening", "pet.received", "pet.resolved", "pet.filed", "pet.transferred", "pet.pending")
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        for quarter, (opening, received, resolved, filed_, transferred, closing) in expected.items():
+            assert opening + received == resolved + filed_ + transferred + closing  # the hand table balances
+            period = Period.parse(quarter)
+            counts = pt.period_counts(s, period.start, period.end)
+            assert (
+                counts.opening,
+                counts.received,
+                counts.resolved,
+                counts.filed,
+                counts.transferred,
+                counts.pending,
+            ) == (opening, received, resolved, filed_, transferred, closing), quarter
+            assert counts.balances
+            report = build_report(s, period)
+            assert tuple(report.values[k].value for k in keys) == expected[quarter], quarter
+            assert not [p for p in report.problems if p.startswith("Đơn thư")], quarter
+
+
+def test_a_petition_counted_on_one_side_only_is_named_by_the_reconciliation(db: Database) -> None:
+    from forms.indicators import Context, Evaluation, evaluate, petition_problems
+    from forms.periods import Period
+    from models.entities_work import Petition
+
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        pid = pt.register_petition(
+            s, pt.PetitionInput(date(2025, 7, 2), "kien_nghi", "Sửa đường", sender="Hà Văn X")
+        )
+        row = s.get(Petition, pid)
+        assert row is not None
+        row.closed_date = date(2025, 8, 1)  # a damaged record: a closing date, but still "pending"
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        ctx = Context(s, Period.parse("2025-Q3"))
+        keys = ["pet.opening", "pet.received", "pet.resolved", "pet.filed", "pet.transferred", "pet.pending"]
+        problems = petition_problems(ctx, Evaluation(evaluate(ctx, keys).values))
+    assert problems == [
+        "Đơn thư không cân đối: đầu kỳ 0 + nhận 1 = 1, nhưng đã giải quyết 0 + lưu 0 + chuyển 0 + cuối kỳ 0 = 0.",
+        "Đơn nhận ngày 02/07/2025, đang giải quyết ngày 01/08/2025: Sửa đường: không khớp giữa số nhận và số "
+        "đã xử lý trong kỳ.",
+    ]

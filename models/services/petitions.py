@@ -131,30 +131,45 @@ def close_petition(
 
 @dataclass(frozen=True)
 class PetitionCounts:
+    """The period's flow of letters, which balances by construction:
+    opening + received = resolved + filed + transferred + pending (the closing count)."""
+
     received: int
     resolved: int
     filed: int
     transferred: int
-    pending: int  # at the end of the period, whenever received
+    pending: int  # at the end of the period, whenever received (the closing count)
+    opening: int = 0  # still being handled at the start of the period
+
+    @property
+    def balances(self) -> bool:
+        return self.opening + self.received == self.resolved + self.filed + self.transferred + self.pending
 
 
 def period_counts(session: Session, start: date, end: date) -> PetitionCounts:
-    """ "153 received, 141 resolved, 6 filed, 6 pending": received in the period; resolved, filed and
-    transferred among them by the end; pending = received up to the end and not closed by then."""
+    """The period's movements: opening = received before the period and not closed before it;
+    received in the period; resolved, filed and transferred = CLOSED in the period whenever received
+    (a letter received in Q2 and resolved in Q3 counts in Q3); pending = received by the end and not
+    closed by then. See `PetitionCounts` for the balance."""
     require(session, Permission.VIEW_SENSITIVE)
     rows = session.execute(
         select(Petition.received_date, Petition.status, Petition.closed_date).where(
             ~Petition.deleted, Petition.owner_unit_id == own_unit_id(session), Petition.received_date <= end
         )
     ).all()
-    in_period = [r for r in rows if r[0] >= start]
 
     def closed_as(status: str) -> int:
-        return sum(1 for r in in_period if r[1] == status and r[2] is not None and r[2] <= end)
+        return sum(1 for r in rows if r[1] == status and r[2] is not None and start <= r[2] <= end)
 
+    opening = sum(1 for r in rows if r[0] < start and (r[2] is None or r[2] >= start))
     pending = sum(1 for r in rows if r[2] is None or r[2] > end)
     return PetitionCounts(
-        len(in_period), closed_as("resolved"), closed_as("filed"), closed_as("transferred"), pending
+        sum(1 for r in rows if r[0] >= start),
+        closed_as("resolved"),
+        closed_as("filed"),
+        closed_as("transferred"),
+        pending,
+        opening,
     )
 
 

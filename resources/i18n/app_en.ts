@@ -5896,8 +5896,12 @@ Nothing was recorded for any of the selected members.</translation>
         <translation>Petitions and complaints</translation>
     </message>
     <message>
-        <source>Từ {start} đến {end}: nhận {received} / đã giải quyết {resolved} / lưu {filed} / đang giải quyết {pending} (chuyển cơ quan khác: {transferred})</source>
-        <translation>From {start} to {end}: received {received} / resolved {resolved} / filed {filed} / in progress {pending} (referred elsewhere: {transferred})</translation>
+        <source>Từ {start} đến {end}: đầu kỳ {opening} + nhận {received} = đã giải quyết {resolved} + lưu {filed} + chuyển cơ quan khác {transferred} + đang giải quyết cuối kỳ {pending}</source>
+        <translation>{start} to {end}: opening {opening} + received {received} = resolved {resolved} + filed {filed} + transferred to another body {transferred} + pending at the end {pending}</translation>
+    </message>
+    <message>
+        <source> — KHÔNG CÂN ĐỐI: hãy kiểm tra ngày và tình trạng xử lý của các đơn.</source>
+        <translation> — DOES NOT BALANCE: check the letters' dates and how they were handled.</translation>
     </message>
     <message>
         <source>Đơn này đã được xử lý.</source>

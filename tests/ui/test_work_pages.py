@@ -392,7 +392,9 @@ def test_petitions_register_resolve_and_period_counts(
 
     drive(qtbot, ClosePetitionDialog, resolve, handle.click)
     assert messages == []
-    assert "nhận 2 / đã giải quyết 1 / lưu 0 / đang giải quyết 1" in page.counts.text()
+    assert page.counts.text().endswith(
+        ": đầu kỳ 0 + nhận 2 = đã giải quyết 1 + lưu 0 + chuyển cơ quan khác 0 + đang giải quyết cuối kỳ 1"
+    )
     statuses = {page.model.row_at(i).sender: page.model.row_at(i).status for i in range(2)}
     assert statuses == {"Hà Văn Xuân": "resolved", "": "pending"}
     qtmodeltester.check(page.model)
