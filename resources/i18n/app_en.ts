@@ -5901,7 +5901,7 @@ Nothing was recorded for any of the selected members.</translation>
     </message>
     <message>
         <source> — KHÔNG CÂN ĐỐI: hãy kiểm tra ngày và tình trạng xử lý của các đơn.</source>
-        <translation> — DOES NOT BALANCE: check the letters' dates and how they were handled.</translation>
+        <translation> — DOES NOT BALANCE: check the letters&apos; dates and how they were handled.</translation>
     </message>
     <message>
         <source>Đơn này đã được xử lý.</source>
@@ -6044,6 +6044,10 @@ Nothing was recorded for any of the selected members.</translation>
     <message>
         <source>Số “hoàn thành xuất sắc” ({excellent}) vượt {quota}% số “hoàn thành tốt” ({good} → tối đa {allowed}). Đây là cảnh báo, vẫn lưu được.</source>
         <translation>The number of “excellent” ({excellent}) exceeds {quota}% of the “good” count ({good} → at most {allowed}). This is a warning; you can still save.</translation>
+    </message>
+    <message>
+        <source>{count} chi bộ có số “hoàn thành xuất sắc” vượt {quota}% số “hoàn thành tốt” (xuất sắc/tối đa): {cells}. Đây là cảnh báo, vẫn lưu được.</source>
+        <translation>{count} cells rated more members “excellent” than {quota}% of those rated “good” (excellent/maximum): {cells}. This is a warning; saving is still allowed.</translation>
     </message>
 </context>
 <context>

@@ -264,6 +264,23 @@ class RatingPage(Page):
                         excellent=c["xuat_sac"], quota=f"{self.quota_pct:g}", good=c["tot"], allowed=allowed
                     )
                 )
+        if len(warnings) > 3:  # many small cells over: one wrapped line, the grid keeps its room
+            over_cells = [
+                (w, c) for w, c in groups.items() if c["xuat_sac"] > int(c["tot"] * self.quota_pct / 100)
+            ]
+            warnings = [
+                translate(
+                    "rating_ui",
+                    "{count} chi bộ có số “hoàn thành xuất sắc” vượt {quota}% số “hoàn thành tốt” (xuất sắc/tối đa): {cells}. "
+                    "Đây là cảnh báo, vẫn lưu được.",
+                ).format(
+                    count=len(over_cells),
+                    quota=f"{self.quota_pct:g}",
+                    cells="; ".join(
+                        f"{w} {c['xuat_sac']}/{int(c['tot'] * self.quota_pct / 100)}" for w, c in over_cells
+                    ),
+                )
+            ]
         notices = warnings + self.failure_notices
         self.quota.setText("\n".join(notices))
         self.quota.setVisible(bool(notices))
