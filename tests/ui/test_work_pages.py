@@ -403,6 +403,37 @@ def test_petitions_register_resolve_and_period_counts(
     assert (counts.received, counts.resolved, counts.pending) == (2, 1, 1)
 
 
+def test_rating_page_shows_each_cell_over_its_quota_and_two_failed_years(
+    qtbot: QtBot, ctx: AppContext, organisation: Org
+) -> None:
+    in_a = officials(ctx, organisation.cell_a, 2)
+    in_b = officials(ctx, organisation.cell_b, 10)
+    year = today().year - 1
+    with unit_of_work(ctx.db, SYSTEM_ACTOR) as s:
+        before = rt.open_round(s, year - 1, "member", date(year - 1, 12, 15))
+        rt.set_ratings(s, before, {in_a[1]: rt.RatingEntry(score=40)})
+        round_id = rt.open_round(s, year, "member", date(year, 12, 15))
+        # cell A: 2 excellent, 0 good, 1 failed (failed the year before too); cell B: 10 good.
+        # Over the commune 2 excellent against 10 good is within 20%: the cell's excess must show.
+        entries = {in_a[0]: rt.RatingEntry(score=95), in_a[1]: rt.RatingEntry(score=40)}
+        entries[organisation.member_a] = rt.RatingEntry(score=92)
+        entries.update({m: rt.RatingEntry(score=80) for m in in_b})
+        rt.set_ratings(s, round_id, entries)
+    page: RatingPage = shown_page(qtbot, RatingPage(ctx))
+    page.year.setValue(year)
+    assert page.quota.isVisible()
+    lines = page.quota.text().split("\n")
+    assert lines[0] == (
+        "Chi bộ bản Na Hát: Số “hoàn thành xuất sắc” (2) vượt 20% số “hoàn thành tốt” (0 → tối đa 0). "
+        "Đây là cảnh báo, vẫn lưu được."
+    )
+    assert lines[1].startswith(
+        f"Hà Văn NguoiB (Chi bộ bản Na Hát): “không hoàn thành nhiệm vụ” hai năm liền ({year - 1} và {year})."
+    )
+    assert "Căn cứ: Điều 8 Điều lệ Đảng" in lines[1]
+    assert len(lines) == 2  # cell B, within its quota, is not listed
+
+
 # ---------------------------------------------------------------- training
 
 
