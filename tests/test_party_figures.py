@@ -327,3 +327,131 @@ def test_a_petition_counted_on_one_side_only_is_named_by_the_reconciliation(db: 
         "Đơn nhận ngày 02/07/2025, đang giải quyết ngày 01/08/2025: Sửa đường: không khớp giữa số nhận và số "
         "đã xử lý trong kỳ.",
     ]
+
+
+# ---------------------------------------------------------------- the whole year, by hand
+
+
+def test_every_party_work_figure_of_a_designed_year_matches_the_hand_tables(db: Database) -> None:
+    """A small commune with a designed history (admissions across years, ratings back-entered, letters
+    spanning quarters, dues with a missing base month and a pensioner, a repeated discipline, a course
+    with mixed results); every Party-work figure of the 2025 report equals the literal tables below."""
+    from forms.periods import Period
+    from forms.quarterly import build_report
+
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        a = village_and_cell(s)
+        b = village_and_cell(s, "Bản Pá Củng", "Chi bộ bản Pá Củng")
+
+        def member(given: str, cell: str, ceremony: date, occupation: str = "other") -> str:
+            p = replace(profile(given=given, born=date(1975, 1, 1)), occupation=occupation)
+            mid = admit(s, cell, p, ceremony=ceremony)
+            if ceremony.year < 2024:
+                ms.recognise_official(s, ms.EventInput(mid, date(ceremony.year + 1, ceremony.month, 5)))
+            return mid
+
+        m1 = member("Một", a, date(2015, 3, 5))
+        m2 = member("Hai", a, date(2018, 3, 5))
+        m3 = member("Ba", b, date(2019, 3, 5))
+        m4 = member("Bốn", b, date(2025, 9, 1))  # less than 6 months at the end of 2025
+        m5 = member("Năm", a, date(2026, 3, 1))  # after the rated year
+        m6 = member("Sáu", b, date(2010, 3, 5))  # transferred out in 2026, failed 2024 and 2025
+        m7 = member("Bảy", b, date(2000, 3, 5), occupation="retired")  # a pensioner
+        ms.transfer_out(s, ms.EventInput(m6, date(2026, 4, 1), other_organisation="Đảng bộ xã Chiềng Sơn"))
+
+        # ratings back-entered today for 2024 and 2025
+        r2024 = rt.open_round(s, 2024, "member", today())
+        rt.set_ratings(s, r2024, {m6: rt.RatingEntry(score=40)})
+        r2025 = rt.open_round(s, 2025, "member", today())
+        scores = {m1: 95, m2: 80, m3: 60, m6: 40, m7: 80}
+        rt.set_ratings(s, r2025, {m: rt.RatingEntry(score=sc) for m, sc in scores.items()})
+
+        # petitions: one left over from 2024, four received in 2025
+        def letter(received: date) -> str:
+            return pt.register_petition(
+                s, pt.PetitionInput(received, "kien_nghi", "Đề nghị", sender="Hà Văn X")
+            )
+
+        old, p1, p2, p3, _p4 = (
+            letter(date(2024, 12, 20)),
+            letter(date(2025, 5, 10)),
+            letter(date(2025, 7, 2)),
+            letter(date(2025, 8, 3)),
+            letter(date(2025, 9, 9)),
+        )
+        pt.close_petition(s, old, "resolved", date(2025, 4, 2), result="Đã trả lời")
+        pt.close_petition(s, p1, "resolved", date(2025, 7, 15), result="Đã trả lời")
+        pt.close_petition(s, p2, "filed", date(2025, 7, 20))
+        pt.close_petition(s, p3, "transferred", date(2025, 10, 1), transferred_to="UBND xã")
+
+        # dues: farmers 3,000 đ (342-QĐ/TW, entered), the pension's base recorded in October only
+        dues.set_rate(s, "other", date(2010, 1, 1), fixed=3_000)
+        dues.record_month(s, a, "2025-10", {m1: dues.DuesEntry(3_004, amount_due=3_004)})
+        dues.record_month(s, b, "2025-10", {m7: dues.DuesEntry(42_501, base_amount=8_500_100)})
+        december = {r.member_id: r for r in dues.sheet(s, b, "2025-12")}  # November never recorded
+        assert december[m7].amount_due == 42_501  # 0.5% of 8,500,100 = 42,500.5, half up
+        dues.record_month(
+            s,
+            b,
+            "2025-12",
+            {m7: dues.DuesEntry(42_501), m3: dues.DuesEntry(3_000), m4: dues.DuesEntry(3_000)},
+        )
+
+        # discipline: one reprimand, entered twice; the second is refused
+        reprimand = ins.DisciplineInput(
+            "khien_trach", date(2025, 6, 10), 2, subject_member_id=m2, reason="Vi phạm sinh hoạt"
+        )
+        ins.discipline(s, reprimand)
+        with pytest.raises(RuleViolation, match="Đã có quyết định kỷ luật “Khiển trách”"):
+            ins.discipline(s, reprimand)
+
+        # a theory course with mixed results
+        course = tr.add_course(
+            s, tr.CourseInput("Sơ cấp khóa 12", "theory", date(2025, 3, 1), level="so_cap")
+        )
+        tr.enrol(s, course, [m2, m3, m7])
+        raised = tr.complete_course(
+            s, course, date(2025, 5, 30), {m2: ("passed", "12/SC"), m3: ("failed", ""), m7: ("withdrew", "")}
+        )
+        assert raised == 1
+        assert [ms.get_member(s, m).profile.political_theory for m in (m2, m3, m7)] == ["so_cap", "", ""]
+
+    # the hand tables
+    rating_rows = {m1: (a, ""), m2: (a, ""), m3: (b, ""), m4: (b, "new"), m6: (b, ""), m7: (b, "")}
+    expected = {
+        "rating.members.rated": 5,
+        "rating.members.xuat_sac": 1,
+        "rating.members.tot": 2,
+        "rating.members.hoan_thanh": 1,
+        "rating.members.khong_hoan_thanh": 1,
+        "rating.members.excluded": 1,
+        "rating.members.quota": 0,  # cell A: 20% of 1 good → 0; cell B: 20% of 1 good → 0
+        "rating.members.over_quota": 1,  # cell A: 1 excellent over 0
+        "rating.members.failed_two_years": 1,  # Sáu, 2024 and 2025
+        "pet.opening": 1,
+        "pet.received": 4,
+        "pet.resolved": 2,
+        "pet.filed": 1,
+        "pet.transferred": 1,
+        "pet.pending": 1,
+        "disc.khien_trach": 1,
+        "train.classes": 1,
+        "train.trainees": 3,
+        "train.level.so_cap": 3,
+        "dues.due": 3_004 + 42_501 + 42_501 + 3_000 + 3_000,
+        "dues.collected": 94_006,
+        "dues.retained": 40_955 + 43_651,  # 90% of 45,505 = 40,954.5 → 40,955; of 48,501 = 43,650.9 → 43,651
+        "dues.remitted": 94_006 - 84_606,
+    }
+    with read_session(db, SYSTEM_ACTOR) as s:
+        rows = {r.key: (r.cell_id, r.excluded_reason) for r in rt.rating_rows(s, r2025)}
+        assert m5 not in rows
+        assert rows == rating_rows
+    with unit_of_work(db, SYSTEM_ACTOR) as s:
+        report = build_report(s, Period.parse("2025-Y"))
+    assert {k: report.values[k].value for k in expected} == expected
+    opening, received = expected["pet.opening"], expected["pet.received"]
+    closed = sum(expected[k] for k in ("pet.resolved", "pet.filed", "pet.transferred", "pet.pending"))
+    assert opening + received == closed
+    assert expected["dues.retained"] + expected["dues.remitted"] == expected["dues.collected"]
+    assert report.problems == ()
