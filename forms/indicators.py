@@ -885,6 +885,13 @@ _add("train.new_member", "Học viên bồi dưỡng đảng viên mới", parti
 _add("train.awareness", "Học viên lớp nhận thức về Đảng", partial(_trainees, kinds=("awareness",)))
 
 
+# The one dues rounding (models.services.dues.percent_of), said where the figures are explained.
+DUES_ROUNDING_NOTE = (
+    "Số tiền tính theo tỷ lệ phần trăm được làm tròn đến đồng, phần lẻ từ 0,5 đồng trở lên làm tròn lên "
+    "(Quyết định 342-QĐ/TW và Quy định 01-QĐ/TW chỉ quy định tỷ lệ, không quy định cách làm tròn)."
+)
+
+
 def _dues_rows(ctx: Context) -> list[DuesFact]:
     rows: list[DuesFact] = ctx.cached(
         "dues_rows", lambda: ctx.facts.dues_rows(ctx.period.start, ctx.period.end)
@@ -940,7 +947,7 @@ def _retained(ctx: Context) -> Explained:
         )
         for month, paid, pct in months
     )
-    return Explained(_dues(ctx)[2], records)
+    return Explained(_dues(ctx)[2], records, DUES_ROUNDING_NOTE)
 
 
 def _remitted(ctx: Context) -> Explained:
@@ -955,7 +962,7 @@ def _remitted(ctx: Context) -> Explained:
         for month, paid, pct in months
         if pct is not None
     )
-    return Explained(None if retained is None else collected - retained, records)
+    return Explained(None if retained is None else collected - retained, records, DUES_ROUNDING_NOTE)
 
 
 _add("dues.due", "Đảng phí phải thu", _dues_due, "đồng")

@@ -455,3 +455,7 @@ def test_every_party_work_figure_of_a_designed_year_matches_the_hand_tables(db: 
     assert opening + received == closed
     assert expected["dues.retained"] + expected["dues.remitted"] == expected["dues.collected"]
     assert report.problems == ()
+    for key in ("dues.retained", "dues.remitted"):  # the explanation states the rounding and its source
+        assert report.values[key].note.startswith(
+            "Số tiền tính theo tỷ lệ phần trăm được làm tròn đến đồng, phần lẻ từ 0,5 đồng trở lên làm tròn lên"
+        )
