@@ -351,6 +351,24 @@ def test_inspection_and_discipline_with_a_refused_vote(
         "Cảnh cáo",
         "4/6",
     ]
+
+    def again(d: DisciplineDialog) -> None:  # the same decision entered a second time
+        keys(qtbot, d.member.search, "NguoiB")
+        qtbot.waitUntil(lambda: d.member.member_id() == ids[1])
+        choose(d.form_combo, "canh_cao")
+        type_into(qtbot, d.votes_for, "4")
+        keys(qtbot, d.reason, "Vi phạm quy định về đảng phí")
+        click(qtbot, d.save_button)
+        assert d.isVisible()  # refused
+
+    drive(qtbot, DisciplineDialog, again, buttons[0].click)
+    assert messages[-1] == (
+        f"Đã có quyết định kỷ luật “Cảnh cáo” đối với Hà Văn NguoiB ngày {format_date(today())} (số 05-QĐ/CB, "
+        "lý do: Vi phạm quy định về đảng phí). Mỗi vi phạm chỉ ghi một quyết định cho một hình thức; nếu là vi "
+        "phạm khác, hãy ghi rõ lý do và ngày của vi phạm đó."
+    )
+    page.refresh()
+    assert page.disciplines.rowCount() == 1
     qtmodeltester.check(page.inspections)
     qtmodeltester.check(page.disciplines)
 
