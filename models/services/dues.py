@@ -148,6 +148,7 @@ def recorded_bases(session: Session, member_ids: list[str], month: str) -> dict[
     """The base (insured salary or pension) in force for `month`: per (member, category), the base of
     the member's latest recorded month before `month` in that category — not only the month just before,
     so a month left unrecorded does not blank the amounts of the months after it."""
+    require(session, Permission.VIEW_REGISTER)
     out: dict[tuple[str, str], int] = {}
     for chunk in (member_ids[i : i + 500] for i in range(0, len(member_ids), 500)):
         rows = session.execute(

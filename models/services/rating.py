@@ -231,6 +231,7 @@ def quota_warnings(session: Session, round_id: str, cell_id: str | None = None) 
 def quota_excess(session: Session, round_id: str) -> list[tuple[str, int]]:
     """(cell id, excellent ratings over the cell's quota) for every cell of a member round that is over,
     in cell order."""
+    require(session, Permission.VIEW_REGISTER)
     rnd = get_live(session, RatingRound, round_id, QT_TRANSLATE_NOOP("rating", "đợt xếp loại"))
     quota = float(rule(session, "rating.excellent_quota_pct_of_good", rnd.review_date))
     counts: dict[str, Counter[str]] = {}
@@ -299,6 +300,7 @@ def repeated_failures(session: Session, year: int) -> list[RepeatedFailure]:
 
 def repeated_failure_notices(session: Session, year: int) -> list[str]:
     """One notice per member failing `year` and the year before, with the rule cited."""
+    require(session, Permission.VIEW_REGISTER)
     rule_text = translate(CTX, REPEATED_FAILURE_RULE)
     return [
         translate(
@@ -315,6 +317,7 @@ def repeated_failure_notices(session: Session, year: int) -> list[str]:
 def notices(session: Session, round_id: str) -> list[str]:
     """What the rating page shows under the grid: every cell over its excellent quota, and every member
     failing two years running with the rule cited. Notices, not blocks."""
+    require(session, Permission.VIEW_REGISTER)
     rnd = get_live(session, RatingRound, round_id, QT_TRANSLATE_NOOP("rating", "đợt xếp loại"))
     out = quota_warnings(session, round_id)
     if rnd.subject == "member":
