@@ -63,12 +63,19 @@ def dues_sheet(session: Any, cell_id: str, month: str, on: date | None = None) -
         row_height=10,  # room to sign in the Ký nhận column
     )
     counted = sum(1 for r in rows if r.recorded and r.amount_paid >= (r.amount_due or 0))
+    unknown = [r.name for r in rows if r.amount_due is None]
+    summary = (
+        f"Chi bộ có {len(rows)} đảng viên phải nộp đảng phí {_month_words(month)}; "
+        f"đã nộp đủ: {counted} đồng chí. Tổng số phải nộp: {vi_int(due)} đồng; "
+        f"đã thu: {vi_int(paid)} đồng."
+    )
+    if unknown:  # never a total that silently leaves members out
+        summary += (
+            f" Tổng số phải nộp chưa gồm {len(unknown)} đồng chí chưa có mức căn cứ hoặc mức đảng phí "
+            f"({', '.join(unknown)}); ghi số phải nộp của các đồng chí này vào danh sách."
+        )
     blocks: tuple[Paragraph | Table, ...] = (
-        Paragraph(
-            f"Chi bộ có {len(rows)} đảng viên phải nộp đảng phí {_month_words(month)}; "
-            f"đã nộp đủ: {counted} đồng chí. Tổng số phải nộp: {vi_int(due)} đồng; "
-            f"đã thu: {vi_int(paid)} đồng.",
-        ),
+        Paragraph(summary),
         table,
         Paragraph(
             "Hình thức nộp: tiền mặt tại chi bộ hoặc qua Cổng dịch vụ công quốc gia. "

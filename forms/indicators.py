@@ -4,6 +4,7 @@ Report forms (forms/quarterly.py) only refer to indicators by key."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,9 +18,10 @@ from models.dates import add_months, format_date, full_years_between
 from models.i18n import translate
 from models.picklists import is_minority
 from models.security import Permission, actor_of
+from models.services.dues import percent_of
 from models.services.membership import OCCUPATIONS, STATUS_LABELS, THEORY_LEVELS, school_grade
 from models.services.organisation import CELL_KINDS
-from models.services.rating import EXCLUSIONS
+from models.services.rating import EXCLUSIONS, REPEATED_FAILURE_RULE
 from models.services.statistics import (
     AttendeeFact,
     DuesFact,
@@ -661,19 +663,65 @@ def excellent_quota_pct(ctx: Context) -> float:
     return float(ctx.facts.rule("rating.excellent_quota_pct_of_good", date(ctx.period.year, 12, 31)))
 
 
+def _quota_groups(ctx: Context, subject: str) -> list[tuple[str | None, list[Any], list[Any]]]:
+    """The groups the quota applies to, each with its (excellent, good) ratings: every cell on its own
+    for members (members are rated in their cell), the commune as one group for the cells."""
+    rated = [r for r in _ratings(ctx, subject) if not r.excluded_reason]
+    if subject != "member":
+        return [(None, [r for r in rated if r.level == "xuat_sac"], [r for r in rated if r.level == "tot"])]
+    groups: dict[str | None, tuple[list[Any], list[Any]]] = {}
+    for r in rated:
+        excellent, good = groups.setdefault(r.cell_id, ([], []))
+        if r.level == "xuat_sac":
+            excellent.append(r)
+        elif r.level == "tot":
+            good.append(r)
+    return [(cell, e, g) for cell, (e, g) in groups.items()]
+
+
 def _quota(ctx: Context, subject: str) -> Explained:
-    """The most that may be rated excellent: the quota share of those rated good (rounded down)."""
+    """The most that may be rated excellent: the quota share of those rated good (rounded down), summed
+    over the groups the quota applies to (each cell for members)."""
     good = _rating(ctx, subject, "tot")
     pct = excellent_quota_pct(ctx)
-    return Explained(
-        int(int(good.value or 0) * pct / 100), good.later(), f"{pct:g}% của {good.value} “hoàn thành tốt”"
-    )
+    allowed = sum(int(len(g) * pct / 100) for _, _, g in _quota_groups(ctx, subject))
+    note = f"{pct:g}% của số “hoàn thành tốt”" + (" trong từng chi bộ" if subject == "member" else "")
+    return Explained(allowed, good.later(), note)
 
 
 def _over_quota(ctx: Context, subject: str) -> Explained:
-    excellent = _rating(ctx, subject, "xuat_sac")
-    over = int(excellent.value or 0) - int(_quota(ctx, subject).value or 0)
-    return Explained(max(over, 0), excellent.later() if over > 0 else ())
+    """Excellent ratings over the quota, counted in each group on its own and added up: a cell 4 over
+    is 4 over whatever the other cells did (issue 21). The records are the excess cells' excellent
+    ratings."""
+    pct = excellent_quota_pct(ctx)
+    over, records = 0, []
+    for _cell, excellent, good in _quota_groups(ctx, subject):
+        excess = len(excellent) - int(len(good) * pct / 100)
+        if excess > 0:
+            over += excess
+            records += excellent
+    return Explained(over, lambda: ((r.id, _rating_label(ctx, r)) for r in records))
+
+
+def _failed_two_years(ctx: Context) -> Explained:
+    """Members rated "không hoàn thành nhiệm vụ" in the year and the year before: a ground to consider
+    striking off (REPEATED_FAILURE_RULE), reported, never acted on."""
+    year = ctx.period.year
+    this = [r for r in _ratings(ctx, "member") if r.level == "khong_hoan_thanh" and not r.excluded_reason]
+    before = ctx.cached(
+        "ratings:member:previous",
+        lambda: {
+            r.member_id
+            for r, _ in ctx.facts.ratings(year - 1, "member")
+            if r.level == "khong_hoan_thanh" and not r.excluded_reason
+        },
+    )
+    rows = [r for r in this if r.member_id in before]
+    return Explained(
+        len(rows),
+        lambda: ((r.id, f"{_rating_label(ctx, r)}: năm {year - 1} và năm {year}") for r in rows),
+        translate("rating", REPEATED_FAILURE_RULE),
+    )
 
 
 for _subject, _prefix, _unit in (
@@ -696,6 +744,11 @@ for _subject, _prefix, _unit in (
         _unit,
     )
 _add("rating.members.excluded", "Không xếp loại", partial(_excluded, subject="member"))
+_add(
+    "rating.members.failed_two_years",
+    "Đảng viên hai năm liền không hoàn thành nhiệm vụ (căn cứ xem xét xóa tên)",
+    _failed_two_years,
+)
 
 
 # ---------------------------------------------------------------- inspection, discipline, petitions
@@ -789,23 +842,25 @@ def _petition_label(ctx: Context, p: Any) -> str:
 def _petitions(ctx: Context, what: str) -> Explained:
     start, end = ctx.period.start, ctx.period.end
     rows = ctx.facts.petitions_until(end)
-    if what == "received":
+    if what == "opening":  # still being handled when the period starts
+        chosen = [
+            p for p in rows if p.received_date < start and (p.closed_date is None or p.closed_date >= start)
+        ]
+    elif what == "received":
         chosen = [p for p in rows if p.received_date >= start]
     elif what == "pending":
         chosen = [p for p in rows if p.closed_date is None or p.closed_date > end]
-    else:
+    else:  # closed in the period, whenever received (received in Q2 and resolved in Q3 counts in Q3)
         chosen = [
             p
             for p in rows
-            if p.received_date >= start
-            and p.status == what
-            and p.closed_date is not None
-            and p.closed_date <= end
+            if p.status == what and p.closed_date is not None and start <= p.closed_date <= end
         ]
     return Explained(len(chosen), lambda: ((p.id, _petition_label(ctx, p)) for p in chosen))
 
 
 for _code, _label in (
+    ("opening", "Đang giải quyết đầu kỳ (từ kỳ trước chuyển sang)"),
     ("received", "Đơn thư nhận trong kỳ"),
     ("resolved", "Đã giải quyết"),
     ("filed", "Lưu đơn"),
@@ -862,6 +917,13 @@ _add("train.new_member", "Học viên bồi dưỡng đảng viên mới", parti
 _add("train.awareness", "Học viên lớp nhận thức về Đảng", partial(_trainees, kinds=("awareness",)))
 
 
+# The one dues rounding (models.services.dues.percent_of), said where the figures are explained.
+DUES_ROUNDING_NOTE = (
+    "Số tiền tính theo tỷ lệ phần trăm được làm tròn đến đồng, phần lẻ từ 0,5 đồng trở lên làm tròn lên "
+    "(Quyết định 342-QĐ/TW và Quy định 01-QĐ/TW chỉ quy định tỷ lệ, không quy định cách làm tròn)."
+)
+
+
 def _dues_rows(ctx: Context) -> list[DuesFact]:
     rows: list[DuesFact] = ctx.cached(
         "dues_rows", lambda: ctx.facts.dues_rows(ctx.period.start, ctx.period.end)
@@ -911,13 +973,13 @@ def _retained(ctx: Context) -> Explained:
     records = lambda: (  # noqa: E731 - the records, built when asked for
         (
             month,
-            f"{month_label(month).capitalize()}: đã thu {money(paid)} × {pct:g}% = {money(round(paid * pct / 100))}"
+            f"{month_label(month).capitalize()}: đã thu {money(paid)} × {pct:g}% = {money(percent_of(paid, pct))}"
             if pct is not None
             else f"{month_label(month).capitalize()}: đã thu {money(paid)}, chưa có tỷ lệ trích giữ lại",
         )
         for month, paid, pct in months
     )
-    return Explained(_dues(ctx)[2], records)
+    return Explained(_dues(ctx)[2], records, DUES_ROUNDING_NOTE)
 
 
 def _remitted(ctx: Context) -> Explained:
@@ -926,13 +988,13 @@ def _remitted(ctx: Context) -> Explained:
     records = lambda: (  # noqa: E731 - the records, built when asked for
         (
             month,
-            f"{month_label(month).capitalize()}: đã thu {money(paid)} − giữ lại {money(round(paid * pct / 100))}"
-            f" = {money(paid - round(paid * pct / 100))}",
+            f"{month_label(month).capitalize()}: đã thu {money(paid)} − giữ lại {money(percent_of(paid, pct))}"
+            f" = {money(paid - percent_of(paid, pct))}",
         )
         for month, paid, pct in months
         if pct is not None
     )
-    return Explained(None if retained is None else collected - retained, records)
+    return Explained(None if retained is None else collected - retained, records, DUES_ROUNDING_NOTE)
 
 
 _add("dues.due", "Đảng phí phải thu", _dues_due, "đồng")
@@ -983,6 +1045,31 @@ def balance_problems(ctx: Context, values: Evaluation) -> list[str]:
         problems.append(
             f"{ctx.facts.name(mid)}: có trong danh sách cuối kỳ nhưng không có sự kiện kết nạp hay chuyển đến trong kỳ."
         )
+    return problems
+
+
+PETITION_IN = ("pet.opening", "pet.received")
+PETITION_OUT = ("pet.resolved", "pet.filed", "pet.transferred", "pet.pending")
+
+
+def petition_problems(ctx: Context, values: Evaluation) -> list[str]:
+    """Letters must balance like members: opening + received = resolved + filed + transferred + still
+    pending at the end. A letter counted on one side and not the other (e.g. closed with no date, or
+    marked pending with a closing date) is named."""
+    opening, received = (int(values.value(k) or 0) for k in PETITION_IN)
+    resolved, filed, transferred, closing = (int(values.value(k) or 0) for k in PETITION_OUT)
+    if opening + received == resolved + filed + transferred + closing:
+        return []
+    problems = [
+        f"Đơn thư không cân đối: đầu kỳ {opening} + nhận {received} = {opening + received}, nhưng đã giải "
+        f"quyết {resolved} + lưu {filed} + chuyển {transferred} + cuối kỳ {closing} = "
+        f"{resolved + filed + transferred + closing}."
+    ]
+    ins = Counter(rid for k in PETITION_IN for rid, _ in values.values[k].records)
+    outs = Counter(rid for k in PETITION_OUT for rid, _ in values.values[k].records)
+    labels = {rid: label for k in (*PETITION_IN, *PETITION_OUT) for rid, label in values.values[k].records}
+    for rid in sorted((ins - outs) + (outs - ins)):
+        problems.append(f"{labels[rid]}: không khớp giữa số nhận và số đã xử lý trong kỳ.")
     return problems
 
 

@@ -18,6 +18,8 @@ from forms.document import Document, Header, Paragraph, SignatureBlock, Table, d
 from forms.indicators import (
     BALANCE_KEYS,
     CATALOGUE,
+    PETITION_IN,
+    PETITION_OUT,
     RATING_LEVELS,
     Context,
     Evaluation,
@@ -25,6 +27,7 @@ from forms.indicators import (
     balance_problems,
     evaluate,
     percent,
+    petition_problems,
     register_mismatches,
 )
 from forms.periods import Period
@@ -265,6 +268,10 @@ DEFAULT_QUARTERLY = FormDefinition(
                     (FormCell("rating.members.over_quota"), None, FormCell("rating.orgs.over_quota"), None),
                     "Số hoàn thành xuất sắc vượt tỷ lệ",
                 ),
+                FormRow(
+                    (FormCell("rating.members.failed_two_years"), None, None, None),
+                    "Đảng viên hai năm liền không hoàn thành nhiệm vụ",
+                ),
             ),
             yearly_only=True,
             sheet_name="9. Xếp loại chất lượng",
@@ -418,9 +425,13 @@ def build_report(
         evaluation: Evaluation = evaluate(ctx, form.keys(period))
         values = dict(evaluation.values)
         # The movement balance is checked whatever the form shows.
-        missing = [k for k in BALANCE_KEYS if k not in values]
+        missing = [k for k in (*BALANCE_KEYS, *PETITION_IN, *PETITION_OUT) if k not in values]
         checked = Evaluation({**values, **evaluate(ctx, missing).values}) if missing else evaluation
-        problems = [*balance_problems(ctx, checked), *register_mismatches(ctx)]
+        problems = [
+            *balance_problems(ctx, checked),
+            *petition_problems(ctx, checked),  # letters balance like members
+            *register_mismatches(ctx),
+        ]
         if frozen is not None:
             values = {k: Explained(frozen.get(k), v.later(), v.note) for k, v in values.items()}
         return Report(period, form, values, build_tables(form, period, values), tuple(problems))

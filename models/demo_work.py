@@ -376,7 +376,9 @@ def _training(
             trainees += tr.enrol(s, cid, chosen, cands)
             courses += 1
             if days_ago > 30:
-                results = dict.fromkeys(chosen[:1], ("failed", "")) if len(chosen) > 5 else {}
+                results = dict.fromkeys([*chosen, *cands], ("passed", ""))  # a result for every trainee
+                if len(chosen) > 5:
+                    results[chosen[0]] = ("failed", "")
                 tr.complete_course(s, cid, start + timedelta(days=rng.randint(5, 20)), results)
     return courses, trainees
 

@@ -185,7 +185,7 @@ class Course(Synced, Base):
 class CourseAttendee(Synced, Base):
     __tablename__ = "course_attendees"
     __table_args__ = (
-        CheckConstraint("result IN ('attending','passed','failed')", name="result"),
+        CheckConstraint("result IN ('attending','passed','failed','withdrew')", name="result"),
         UniqueConstraint("course_id", "member_id", "candidate_id"),
     )
     course_id: Mapped[str] = mapped_column(ForeignKey("courses.id"), index=True)

@@ -283,7 +283,8 @@ def test_completing_a_theory_course_raises_levels(db: Database, cell: str) -> No
             s, tr.CourseInput("Sơ cấp lý luận chính trị khóa 12", "theory", date(2025, 3, 1), level="so_cap")
         )
         assert tr.enrol(s, course, ids) == 3
-        raised = tr.complete_course(s, course, date(2025, 5, 30), {ids[2]: ("failed", "")})
+        results = {ids[0]: ("passed", "12/SC"), ids[1]: ("passed", ""), ids[2]: ("failed", "")}
+        raised = tr.complete_course(s, course, date(2025, 5, 30), results)
         assert raised == 2
         assert [ms.get_member(s, i).profile.political_theory for i in ids] == ["so_cap", "so_cap", ""]
         counts = tr.period_counts(s, date(2025, 1, 1), date(2025, 12, 31))

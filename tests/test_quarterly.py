@@ -875,8 +875,9 @@ def _check_agreement(key: str, x: Any, values: dict[str, Any], months: int) -> N
     elif key.endswith(".quota"):
         assert records == values[key.replace(".quota", ".tot")].records
     elif key.endswith(".over_quota"):
+        # the excellent ratings of the groups over their quota (each cell for members, never diluted)
         excellent = values[key.replace(".over_quota", ".xuat_sac")].records
-        assert records == (excellent if value else ())
+        assert set(records) <= set(excellent) and bool(records) == bool(value)
     elif key == "dues.due":
         assert value == sum(_numbers(labels, r"phải nộp ([\d.]+) đồng"))
     elif key == "dues.collected":

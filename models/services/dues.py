@@ -9,13 +9,14 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import audit
-from models.dates import add_months, month_key
+from models.dates import add_months, month_key, today
 from models.entities import Cell, Member, RuleValue
 from models.entities_work import DuesPayment
 from models.errors import RuleViolation, ValidationError
@@ -64,12 +65,27 @@ def _check_month(month: str) -> None:
         )
 
 
+def percent_of(amount: int, percent: float | str | Decimal) -> int:
+    """`percent`% of `amount` đồng, to the whole đồng, halves rounded UP (42,500.5 → 42,501 and
+    42,501.5 → 42,502).
+
+    The rule and its source: the dues rules (Quyết định 342-QĐ/TW of 28/12/2010 and Quy định 01-QĐ/TW
+    of 3/2/2026, DOMAIN.md §3.10) set the dues and the retained share as a percentage of an amount in
+    đồng and give no rounding of their own; the đồng has no smaller unit, so the amount is rounded to the
+    whole đồng the way a clerk does by hand and the way the office rounds every figure (DOMAIN.md §5:
+    "rounded half up, as clerks do by hand"). Python's `round()` rounds halves to even and is NOT used
+    for money. Every dues amount and every retained share (the sheet, the totals, the report and its
+    explanation) is computed here, so all of them agree."""
+    exact = Decimal(amount) * Decimal(str(percent)) / Decimal(100)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def amount_due(session: Session, category: str, month: str, base_amount: int | None) -> int | None:
     """The dues for a month from the rate table; None when the rate is not set (the user enters it)."""
     rates: dict[str, dict[str, Any]] = rule(session, "dues.rates", _first(month))
     rate = rates.get(category, {})
     if "percent" in rate:
-        return round(base_amount * float(rate["percent"]) / 100) if base_amount else None
+        return percent_of(base_amount, rate["percent"]) if base_amount else None
     fixed = rate.get("fixed")
     return int(fixed) if fixed is not None else None
 
@@ -129,9 +145,32 @@ class SheetRow:
     recorded: bool
 
 
+def recorded_bases(session: Session, member_ids: list[str], month: str) -> dict[tuple[str, str], int]:
+    """The base (insured salary or pension) in force for `month`: per (member, category), the base of
+    the member's latest recorded month before `month` in that category — not only the month just before,
+    so a month left unrecorded does not blank the amounts of the months after it."""
+    require(session, Permission.VIEW_REGISTER)
+    out: dict[tuple[str, str], int] = {}
+    for chunk in (member_ids[i : i + 500] for i in range(0, len(member_ids), 500)):
+        rows = session.execute(
+            select(DuesPayment.member_id, DuesPayment.category, DuesPayment.base_amount)
+            .where(
+                DuesPayment.member_id.in_(chunk),
+                DuesPayment.month < month,
+                DuesPayment.base_amount.is_not(None),
+                ~DuesPayment.deleted,
+            )
+            .order_by(DuesPayment.month)
+        )
+        for member_id, category, base in rows:
+            out[(member_id, category)] = int(base or 0)
+    return out
+
+
 def sheet(session: Session, cell_id: str, month: str) -> list[SheetRow]:
     """The collection sheet: every member counted in the cell on the 1st of the month (exempted
-    members included; dues are owed), with what is recorded or what the rates say is due."""
+    members included; dues are owed), with what is recorded or what the rates say is due (a percentage
+    rate from the member's recorded base as of that month, see `recorded_bases`)."""
     require(session, Permission.VIEW_REGISTER)
     _check_month(month)
     members = roster(session, cell_id, _first(month))
@@ -142,14 +181,7 @@ def sheet(session: Session, cell_id: str, month: str) -> list[SheetRow]:
             select(DuesPayment).where(DuesPayment.member_id.in_(ids), DuesPayment.month == month)
         )
     }
-    previous = {
-        p.member_id: p
-        for p in session.scalars(
-            select(DuesPayment).where(
-                DuesPayment.member_id.in_(ids), DuesPayment.month == month_key(add_months(_first(month), -1))
-            )
-        )
-    }
+    bases = recorded_bases(session, ids, month)
     occupations = dict(session.execute(select(Member.id, Member.occupation).where(Member.id.in_(ids))).all())
     rows = []
     for m in members:
@@ -169,7 +201,7 @@ def sheet(session: Session, cell_id: str, month: str) -> list[SheetRow]:
             )
             continue
         category = category_of(occupations.get(m.member_id, "other"))
-        base = previous[m.member_id].base_amount if m.member_id in previous else None
+        base = bases.get((m.member_id, category))
         rows.append(
             SheetRow(
                 m.member_id,
@@ -305,16 +337,25 @@ class Unpaid:
     months: tuple[str, ...]
 
 
-def unpaid_members(session: Session, year: int, up_to_month: str, min_months: int = 3) -> list[Unpaid]:
-    """Members with `min_months` or more months of the year (to `up_to_month`) unpaid or short —
-    a ground for striking off. A month counts only if the member was in the register that month."""
-    require(session, Permission.VIEW_REGISTER)
+def finished_months(year: int, up_to_month: str, on: date | None = None) -> list[str]:
+    """The months of `year` up to `up_to_month` that are over on `on` (today): the month in progress
+    is never counted as unpaid — dues for December may be paid until the end of December."""
     _check_month(up_to_month)
-    months = (
-        [f"{year:04d}-{m:02d}" for m in range(1, int(up_to_month[5:]) + 1)]
-        if up_to_month.startswith(f"{year:04d}")
-        else []
-    )
+    current = month_key(on or today())
+    last = min(up_to_month, month_key(add_months(_first(current), -1)))
+    if not last.startswith(f"{year:04d}"):
+        return [f"{year:04d}-{m:02d}" for m in range(1, 13)] if last > f"{year:04d}-12" else []
+    return [f"{year:04d}-{m:02d}" for m in range(1, int(last[5:]) + 1)]
+
+
+def unpaid_members(
+    session: Session, year: int, up_to_month: str, min_months: int = 3, *, on: date | None = None
+) -> list[Unpaid]:
+    """Members with `min_months` or more FINISHED months of the year (to `up_to_month`, never the
+    month in progress on `on`, default today) unpaid or short — a ground for striking off (DOMAIN.md
+    §3.10). A month counts only if the member was in the register that month."""
+    require(session, Permission.VIEW_REGISTER)
+    months = finished_months(year, up_to_month, on)
     unit_id = own_unit_id(session)
     cells = session.execute(
         select(Cell.id, Cell.name).where(~Cell.deleted, Cell.owner_unit_id == unit_id)
@@ -384,7 +425,7 @@ def totals(session: Session, months: list[str], cell_id: str | None = None) -> D
             break
         pct = float(value)
         assert retained is not None
-        retained += round(month_sum * pct / 100)
+        retained += percent_of(month_sum, value)
     return DuesTotals(due, collected, retained, None if retained is None else collected - retained, pct)
 
 

@@ -12,15 +12,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import audit
+from models.dates import format_date
 from models.entities import Cell, CellPosition, Member
 from models.entities_work import Discipline, Inspection
 from models.errors import RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.security import Permission, require
 from models.services import membership as ms
-from models.services.common import get_live, own_unit_id, snapshot
+from models.services.common import get_live, not_in_future, own_unit_id, snapshot
 from models.services.meetings import roster, vote_outcome
-from models.text import clean, clean_multiline
+from models.text import clean, clean_multiline, fold
 
 CTX = "inspection"
 FORMS = {
@@ -72,6 +73,7 @@ def save_inspection(session: Session, cmd: InspectionInput, inspection_id: str |
         )
     if cmd.end_date is not None and cmd.end_date < cmd.start_date:
         raise _err("end_date", QT_TRANSLATE_NOOP("inspection", "Ngày kết thúc trước ngày bắt đầu."))
+    not_in_future("end_date", cmd.end_date)  # the conclusion is a decision: it has happened
     if inspection_id is None:
         row = Inspection(owner_unit_id=own_unit_id(session))
         session.add(row)
@@ -194,6 +196,42 @@ def official_members_of_cell(session: Session, cell_id: str, on: date) -> int:
     return sum(1 for entry in roster(session, cell_id, on) if entry.membership == "official")
 
 
+def _refuse_duplicate(session: Session, cmd: DisciplineInput) -> None:
+    """One decision per violation and form: the same subject, form and violation (the same decision
+    date and reason, or the same inspection) recorded again is refused, naming the decision that
+    already exists — a repeated entry would otherwise be counted again in the report."""
+    subject = (
+        Discipline.subject_member_id == cmd.subject_member_id
+        if cmd.subject_member_id is not None
+        else Discipline.subject_cell_id == cmd.subject_cell_id
+    )
+    reason = fold(clean_multiline(cmd.reason))
+    for row in session.scalars(
+        select(Discipline).where(
+            subject,
+            Discipline.form == cmd.form,
+            ~Discipline.deleted,
+            Discipline.owner_unit_id == own_unit_id(session),
+        )
+    ):
+        same_violation = (row.decision_date == cmd.decision_date and fold(row.reason) == reason) or (
+            cmd.inspection_id is not None and row.inspection_id == cmd.inspection_id
+        )
+        if same_violation:
+            raise RuleViolation(
+                QT_TRANSLATE_NOOP(
+                    "inspection",
+                    "Đã có quyết định kỷ luật “{form}” đối với {subject} ngày {date} (số {number}, lý do: {reason}). Mỗi vi phạm chỉ ghi một quyết định cho một hình thức; nếu là vi phạm khác, hãy ghi rõ lý do và ngày của vi phạm đó.",
+                ),
+                context=CTX,
+                form=FORMS[cmd.form],
+                subject=_subject_name(session, row.subject_member_id, row.subject_cell_id),
+                date=format_date(row.decision_date),
+                number=row.decision_no or "—",
+                reason=row.reason or "—",
+            )
+
+
 def discipline(session: Session, cmd: DisciplineInput) -> str:
     """Record a disciplinary decision. Votes are checked against the OFFICIAL-member count of the
     member's cell: more than half for reprimand, warning or removal; at least two thirds for
@@ -208,6 +246,8 @@ def discipline(session: Session, cmd: DisciplineInput) -> str:
         )
     if min(cmd.votes_for, cmd.votes_against) < 0:
         raise _err("votes_for", QT_TRANSLATE_NOOP("inspection", "Số phiếu không được âm."))
+    not_in_future("decision_date", cmd.decision_date)
+    _refuse_duplicate(session, cmd)
     if cmd.subject_member_id is not None:
         member = get_live(
             session, Member, cmd.subject_member_id, QT_TRANSLATE_NOOP("inspection", "đảng viên")

@@ -16,7 +16,7 @@ from models.entities_work import Petition
 from models.errors import RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.security import Permission, require
-from models.services.common import get_live, own_unit_id, snapshot
+from models.services.common import get_live, not_in_future, own_unit_id, snapshot
 from models.text import clean, clean_multiline
 
 CTX = "petitions"
@@ -69,6 +69,10 @@ def register_petition(session: Session, cmd: PetitionInput) -> str:
         errors["deadline"] = _err(
             "deadline", QT_TRANSLATE_NOOP("petitions", "Hạn giải quyết trước ngày nhận đơn.")
         ).text()
+    try:
+        not_in_future("received_date", cmd.received_date)
+    except ValidationError as exc:
+        errors["received_date"] = exc.text()
     if errors:
         raise ValidationError.many(errors)
     row = Petition(
@@ -109,6 +113,7 @@ def close_petition(
             QT_TRANSLATE_NOOP("petitions", "Ngày xử lý trước ngày nhận đơn ({date})."),
             date=format_date(row.received_date),
         )
+    not_in_future("closed_date", on)
     if status == "resolved" and not clean_multiline(result):
         raise _err("result", QT_TRANSLATE_NOOP("petitions", "Hãy ghi kết quả giải quyết."))
     if status == "transferred" and not clean(transferred_to):
@@ -125,30 +130,45 @@ def close_petition(
 
 @dataclass(frozen=True)
 class PetitionCounts:
+    """The period's flow of letters, which balances by construction:
+    opening + received = resolved + filed + transferred + pending (the closing count)."""
+
     received: int
     resolved: int
     filed: int
     transferred: int
-    pending: int  # at the end of the period, whenever received
+    pending: int  # at the end of the period, whenever received (the closing count)
+    opening: int = 0  # still being handled at the start of the period
+
+    @property
+    def balances(self) -> bool:
+        return self.opening + self.received == self.resolved + self.filed + self.transferred + self.pending
 
 
 def period_counts(session: Session, start: date, end: date) -> PetitionCounts:
-    """ "153 received, 141 resolved, 6 filed, 6 pending": received in the period; resolved, filed and
-    transferred among them by the end; pending = received up to the end and not closed by then."""
+    """The period's movements: opening = received before the period and not closed before it;
+    received in the period; resolved, filed and transferred = CLOSED in the period whenever received
+    (a letter received in Q2 and resolved in Q3 counts in Q3); pending = received by the end and not
+    closed by then. See `PetitionCounts` for the balance."""
     require(session, Permission.VIEW_SENSITIVE)
     rows = session.execute(
         select(Petition.received_date, Petition.status, Petition.closed_date).where(
             ~Petition.deleted, Petition.owner_unit_id == own_unit_id(session), Petition.received_date <= end
         )
     ).all()
-    in_period = [r for r in rows if r[0] >= start]
 
     def closed_as(status: str) -> int:
-        return sum(1 for r in in_period if r[1] == status and r[2] is not None and r[2] <= end)
+        return sum(1 for r in rows if r[1] == status and r[2] is not None and start <= r[2] <= end)
 
+    opening = sum(1 for r in rows if r[0] < start and (r[2] is None or r[2] >= start))
     pending = sum(1 for r in rows if r[2] is None or r[2] > end)
     return PetitionCounts(
-        len(in_period), closed_as("resolved"), closed_as("filed"), closed_as("transferred"), pending
+        sum(1 for r in rows if r[0] >= start),
+        closed_as("resolved"),
+        closed_as("filed"),
+        closed_as("transferred"),
+        pending,
+        opening,
     )
 
 

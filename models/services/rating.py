@@ -21,7 +21,7 @@ from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.rules import rule
 from models.security import Permission, require
 from models.services.common import get_live, own_unit_id, snapshot
-from models.services.meetings import roster
+from models.services.statistics import Facts
 
 CTX = "rating"
 LEVELS = ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
@@ -72,33 +72,34 @@ def open_round(session: Session, year: int, subject: str, review_date: date) -> 
     rnd = RatingRound(owner_unit_id=unit_id, year=year, subject=subject, review_date=review_date)
     session.add(rnd)
     session.flush()
-    cells = session.execute(
-        select(Cell.id)
-        .where(~Cell.deleted, Cell.owner_unit_id == unit_id, Cell.status == "active")
-        .order_by(Cell.sort_key)
-    ).scalars()
-    min_months = int(rule(session, "rating.min_months_since_admission", review_date))
-    for cell_id in list(cells):
-        if subject == "organisation":
+    year_end = date(year, 12, 31)
+    # The roster of the RATED year (issue 21): members and cells at 31/12 of `year` by the same fold of
+    # the histories the report uses — not today's roster, so back-entering 2022 lists 2022's members
+    # in their 2022 cells, and nobody admitted later. The 6-month boundary is counted to the review,
+    # or to the year's end when the review is entered later.
+    facts = Facts(session)
+    as_of = min(review_date, year_end)
+    cells = [c.id for c in facts.cells_on(year_end) if c.owner_unit_id == unit_id]
+    if subject == "organisation":
+        for cell_id in cells:
             session.add(Rating(owner_unit_id=unit_id, round_id=rnd.id, cell_id=cell_id, member_id=None))
-            continue
-        admitted = dict(
-            session.execute(select(Member.id, Member.admission_date).where(Member.cell_id == cell_id)).all()
-        )
-        for entry in roster(session, cell_id, review_date):
+    else:
+        min_months = int(rule(session, "rating.min_months_since_admission", as_of))
+        admitted = {mid: m.admission_date for mid, m in facts.members.items()}
+        for fact in facts.members_on(year_end):
+            if not fact.counted or fact.temp_in or fact.cell_id is None:
+                continue
             reason = ""
-            if entry.activity == "exempted":
+            if fact.activity == "exempted":
                 reason = "exempted"
-            elif (ad := admitted.get(entry.member_id)) is not None and add_months(
-                ad, min_months
-            ) > review_date:
+            elif (ad := admitted.get(fact.id)) is not None and add_months(ad, min_months) > as_of:
                 reason = "new"
             session.add(
                 Rating(
                     owner_unit_id=unit_id,
                     round_id=rnd.id,
-                    cell_id=cell_id,
-                    member_id=entry.member_id,
+                    cell_id=fact.cell_id,
+                    member_id=fact.id,
                     excluded_reason=reason,
                 )
             )
@@ -193,8 +194,17 @@ def summary(session: Session, round_id: str, cell_id: str | None = None) -> Rati
 
 
 def quota_warnings(session: Session, round_id: str, cell_id: str | None = None) -> list[str]:
-    """The excellent level is capped at a share (20%) of those rated good in the group: a warning."""
+    """The excellent level is capped at a share (20%) of those rated good IN THE GROUP: a warning.
+    Members are rated in their cell, so for a member round without `cell_id` every cell is checked on
+    its own (a cell over its quota is never hidden by other cells' "good" ratings, issue 21); the cells
+    themselves are rated as one group, the commune."""
     rnd = get_live(session, RatingRound, round_id, QT_TRANSLATE_NOOP("rating", "đợt xếp loại"))
+    if rnd.subject == "member" and cell_id is None:
+        return [
+            w
+            for cell, _excess in quota_excess(session, round_id)
+            for w in quota_warnings(session, round_id, cell)
+        ]
     result = summary(session, round_id, cell_id)
     quota = float(rule(session, "rating.excellent_quota_pct_of_good", rnd.review_date))
     excellent, good = result.by_level["xuat_sac"], result.by_level["tot"]
@@ -215,6 +225,103 @@ def quota_warnings(session: Session, round_id: str, cell_id: str | None = None) 
             ).format(where=where, excellent=excellent, quota=f"{quota:g}", good=good, allowed=allowed)
         ]
     return []
+
+
+def quota_excess(session: Session, round_id: str) -> list[tuple[str, int]]:
+    """(cell id, excellent ratings over the cell's quota) for every cell of a member round that is over,
+    in cell order."""
+    require(session, Permission.VIEW_REGISTER)
+    rnd = get_live(session, RatingRound, round_id, QT_TRANSLATE_NOOP("rating", "đợt xếp loại"))
+    quota = float(rule(session, "rating.excellent_quota_pct_of_good", rnd.review_date))
+    counts: dict[str, Counter[str]] = {}
+    for cell_id, level in session.execute(
+        select(Rating.cell_id, Rating.level)
+        .join(Cell, Cell.id == Rating.cell_id)
+        .where(Rating.round_id == round_id, ~Rating.deleted, Rating.excluded_reason == "")
+        .order_by(Cell.sort_key)
+    ):
+        counts.setdefault(cell_id, Counter())[level] += 1
+    out = []
+    for cell_id, c in counts.items():
+        over = c["xuat_sac"] - int(c["tot"] * quota / 100)
+        if over > 0:
+            out.append((cell_id, over))
+    return out
+
+
+# The rule cited by the notice of a member failing two years running (a ground to CONSIDER striking the
+# member off; the app never acts by itself).
+REPEATED_FAILURE_RULE = QT_TRANSLATE_NOOP(
+    "rating",
+    "Điều 8 Điều lệ Đảng và Quy định thi hành Điều lệ Đảng (24-QĐ/TW, 2021): đảng viên 2 năm liền xếp loại “không hoàn thành nhiệm vụ” thì chi bộ xem xét, đề nghị xóa tên",
+)
+
+
+@dataclass(frozen=True)
+class RepeatedFailure:
+    member_id: str
+    name: str
+    cell_name: str
+    years: tuple[int, int]
+
+
+def repeated_failures(session: Session, year: int) -> list[RepeatedFailure]:
+    """Members rated "không hoàn thành nhiệm vụ" in `year` and in the year before (both member rounds)."""
+    require(session, Permission.VIEW_REGISTER)
+    failed: dict[int, set[str]] = {year - 1: set(), year: set()}
+    for y, member_id in session.execute(
+        select(RatingRound.year, Rating.member_id)
+        .join(RatingRound, RatingRound.id == Rating.round_id)
+        .where(
+            RatingRound.owner_unit_id == own_unit_id(session),
+            RatingRound.subject == "member",
+            RatingRound.year.in_((year - 1, year)),
+            ~RatingRound.deleted,
+            ~Rating.deleted,
+            Rating.level == "khong_hoan_thanh",
+            Rating.excluded_reason == "",
+        )
+    ):
+        if member_id is not None:
+            failed[y].add(member_id)
+    both = failed[year - 1] & failed[year]
+    rows = session.execute(
+        select(Member.id, Member.family_name, Member.middle_name, Member.given_name, Cell.name)
+        .outerjoin(Cell, Cell.id == Member.cell_id)
+        .where(Member.id.in_(both))
+        .order_by(Member.sort_key)
+    ).all()
+    return [
+        RepeatedFailure(mid, " ".join(p for p in (f, m, g) if p), cell or "", (year - 1, year))
+        for mid, f, m, g, cell in rows
+    ]
+
+
+def repeated_failure_notices(session: Session, year: int) -> list[str]:
+    """One notice per member failing `year` and the year before, with the rule cited."""
+    require(session, Permission.VIEW_REGISTER)
+    rule_text = translate(CTX, REPEATED_FAILURE_RULE)
+    return [
+        translate(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "rating",
+                "{name} ({cell}): “không hoàn thành nhiệm vụ” hai năm liền ({first} và {second}). Căn cứ: {rule}. Đây là thông báo để chi bộ xem xét, chương trình không tự xử lý.",
+            ),
+        ).format(name=f.name, cell=f.cell_name, first=f.years[0], second=f.years[1], rule=rule_text)
+        for f in repeated_failures(session, year)
+    ]
+
+
+def notices(session: Session, round_id: str) -> list[str]:
+    """What the rating page shows under the grid: every cell over its excellent quota, and every member
+    failing two years running with the rule cited. Notices, not blocks."""
+    require(session, Permission.VIEW_REGISTER)
+    rnd = get_live(session, RatingRound, round_id, QT_TRANSLATE_NOOP("rating", "đợt xếp loại"))
+    out = quota_warnings(session, round_id)
+    if rnd.subject == "member":
+        out += repeated_failure_notices(session, rnd.year)
+    return out
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from models.entities_work import (
 from models.rules import rule_book
 from models.security import Permission, require
 from models.services.common import own_unit_id
+from models.services.dues import percent_of
 from models.services.membership import MemberState, fold_events
 from models.text import fold
 
@@ -646,7 +647,7 @@ class Facts:
             if share is None or retained is None:
                 retained = None
                 continue
-            retained += round(paid * share / 100)
+            retained += percent_of(paid, share)  # the one dues rounding (half up, dues.percent_of)
         return sum(t[0] for t in by_month.values()), sum(t[1] for t in by_month.values()), retained
 
     def plan(self, year: int) -> int:

@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 
 from models import audit
 from models.entities import Member
-from models.entities_work import Course, CourseAttendee
+from models.entities_work import Candidate, Course, CourseAttendee
 from models.errors import RuleViolation, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.security import Permission, require
-from models.services.common import get_live, own_unit_id, snapshot
-from models.text import clean
+from models.services.common import get_live, not_in_future, own_unit_id, snapshot
+from models.text import clean, fold
 
 CTX = "training"
 KINDS = {
@@ -28,6 +28,11 @@ KINDS = {
     "other": QT_TRANSLATE_NOOP("training", "Khác"),
 }
 THEORY_RANK = {"": 0, "so_cap": 1, "trung_cap": 2, "cao_cap": 3, "cu_nhan": 4}
+RESULTS = {
+    "passed": QT_TRANSLATE_NOOP("training", "Đạt"),
+    "failed": QT_TRANSLATE_NOOP("training", "Không đạt"),
+    "withdrew": QT_TRANSLATE_NOOP("training", "Bỏ học"),
+}
 
 
 @dataclass(frozen=True)
@@ -116,9 +121,11 @@ def enrol(
 def complete_course(
     session: Session, course_id: str, end_date: date, results: dict[str, tuple[str, str]]
 ) -> int:
-    """Close the course with results keyed by attendee (member or candidate) id: ("passed"|"failed",
-    certificate). Members who passed a theory course get that level if it is higher than theirs.
-    Returns how many member profiles were raised."""
+    """Close the course with a result for EVERY attendee, keyed by attendee (member or candidate) id:
+    ("passed" | "failed" | "withdrew", certificate). Nobody is presumed to have passed: an attendee
+    without a result is refused by name. Only members who passed a theory course get that level (if
+    higher than theirs); `theory_sources` then names the course as the source. Returns how many member
+    profiles were raised."""
     require(session, Permission.EDIT_REGISTER)
     course = get_live(session, Course, course_id, QT_TRANSLATE_NOOP("training", "lớp học"))
     if course.completed:
@@ -127,17 +134,26 @@ def complete_course(
         raise ValidationError(
             "end_date", QT_TRANSLATE_NOOP("training", "Ngày kết thúc trước ngày khai giảng."), context=CTX
         )
+    not_in_future("end_date", end_date)  # the results are decided at the end of the course
+    rows = attendees(session, course_id)
+    missing = [a.name for a in rows if results.get(a.key, ("", ""))[0] not in RESULTS]
+    if missing:
+        raise ValidationError(
+            "results",
+            QT_TRANSLATE_NOOP(
+                "training",
+                "Hãy ghi kết quả (đạt, không đạt hoặc bỏ học) của từng học viên; còn thiếu: {names}.",
+            ),
+            context=CTX,
+            names=", ".join(missing),
+        )
     raised = 0
     for attendee in session.scalars(
         select(CourseAttendee).where(CourseAttendee.course_id == course_id, ~CourseAttendee.deleted)
     ):
         key = attendee.member_id or attendee.candidate_id or ""
-        result, certificate = results.get(key, ("passed", ""))
-        if result not in ("passed", "failed"):
-            raise ValidationError(
-                "results", QT_TRANSLATE_NOOP("training", "Kết quả phải là đạt hoặc không đạt."), context=CTX
-            )
-        attendee.result, attendee.certificate_no = result, clean(certificate)
+        result, certificate = results[key]
+        attendee.result, attendee.certificate_no = result, clean(certificate) if result == "passed" else ""
         if course.kind == "theory" and result == "passed" and attendee.member_id:
             member = session.get(Member, attendee.member_id)
             assert member is not None
@@ -202,6 +218,8 @@ class CourseView:
     completed: bool
     attendees: int
     passed: int
+    failed: int = 0
+    withdrew: int = 0
 
 
 def list_courses(session: Session) -> list[CourseView]:
@@ -220,6 +238,8 @@ def list_courses(session: Session) -> list[CourseView]:
     ).all()
     total = Counter(r[0] for r in rows)
     passed = Counter(r[0] for r in rows if r[1] == "passed")
+    failed = Counter(r[0] for r in rows if r[1] == "failed")
+    withdrew = Counter(r[0] for r in rows if r[1] == "withdrew")
     return [
         CourseView(
             c.id,
@@ -232,6 +252,80 @@ def list_courses(session: Session) -> list[CourseView]:
             c.completed,
             total[c.id],
             passed[c.id],
+            failed[c.id],
+            withdrew[c.id],
         )
         for c in courses
     ]
+
+
+@dataclass(frozen=True)
+class AttendeeView:
+    key: str  # member or candidate id
+    name: str
+    is_member: bool
+    result: str  # attending / passed / failed / withdrew
+    certificate_no: str
+
+
+def attendees(session: Session, course_id: str) -> list[AttendeeView]:
+    """The trainees of a course with their results, in name order (candidates after members)."""
+    require(session, Permission.VIEW_REGISTER)
+    out: list[AttendeeView] = []
+    for a in session.scalars(
+        select(CourseAttendee).where(CourseAttendee.course_id == course_id, ~CourseAttendee.deleted)
+    ):
+        if a.member_id is not None:
+            m = session.get(Member, a.member_id)
+            name = " ".join(p for p in (m.family_name, m.middle_name, m.given_name) if p) if m else ""
+        else:
+            c = session.get(Candidate, a.candidate_id)
+            name = " ".join(p for p in (c.family_name, c.middle_name, c.given_name) if p) if c else ""
+        out.append(
+            AttendeeView(
+                a.member_id or a.candidate_id or "", name, a.member_id is not None, a.result, a.certificate_no
+            )
+        )
+    out.sort(key=lambda v: (not v.is_member, fold(v.name.split()[-1] if v.name else ""), fold(v.name)))
+    return out
+
+
+@dataclass(frozen=True)
+class TheorySource:
+    level: str
+    course_name: str
+    end_date: date | None
+    certificate_no: str
+
+
+def theory_sources(session: Session, member_ids: Sequence[str]) -> dict[str, TheorySource]:
+    """Where a member's political-theory level comes from: the latest theory course of that level the
+    member PASSED (a failed or withdrawn course is never a source). Members whose level was entered in
+    the profile, not earned in a recorded course, have no entry."""
+    require(session, Permission.VIEW_REGISTER)
+    out: dict[str, TheorySource] = {}
+    for chunk in (list(member_ids)[i : i + 500] for i in range(0, len(member_ids), 500)):
+        rows = session.execute(
+            select(
+                CourseAttendee.member_id,
+                Member.political_theory,
+                Course.level,
+                Course.name,
+                Course.end_date,
+                CourseAttendee.certificate_no,
+            )
+            .join(Course, Course.id == CourseAttendee.course_id)
+            .join(Member, Member.id == CourseAttendee.member_id)
+            .where(
+                CourseAttendee.member_id.in_(chunk),
+                CourseAttendee.result == "passed",
+                ~CourseAttendee.deleted,
+                ~Course.deleted,
+                Course.kind == "theory",
+            )
+            .order_by(Course.end_date)
+        )
+        for member_id, current, level, name, end, certificate in rows:
+            if level == current and member_id is not None:
+                out[member_id] = TheorySource(level, name, end, certificate)
+    return out

@@ -2016,16 +2016,20 @@ You can:
         <translation>Dues collected this month</translation>
     </message>
     <message>
+        <source>Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên (chỉ tính các tháng đã hết: {months})</source>
+        <translation>Unpaid for 3 months or more in {year}: {count} Party members (finished months only: {months})</translation>
+    </message>
+    <message>
+        <source>chưa có tháng nào</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
         <source>Không nộp đảng phí 3 tháng trong năm mà không có lý do chính đáng là căn cứ xem xét xóa tên.</source>
         <translation>Not paying dues for 3 months in a year without good reason is grounds for considering removal from the Party.</translation>
     </message>
     <message>
         <source>Đảng phí</source>
         <translation>Party dues</translation>
-    </message>
-    <message>
-        <source>Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên</source>
-        <translation>Unpaid for 3 months or more in {year}: {count} Party members</translation>
     </message>
     <message>
         <source>Chưa nộp từ 3 tháng trở lên ({count})</source>
@@ -2509,6 +2513,10 @@ Close this dialog, check what you just did, and send the following log file to t
     <message>
         <source>đảng viên</source>
         <translation>Party member</translation>
+    </message>
+    <message>
+        <source>Đã có quyết định kỷ luật “{form}” đối với {subject} ngày {date} (số {number}, lý do: {reason}). Mỗi vi phạm chỉ ghi một quyết định cho một hình thức; nếu là vi phạm khác, hãy ghi rõ lý do và ngày của vi phạm đó.</source>
+        <translation>A “{form}” decision for {subject} dated {date} already exists (no. {number}, reason: {reason}). Each violation takes one decision per form; if this is another violation, enter its own reason and date.</translation>
     </message>
     <message>
         <source>Hãy chọn hình thức kỷ luật.</source>
@@ -6192,8 +6200,12 @@ Reason:</translation>
         <translation>Petitions and complaints</translation>
     </message>
     <message>
-        <source>Từ {start} đến {end}: nhận {received} / đã giải quyết {resolved} / lưu {filed} / đang giải quyết {pending} (chuyển cơ quan khác: {transferred})</source>
-        <translation>From {start} to {end}: received {received} / resolved {resolved} / filed {filed} / in progress {pending} (referred elsewhere: {transferred})</translation>
+        <source>Từ {start} đến {end}: đầu kỳ {opening} + nhận {received} = đã giải quyết {resolved} + lưu {filed} + chuyển cơ quan khác {transferred} + đang giải quyết cuối kỳ {pending}</source>
+        <translation>{start} to {end}: opening {opening} + received {received} = resolved {resolved} + filed {filed} + transferred to another body {transferred} + pending at the end {pending}</translation>
+    </message>
+    <message>
+        <source> — KHÔNG CÂN ĐỐI: hãy kiểm tra ngày và tình trạng xử lý của các đơn.</source>
+        <translation> — DOES NOT BALANCE: check the letters&apos; dates and how they were handled.</translation>
     </message>
     <message>
         <source>Đơn này đã được xử lý.</source>
@@ -6257,6 +6269,14 @@ Reason:</translation>
     <message>
         <source>{where}: {excellent} “hoàn thành xuất sắc”, vượt {quota}% số “hoàn thành tốt” ({good} → tối đa {allowed}).</source>
         <translation>{where}: {excellent} “excellent” exceeds {quota}% of the “good” count ({good} → at most {allowed}).</translation>
+    </message>
+    <message>
+        <source>Điều 8 Điều lệ Đảng và Quy định thi hành Điều lệ Đảng (24-QĐ/TW, 2021): đảng viên 2 năm liền xếp loại “không hoàn thành nhiệm vụ” thì chi bộ xem xét, đề nghị xóa tên</source>
+        <translation>Article 8 of the Party Statute and the Regulation implementing it (24-QĐ/TW, 2021): a member rated “failed to complete duties” two years running is considered by the cell for a proposal to strike them off</translation>
+    </message>
+    <message>
+        <source>{name} ({cell}): “không hoàn thành nhiệm vụ” hai năm liền ({first} và {second}). Căn cứ: {rule}. Đây là thông báo để chi bộ xem xét, chương trình không tự xử lý.</source>
+        <translation>{name} ({cell}): “failed to complete duties” two years running ({first} and {second}). Ground: {rule}. This is a notice for the cell to consider; the application takes no action.</translation>
     </message>
 </context>
 <context>
@@ -6328,6 +6348,10 @@ Reason:</translation>
     <message>
         <source>Số “hoàn thành xuất sắc” ({excellent}) vượt {quota}% số “hoàn thành tốt” ({good} → tối đa {allowed}). Đây là cảnh báo, vẫn lưu được.</source>
         <translation>The number of “excellent” ({excellent}) exceeds {quota}% of the “good” count ({good} → at most {allowed}). This is a warning; you can still save.</translation>
+    </message>
+    <message>
+        <source>{count} chi bộ có số “hoàn thành xuất sắc” vượt {quota}% số “hoàn thành tốt” (xuất sắc/tối đa): {cells}. Đây là cảnh báo, vẫn lưu được.</source>
+        <translation>{count} cells rated more members “excellent” than {quota}% of those rated “good” (excellent/maximum): {cells}. This is a warning; saving is still allowed.</translation>
     </message>
 </context>
 <context>
@@ -8147,6 +8171,18 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>Other</translation>
     </message>
     <message>
+        <source>Đạt</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Không đạt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Bỏ học</source>
+        <translation>Withdrew</translation>
+    </message>
+    <message>
         <source>Hãy nhập tên lớp.</source>
         <translation>Enter the course name.</translation>
     </message>
@@ -8179,8 +8215,8 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>The course had already ended.</translation>
     </message>
     <message>
-        <source>Kết quả phải là đạt hoặc không đạt.</source>
-        <translation>The result must be passed or not passed.</translation>
+        <source>Hãy ghi kết quả (đạt, không đạt hoặc bỏ học) của từng học viên; còn thiếu: {names}.</source>
+        <translation>Enter a result (passed, failed or withdrew) for every trainee; missing: {names}.</translation>
     </message>
 </context>
 <context>
@@ -8242,8 +8278,28 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>End course: {name}</translation>
     </message>
     <message>
-        <source>Mọi học viên được ghi là đạt. Với lớp lý luận chính trị, trình độ lý luận của đảng viên được nâng lên nếu cao hơn trình độ đang có.</source>
-        <translation>All trainees are recorded as passed. For a political theory course, members&apos; political theory level is raised if it is higher than their current level.</translation>
+        <source>Ghi kết quả của từng học viên. Chỉ học viên đạt của lớp lý luận chính trị được nâng trình độ lý luận (nếu cao hơn trình độ đang có); không đạt hoặc bỏ học thì giữ nguyên.</source>
+        <translation>Enter each trainee&apos;s result. Only trainees who passed a political-theory course have their theory level raised (if higher than their current level); a failed or withdrawn trainee keeps theirs.</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Số chứng chỉ</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>— chọn —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Kết quả học viên:</source>
+        <translation>Trainees&apos; results:</translation>
+    </message>
+    <message>
+        <source>Ghi tất cả là đạt</source>
+        <translation>Mark everyone passed</translation>
     </message>
     <message>
         <source>Ngày bế giảng:</source>
@@ -8282,6 +8338,14 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>Passed</translation>
     </message>
     <message>
+        <source>Không đạt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Bỏ học</source>
+        <translation>Withdrew</translation>
+    </message>
+    <message>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
@@ -8292,6 +8356,18 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
     <message>
         <source>Đang học</source>
         <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Khai trong hồ sơ</source>
+        <translation>Entered in the profile</translation>
+    </message>
+    <message>
+        <source>{level}: {course}, bế giảng {date}</source>
+        <translation>{level}: {course}, ended {date}</translation>
+    </message>
+    <message>
+        <source>Nguồn trình độ lý luận trong sổ</source>
+        <translation>Source of the theory level in the register</translation>
     </message>
     <message>
         <source>Thêm lớp…</source>
@@ -8310,6 +8386,10 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
         <translation>Statistics for year:</translation>
     </message>
     <message>
+        <source>Học viên của lớp đang chọn</source>
+        <translation>Trainees of the selected course</translation>
+    </message>
+    <message>
         <source>Đào tạo, bồi dưỡng</source>
         <translation>Training</translation>
     </message>
@@ -8320,6 +8400,10 @@ Issue a new enrolment file (the “Issue our unit&apos;s enrolment file…” bu
     <message>
         <source>Lý luận chính trị — {levels}.</source>
         <translation>Political theory — {levels}.</translation>
+    </message>
+    <message>
+        <source>Học viên của lớp “{name}”: {count}</source>
+        <translation>Trainees of “{name}”: {count}</translation>
     </message>
     <message>
         <source>Lớp học</source>

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.dates import format_date, today
@@ -25,6 +25,7 @@ from models.services import dues
 from models.services import membership as ms
 from models.services import petitions as pt
 from models.services import rating as rt
+from models.services import training as tr
 from tests.builders import admit, profile
 from tests.ui.conftest import Org
 from ui.context import AppContext
@@ -350,6 +351,24 @@ def test_inspection_and_discipline_with_a_refused_vote(
         "Cảnh cáo",
         "4/6",
     ]
+
+    def again(d: DisciplineDialog) -> None:  # the same decision entered a second time
+        keys(qtbot, d.member.search, "NguoiB")
+        qtbot.waitUntil(lambda: d.member.member_id() == ids[1])
+        choose(d.form_combo, "canh_cao")
+        type_into(qtbot, d.votes_for, "4")
+        keys(qtbot, d.reason, "Vi phạm quy định về đảng phí")
+        click(qtbot, d.save_button)
+        assert d.isVisible()  # refused
+
+    drive(qtbot, DisciplineDialog, again, buttons[0].click)
+    assert messages[-1] == (
+        f"Đã có quyết định kỷ luật “Cảnh cáo” đối với Hà Văn NguoiB ngày {format_date(today())} (số 05-QĐ/CB, "
+        "lý do: Vi phạm quy định về đảng phí). Mỗi vi phạm chỉ ghi một quyết định cho một hình thức; nếu là vi "
+        "phạm khác, hãy ghi rõ lý do và ngày của vi phạm đó."
+    )
+    page.refresh()
+    assert page.disciplines.rowCount() == 1
     qtmodeltester.check(page.inspections)
     qtmodeltester.check(page.disciplines)
 
@@ -391,13 +410,46 @@ def test_petitions_register_resolve_and_period_counts(
 
     drive(qtbot, ClosePetitionDialog, resolve, handle.click)
     assert messages == []
-    assert "nhận 2 / đã giải quyết 1 / lưu 0 / đang giải quyết 1" in page.counts.text()
+    assert page.counts.text().endswith(
+        ": đầu kỳ 0 + nhận 2 = đã giải quyết 1 + lưu 0 + chuyển cơ quan khác 0 + đang giải quyết cuối kỳ 1"
+    )
     statuses = {page.model.row_at(i).sender: page.model.row_at(i).status for i in range(2)}
     assert statuses == {"Hà Văn Xuân": "resolved", "": "pending"}
     qtmodeltester.check(page.model)
     with unit_of_work(ctx.db, ctx.actor) as s:
         counts = pt.period_counts(s, date(today().year, 1, 1), date(today().year, 12, 31))
     assert (counts.received, counts.resolved, counts.pending) == (2, 1, 1)
+
+
+def test_rating_page_shows_each_cell_over_its_quota_and_two_failed_years(
+    qtbot: QtBot, ctx: AppContext, organisation: Org
+) -> None:
+    in_a = officials(ctx, organisation.cell_a, 2)
+    in_b = officials(ctx, organisation.cell_b, 10)
+    year = today().year - 1
+    with unit_of_work(ctx.db, SYSTEM_ACTOR) as s:
+        before = rt.open_round(s, year - 1, "member", date(year - 1, 12, 15))
+        rt.set_ratings(s, before, {in_a[1]: rt.RatingEntry(score=40)})
+        round_id = rt.open_round(s, year, "member", date(year, 12, 15))
+        # cell A: 2 excellent, 0 good, 1 failed (failed the year before too); cell B: 10 good.
+        # Over the commune 2 excellent against 10 good is within 20%: the cell's excess must show.
+        entries = {in_a[0]: rt.RatingEntry(score=95), in_a[1]: rt.RatingEntry(score=40)}
+        entries[organisation.member_a] = rt.RatingEntry(score=92)
+        entries.update({m: rt.RatingEntry(score=80) for m in in_b})
+        rt.set_ratings(s, round_id, entries)
+    page: RatingPage = shown_page(qtbot, RatingPage(ctx))
+    page.year.setValue(year)
+    assert page.quota.isVisible()
+    lines = page.quota.text().split("\n")
+    assert lines[0] == (
+        "Chi bộ bản Na Hát: Số “hoàn thành xuất sắc” (2) vượt 20% số “hoàn thành tốt” (0 → tối đa 0). "
+        "Đây là cảnh báo, vẫn lưu được."
+    )
+    assert lines[1].startswith(
+        f"Hà Văn NguoiB (Chi bộ bản Na Hát): “không hoàn thành nhiệm vụ” hai năm liền ({year - 1} và {year})."
+    )
+    assert "Căn cứ: Điều 8 Điều lệ Đảng" in lines[1]
+    assert len(lines) == 2  # cell B, within its quota, is not listed
 
 
 # ---------------------------------------------------------------- training
@@ -428,13 +480,63 @@ def test_training_course_enrol_complete_raises_theory_level(
     drive(qtbot, EnrolDialog, enrol, buttons["Thêm học viên…"].click)
     assert page.model.row_at(0).attendees == 3  # the cell's two officials and its probationary member
     page.view.selectRow(0)
-    drive(qtbot, CompleteDialog, lambda d: click(qtbot, d.save_button), buttons["Kết thúc lớp…"].click)
+    with read_session(ctx.db, ctx.actor) as s:
+        profiles = [ms.get_member(s, m).profile for m in (*ids, organisation.member_a)]
+        names = [" ".join(x for x in (p.family_name, p.middle_name, p.given_name) if x) for p in profiles]
+
+    def complete(d: CompleteDialog) -> None:
+        assert sorted(t.name for t in d.trainees) == sorted(names)
+        click(qtbot, d.save_button)  # no result entered: nobody is presumed to have passed
+        error = d.findChild(QLabel, "error_results")
+        assert error is not None and error.isVisible()
+        expected = ", ".join(t.name for t in d.trainees)
+        assert error.text() == (
+            f"Hãy ghi kết quả (đạt, không đạt hoặc bỏ học) của từng học viên; còn thiếu: {expected}."
+        )
+        wanted = {ids[0]: "passed", ids[1]: "failed", organisation.member_a: "withdrew"}
+        for trainee, combo in zip(d.trainees, d.results, strict=True):
+            choose(combo, wanted[trainee.key])
+        type_into(qtbot, d.certificates[[t.key for t in d.trainees].index(ids[0])], "15/SC-2026")
+        click(qtbot, d.save_button)
+
+    drive(qtbot, CompleteDialog, complete, buttons["Kết thúc lớp…"].click)
     assert messages == []
-    assert page.model.data(page.model.index(0, 8)) == "Đã kết thúc"
+    assert [page.model.data(page.model.index(0, c)) for c in (6, 7, 8, 9, 10)] == [
+        "3",
+        "1",
+        "1",
+        "1",
+        "Đã kết thúc",
+    ]
+    page.view.selectRow(0)
+    shown = {
+        page.trainee_rows.row_at(i).trainee.key: [
+            page.trainee_rows.data(page.trainee_rows.index(i, c)) for c in (1, 2, 3)
+        ]
+        for i in range(page.trainee_rows.rowCount())
+    }
+    ended = format_date(page.model.row_at(0).end_date)
+    assert shown == {
+        ids[0]: ["Đạt", "15/SC-2026", f"Sơ cấp: Sơ cấp lý luận chính trị khóa 15, bế giảng {ended}"],
+        ids[1]: ["Không đạt", "", "Khai trong hồ sơ"],
+        organisation.member_a: ["Bỏ học", "", "Khai trong hồ sơ"],
+    }
     with read_session(ctx.db, ctx.actor) as s:
         levels = [ms.get_member(s, m).profile.political_theory for m in (*ids, organisation.member_a)]
-    assert levels == ["so_cap", "so_cap", "so_cap"]
-    assert "Sơ cấp: 3" in page.counts.text()
+        sources = tr.theory_sources(s, [*ids, organisation.member_a])
+        results = {t.key: (t.result, t.certificate_no) for t in tr.attendees(s, page.model.row_at(0).id)}
+    assert levels == ["so_cap", "", ""]  # only the trainee who passed is raised
+    assert list(sources) == [ids[0]]
+    assert (sources[ids[0]].course_name, sources[ids[0]].certificate_no) == (
+        "Sơ cấp lý luận chính trị khóa 15",
+        "15/SC-2026",
+    )
+    assert results == {
+        ids[0]: ("passed", "15/SC-2026"),
+        ids[1]: ("failed", ""),
+        organisation.member_a: ("withdrew", ""),
+    }
+    assert page.model.row_at(0).passed == 1
     qtmodeltester.check(page.model)
 
 

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from models.dates import today
-from models.db import unit_of_work
+from models.db import read_session, unit_of_work
 from models.errors import ValidationError
 from models.services import training as tr
 from ui.context import AppContext
@@ -93,6 +103,9 @@ class EnrolDialog(FormDialog[int]):
 
 
 class CompleteDialog(FormDialog[int]):
+    """The end of a course: a result for each trainee (đạt, không đạt, bỏ học) and the certificate
+    number of those who passed. Nobody is marked passed unless the clerk says so."""
+
     def __init__(self, ctx: AppContext, course: tr.CourseView, parent: QWidget | None = None) -> None:
         super().__init__(
             ctx, translate("training_ui", "Kết thúc lớp: {name}").format(name=course.name), parent
@@ -100,21 +113,67 @@ class CompleteDialog(FormDialog[int]):
         self.set_intro(
             translate(
                 "training_ui",
-                "Mọi học viên được ghi là đạt. Với lớp lý luận chính trị, trình độ lý luận của đảng viên "
-                "được nâng lên nếu cao hơn trình độ đang có.",
+                "Ghi kết quả của từng học viên. Chỉ học viên đạt của lớp lý luận chính trị được nâng trình độ "
+                "lý luận (nếu cao hơn trình độ đang có); không đạt hoặc bỏ học thì giữ nguyên.",
             )
         )
+        self.setMinimumWidth(720)
         self.course = course
         self.end = DateEdit(today())
         self.add_field(translate("training_ui", "Ngày bế giảng:"), "end_date", self.end)
+        with read_session(ctx.db, ctx.actor) as session:
+            self.trainees = tr.attendees(session, course.id)
+        self.table = QTableWidget(len(self.trainees), 3)
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("training_ui", "Học viên"),
+                translate("training_ui", "Kết quả"),
+                translate("training_ui", "Số chứng chỉ"),
+            ]
+        )
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.results: list[QComboBox] = []
+        self.certificates: list[QLineEdit] = []
+        for row, trainee in enumerate(self.trainees):
+            item = QTableWidgetItem(trainee.name)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, 0, item)
+            combo = QComboBox()
+            combo.addItem(translate("training_ui", "— chọn —"), "")
+            for key, text in tr.RESULTS.items():
+                combo.addItem(translate("training", text), key)
+            self.table.setCellWidget(row, 1, combo)
+            certificate = QLineEdit(trainee.certificate_no)
+            self.table.setCellWidget(row, 2, certificate)
+            self.results.append(combo)
+            self.certificates.append(certificate)
+        self.table.setMinimumHeight(260)
+        self.add_field(translate("training_ui", "Kết quả học viên:"), "results", self.table)
+        self.all_passed = QPushButton(translate("training_ui", "Ghi tất cả là đạt"))
+        self.all_passed.clicked.connect(self.mark_all_passed)
+        self.add_field("", "all_passed", self.all_passed)
+
+    def mark_all_passed(self) -> None:
+        for combo in self.results:
+            if not combo.currentData():
+                combo.setCurrentIndex(combo.findData("passed"))
 
     def submit(self) -> int:
         errors: dict[str, str] = {}
         end = need_date(errors, "end_date", self.end)
         if errors:
             raise ValidationError.many(errors)
+        results = {
+            t.key: (str(combo.currentData() or ""), cert.text())
+            for t, combo, cert in zip(self.trainees, self.results, self.certificates, strict=True)
+            if combo.currentData()
+        }
         with unit_of_work(self.ctx.db, self.ctx.actor) as session:
-            return tr.complete_course(session, self.course.id, end, {})
+            return tr.complete_course(session, self.course.id, end, results)
 
     @classmethod
     def ask(cls, ctx: AppContext, course: tr.CourseView, parent: QWidget | None = None) -> int | None:

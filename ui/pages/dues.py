@@ -295,6 +295,7 @@ class DuesPage(Page):
             sheet = dues.sheet(session, cell_id, month)
             year = int(month[:4])
             unpaid = dues.unpaid_members(session, year, month)
+            counted = dues.finished_months(year, month)
             through = dues.paid_through_many(
                 session, [r.member_id for r in sheet] + [u.member_id for u in unpaid]
             )
@@ -321,8 +322,15 @@ class DuesPage(Page):
         self.model.set_rows(rows)
         self.unpaid.set_rows([UnpaidRow(u, through.get(u.member_id)) for u in unpaid])
         self.unpaid_title.setText(
-            translate("dues_ui", "Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên").format(
-                year=year, count=vi_int(len(unpaid))
+            translate(
+                "dues_ui",
+                "Chưa nộp từ 3 tháng trở lên trong năm {year}: {count} đảng viên (chỉ tính các tháng đã hết: {months})",
+            ).format(
+                year=year,
+                count=vi_int(len(unpaid)),
+                months=f"01–{counted[-1][5:]}/{year}"
+                if counted
+                else translate("dues_ui", "chưa có tháng nào"),
             )
         )
         self.tabs.setTabText(

@@ -117,21 +117,25 @@ class PetitionsPage(Page):
         with unit_of_work(self.ctx.db, self.ctx.actor) as session:
             counts = pt.period_counts(session, start, end)
             rows = pt.list_petitions(session, status=combo_key(self.status))
-        self.counts.setText(
-            translate(
-                "petitions_ui",
-                "Từ {start} đến {end}: nhận {received} / đã giải quyết {resolved} / lưu {filed} / "
-                "đang giải quyết {pending} (chuyển cơ quan khác: {transferred})",
-            ).format(
-                start=format_date(start),
-                end=format_date(end),
-                received=counts.received,
-                resolved=counts.resolved,
-                filed=counts.filed,
-                pending=counts.pending,
-                transferred=counts.transferred,
-            )
+        text = translate(
+            "petitions_ui",
+            "Từ {start} đến {end}: đầu kỳ {opening} + nhận {received} = đã giải quyết {resolved} + lưu {filed} "
+            "+ chuyển cơ quan khác {transferred} + đang giải quyết cuối kỳ {pending}",
+        ).format(
+            start=format_date(start),
+            end=format_date(end),
+            opening=counts.opening,
+            received=counts.received,
+            resolved=counts.resolved,
+            filed=counts.filed,
+            pending=counts.pending,
+            transferred=counts.transferred,
         )
+        if not counts.balances:
+            text += translate(
+                "petitions_ui", " — KHÔNG CÂN ĐỐI: hãy kiểm tra ngày và tình trạng xử lý của các đơn."
+            )
+        self.counts.setText(text)
         self.model.set_rows(rows)
 
     def selected(self) -> pt.PetitionView | None:

@@ -120,6 +120,8 @@ class RatingPage(Page):
         self.ctx = ctx
         self.round_id: str | None = None
         self.quota_pct = 20.0
+        self.cell_of: dict[str, str] = {}  # rating key -> cell name (member rounds: quota per cell)
+        self.failure_notices: list[str] = []
         self.year = year_spin(today().year - 1)
         self.subject = QComboBox()
         self.subject.addItem(translate("rating_ui", "Đảng viên"), "member")
@@ -188,6 +190,10 @@ class RatingPage(Page):
             levels = {score: rt.level_from_score(session, score, year) for score in range(101)}
             self.quota_pct = float(rule(session, "rating.excellent_quota_pct_of_good", date(year, 12, 31)))
             rows = rt.rating_rows(session, self.round_id, cell_id) if self.round_id else []
+            self.failure_notices = (
+                rt.repeated_failure_notices(session, year) if self.round_id and subject == "member" else []
+            )
+        self.cell_of = {r.key: r.cell_name for r in rows} if subject == "member" else {}
         self.grid.levels, self.grid.names = levels, names
         self.model.set_rows(
             [
@@ -237,18 +243,47 @@ class RatingPage(Page):
             + "\n"
             + "; ".join(parts)
         )
-        allowed = int(counts["tot"] * self.quota_pct / 100)
-        over = counts["xuat_sac"] > allowed
-        self.quota.setText(
-            translate(
-                "rating_ui",
-                "Số “hoàn thành xuất sắc” ({excellent}) vượt {quota}% số “hoàn thành tốt” ({good} → tối đa {allowed}). "
-                "Đây là cảnh báo, vẫn lưu được.",
-            ).format(
-                excellent=counts["xuat_sac"], quota=f"{self.quota_pct:g}", good=counts["tot"], allowed=allowed
-            )
-        )
-        self.quota.setVisible(over)
+        # The quota is checked in each group rated together: each cell for members (never diluted by
+        # the other cells), the commune for the cells themselves.
+        groups: dict[str, dict[str, int]] = {}
+        for r in rated:
+            group = groups.setdefault(self.cell_of.get(r.key, ""), {"xuat_sac": 0, "tot": 0})
+            if r.level in group:
+                group[r.level] += 1
+        warnings = []
+        for where, c in groups.items():
+            allowed = int(c["tot"] * self.quota_pct / 100)
+            if c["xuat_sac"] > allowed:
+                warnings.append(
+                    (f"{where}: " if where else "")
+                    + translate(
+                        "rating_ui",
+                        "Số “hoàn thành xuất sắc” ({excellent}) vượt {quota}% số “hoàn thành tốt” ({good} → tối đa {allowed}). "
+                        "Đây là cảnh báo, vẫn lưu được.",
+                    ).format(
+                        excellent=c["xuat_sac"], quota=f"{self.quota_pct:g}", good=c["tot"], allowed=allowed
+                    )
+                )
+        if len(warnings) > 3:  # many small cells over: one wrapped line, the grid keeps its room
+            over_cells = [
+                (w, c) for w, c in groups.items() if c["xuat_sac"] > int(c["tot"] * self.quota_pct / 100)
+            ]
+            warnings = [
+                translate(
+                    "rating_ui",
+                    "{count} chi bộ có số “hoàn thành xuất sắc” vượt {quota}% số “hoàn thành tốt” (xuất sắc/tối đa): {cells}. "
+                    "Đây là cảnh báo, vẫn lưu được.",
+                ).format(
+                    count=len(over_cells),
+                    quota=f"{self.quota_pct:g}",
+                    cells="; ".join(
+                        f"{w} {c['xuat_sac']}/{int(c['tot'] * self.quota_pct / 100)}" for w, c in over_cells
+                    ),
+                )
+            ]
+        notices = warnings + self.failure_notices
+        self.quota.setText("\n".join(notices))
+        self.quota.setVisible(bool(notices))
 
     def open_round(self) -> None:
         try:

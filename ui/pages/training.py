@@ -3,6 +3,7 @@ by kind and theory level ("20 lớp, 1.115 học viên")."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -49,6 +50,18 @@ def course_model() -> RowTableModel[tr.CourseView]:
                 True,
             ),
             Column(
+                translate("training_ui", "Không đạt"),
+                lambda c: vi_int(c.failed) if c.completed else "",
+                lambda c: c.failed,
+                True,
+            ),
+            Column(
+                translate("training_ui", "Bỏ học"),
+                lambda c: vi_int(c.withdrew) if c.completed else "",
+                lambda c: c.withdrew,
+                True,
+            ),
+            Column(
                 translate("training_ui", "Tình trạng"),
                 lambda c: (
                     translate("training_ui", "Đã kết thúc")
@@ -59,6 +72,45 @@ def course_model() -> RowTableModel[tr.CourseView]:
         ],
         row_id=lambda c: c.id,
         dimmed=lambda c: c.completed,
+    )
+
+
+@dataclass(frozen=True)
+class TraineeRow:
+    trainee: tr.AttendeeView
+    source: tr.TheorySource | None
+
+
+def trainee_model() -> RowTableModel[TraineeRow]:
+    """The selected course's trainees: their result and, for members, where their political-theory
+    level in the register comes from (the course they passed, or the profile)."""
+
+    def source(r: TraineeRow) -> str:
+        if not r.trainee.is_member:
+            return ""
+        if r.source is None:
+            return translate("training_ui", "Khai trong hồ sơ")
+        return translate("training_ui", "{level}: {course}, bế giảng {date}").format(
+            level=translate("training_ui", LEVELS.get(r.source.level, r.source.level)),
+            course=r.source.course_name,
+            date=format_date(r.source.end_date),
+        )
+
+    return RowTableModel(
+        [
+            Column(translate("training_ui", "Học viên"), lambda r: r.trainee.name),
+            Column(
+                translate("training_ui", "Kết quả"),
+                lambda r: (
+                    translate("training", tr.RESULTS[r.trainee.result])
+                    if r.trainee.result in tr.RESULTS
+                    else translate("training_ui", "Đang học")
+                ),
+            ),
+            Column(translate("training_ui", "Số chứng chỉ"), lambda r: r.trainee.certificate_no),
+            Column(translate("training_ui", "Nguồn trình độ lý luận trong sổ"), source),
+        ],
+        row_id=lambda r: r.trainee.key,
     )
 
 
@@ -90,8 +142,16 @@ class TrainingPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.counts)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view, 2)
+        self.trainees_title = QLabel(translate("training_ui", "Học viên của lớp đang chọn"))
+        self.trainees_title.setStyleSheet("font-weight: bold;")
+        self.trainee_rows = trainee_model()
+        self.trainees = make_table(self.trainee_rows)
+        fit_to_width(self.trainees, 0)
+        layout.addWidget(self.trainees_title)
+        layout.addWidget(self.trainees, 1)
         self.year.valueChanged.connect(lambda _v: self.refresh())
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self.load_trainees())
 
     def title(self) -> str:
         return translate("training_ui", "Đào tạo, bồi dưỡng")
@@ -125,6 +185,23 @@ class TrainingPage(Page):
             )
         )
         self.model.set_rows(courses)
+        self.load_trainees()
+
+    def load_trainees(self) -> None:
+        course = self.selected()
+        if course is None:
+            self.trainee_rows.set_rows([])
+            self.trainees_title.setText(translate("training_ui", "Học viên của lớp đang chọn"))
+            return
+        with read_session(self.ctx.db, self.ctx.actor) as session:
+            trainees = tr.attendees(session, course.id)
+            sources = tr.theory_sources(session, [t.key for t in trainees if t.is_member])
+        self.trainees_title.setText(
+            translate("training_ui", "Học viên của lớp “{name}”: {count}").format(
+                name=course.name, count=vi_int(len(trainees))
+            )
+        )
+        self.trainee_rows.set_rows([TraineeRow(t, sources.get(t.key)) for t in trainees])
 
     def selected(self) -> tr.CourseView | None:
         rows = self.view.selectionModel().selectedRows()
