@@ -152,7 +152,8 @@ def setup_logging(verbose: bool = False) -> Path:
 
 def data_dir_problem() -> str | None:
     """None when the per-user data folder (DUX_DATA_DIR) can be created and written, else a
-    Vietnamese message naming the folder and what to do (read-only, cannot be created, disk full)."""
+    Vietnamese message naming the folder and what to do (read-only, cannot be created, disk full;
+    `data_disk_full()` tells the last one apart: reading still works there)."""
     import errno
     import tempfile
 
@@ -169,6 +170,7 @@ def data_dir_problem() -> str | None:
     except OSError as exc:
         log.debug("data folder refused: errno %s", exc.errno)
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            _disk_full.append(True)
             text = QT_TRANSLATE_NOOP(
                 "cli",
                 "Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy. Hãy xóa bớt tệp không cần rồi mở lại chương trình.",
@@ -187,6 +189,33 @@ def data_dir_problem() -> str | None:
             )
         return tr(text).format(folder=folder)
     return None
+
+
+_disk_full: list[bool] = []
+
+
+def data_disk_full() -> bool:
+    """The last `data_dir_problem()` found the data folder's disk full (not read-only, not missing)."""
+    return bool(_disk_full)
+
+
+# Commands that only read the database (their output file may be on another disk, e.g. the stick;
+# a backup names its own folder when that one is full): on a full data disk they run after a
+# warning, since logging in writes nothing (issue 16).
+READ_ONLY_COMMANDS = frozenset(
+    {"minutes", "register", "dues-sheet", "consolidate", "verify-audit", "transfer-letter", "backup",
+     "rating-results", "badge-list", "admission-paper", "letter"}
+)  # fmt: skip
+
+
+def reads_only(args: argparse.Namespace) -> bool:
+    """True when this command line only reads the database (`report` unless it saves or finalises)."""
+    command = getattr(args, "command", None)
+    if command is None:  # the window: it opens, says the disk is full, and every save says so again
+        return True
+    if command == "report":
+        return not (getattr(args, "narrative", None) or getattr(args, "finalise", False))
+    return command in READ_ONLY_COMMANDS
 
 
 def os_error_text(exc: OSError) -> str:
@@ -1346,7 +1375,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--verbose", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(func=cmd_gui)
-    sub = parser.add_subparsers(title=tr(QT_TRANSLATE_NOOP("cli", "lệnh")), metavar="COMMAND")
+    sub = parser.add_subparsers(title=tr(QT_TRANSLATE_NOOP("cli", "lệnh")), metavar="COMMAND", dest="command")
 
     p = sub.add_parser("demo", help=tr(QT_TRANSLATE_NOOP("cli", "tạo cơ sở dữ liệu xã mẫu")))
     p.add_argument("path")
@@ -1647,12 +1676,15 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_USAGE
     func: Command = args.func
+    _disk_full.clear()
     problem = data_dir_problem()
     if problem is not None:
         err(problem)
         if func is cmd_gui:
             show_startup_error(problem)
-        return EXIT_REFUSED
+        if not (data_disk_full() and reads_only(args)):
+            return EXIT_REFUSED
+        # Only a warning: reading still works on a full disk; a write later says the disk is full.
     setup_logging(args.verbose)
     try:
         return func(args)

@@ -184,6 +184,7 @@ def test_cli_subprocess_exit_status(tmp_path: Path) -> None:
         [sys.executable, str(ROOT / "main.py"), "verify-audit", str(tmp_path / "x.db")],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=env,
         timeout=60,
         check=False,

@@ -42,7 +42,13 @@ CHILD = textwrap.dedent(
 def test_many_emits_keep_true_alive_and_the_process_exits_cleanly() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     done = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, env=env, timeout=120, check=False
+        [sys.executable, "-c", CHILD],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "Fatal Python error" not in done.stderr

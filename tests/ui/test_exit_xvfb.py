@@ -44,6 +44,7 @@ def test_twenty_sessions_exit_cleanly(xvfb_demo_db: Path, display: dict[str, str
             [sys.executable, str(ROOT / "tests" / "exit_child.py"), str(demo_db), "admin", "demo2026"],
             capture_output=True,
             text=True,
+            encoding="utf-8",
             env=env,
             timeout=120,
             check=False,

@@ -85,6 +85,7 @@ def test_file_dialog_words_and_dates_in_vietnamese() -> None:
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=env,
         cwd=ROOT,
         check=True,

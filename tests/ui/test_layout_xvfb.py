@@ -33,6 +33,7 @@ def test_every_text_fits(
             [sys.executable, str(ROOT / "tests" / "layout_child.py"), str(xvfb_demo_db), family],
             capture_output=True,
             text=True,
+            encoding="utf-8",
             env=env,
             timeout=300,
             check=False,
