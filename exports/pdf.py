@@ -442,12 +442,28 @@ class _EndGroup(Flowable):  # type: ignore[misc]  # reportlab ships no type info
             return [self]
         tail = _tail_height(self.body, availWidth)
         limit = min(availHeight, self._body_h - tail)
-        if tail >= self._body_h - 1 or limit <= 0:
+        if tail < self._body_h - 1 and limit > 0:
+            parts = list(self.body.split(availWidth, limit))
+            if len(parts) >= 2:
+                return [*parts[:-1], _EndGroup(parts[-1], self.closing, self.gap)]
+        if not getattr(self, "_postponed", False):
             return []  # the block cannot leave its tail behind: all of it goes to the next page
-        parts = list(self.body.split(availWidth, limit))
-        if len(parts) < 2:
-            return []
-        return [*parts[:-1], _EndGroup(parts[-1], self.closing, self.gap)]
+        # Moved once already (reportlab marks it `_postponed`): even a fresh page cannot hold the block
+        # and the closing together, so they part — the block as its own rules allow (a short table
+        # may then split), the closing after it — rather than fail the whole document.
+        body = self.body
+        if isinstance(body, RLTable):
+            # First try to keep at least the last row with the closing (the page before takes the rest).
+            heights = [float(h) for h in body._rowHeights]
+            if len(heights) > body.repeatRows + 1:
+                limit = min(availHeight, self._body_h - heights[-1])
+                parts = list(RLTable.split(body, availWidth, limit))
+                if len(parts) >= 2:
+                    return [*parts[:-1], _EndGroup(parts[-1], self.closing, self.gap)]
+            parts = list(RLTable.split(body, availWidth, availHeight))
+            if parts:
+                return [*parts, Spacer(1, self.gap), self.closing]
+        return [body, Spacer(1, self.gap), self.closing]
 
 
 def _table(block: Table, width: float, st: dict[str, ParagraphStyle]) -> RLTable:

@@ -56,3 +56,34 @@ def test_many_emits_keep_true_alive_and_the_process_exits_cleanly() -> None:
     assert slots == 200_000
     # The references of True are where they were (a few either way from the measuring itself).
     assert abs(drift) < 10
+
+
+PROBE = textwrap.dedent(
+    """
+    from PySide6.QtCore import QCoreApplication
+    from ui import _shiboken_fix as fix
+    from PySide6.QtCore import SignalInstance
+
+    app = QCoreApplication([])
+    SignalInstance.emit = fix._original_emit  # measure the library as it is
+    print(fix.emit_loses_references(), fix.affected())
+    """
+)
+
+
+def test_the_mend_is_installed_exactly_where_emit_leaks() -> None:
+    """The version list is checked against the installed PySide6: a new version that still leaks (or
+    one listed that no longer does) fails here."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    leaks, listed = done.stdout.split()
+    assert leaks == listed

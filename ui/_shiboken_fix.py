@@ -4,9 +4,11 @@ without taking a reference to it, so every emit made from Python code takes one 
 interpreter aborts ("Fatal Python error: bool_dealloc"), usually while the window closes, sometimes in
 the middle of a session.
 
-At import the bug is measured on a private signal; only when emit really loses a reference is
-`SignalInstance.emit` wrapped so that it gives the reference back. A PySide6 without the bug is left
-untouched, and on Python 3.12+ (immortal `True`) the measure finds nothing to mend.
+`SignalInstance.emit` is wrapped so that it gives the reference back, for the PySide6 versions known
+to have the bug (measured by `emit_loses_references`, which tests/test_emit_refcount.py runs against
+the installed version: a new PySide6 that still leaks fails there until it is listed). The measure is
+not taken at import: an emit before the QApplication exists fixes Qt's system locale before the
+window's start can set LC_TIME (ui/files.py). On Python 3.12+ `True` is immortal and nothing leaks.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import ctypes
 import sys
 from typing import Any
 
+import PySide6
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 _incref = ctypes.pythonapi.Py_IncRef
@@ -50,11 +53,19 @@ def _emit(self: SignalInstance, *args: Any) -> Any:
     return result
 
 
+AFFECTED = frozenset({"6.12.0"})
+
+
+def affected() -> bool:
+    """This PySide6 is one known to lose a reference on emit (and `True` is not immortal)."""
+    return PySide6.__version__ in AFFECTED and sys.version_info < (3, 12)
+
+
 def install() -> bool:
     """Wrap `SignalInstance.emit` when this PySide6 has the bug; returns whether it did."""
     if SignalInstance.emit is _emit:
         return True
-    if not emit_loses_references():
+    if not affected():
         return False
     SignalInstance.emit = _emit  # type: ignore[method-assign]
     return True

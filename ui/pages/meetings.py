@@ -378,6 +378,7 @@ class MeetingsPage(Page):
         self.list.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
         self.list_title = QLabel()
         self.list_title.setStyleSheet("font-weight: bold;")
+        self.list_title.setWordWrap(True)  # a long cell name wraps instead of being cut by the buttons
 
         self.new_button = self._button(
             translate("meetings_ui", "Ghi biên bản…"), self.new_meeting, translate("meetings_ui", "Ctrl+N")
@@ -416,8 +417,7 @@ class MeetingsPage(Page):
         bar.addStretch(1)
         bar.addWidget(self.legend)
         list_bar = QHBoxLayout()
-        list_bar.addWidget(self.list_title)
-        list_bar.addStretch(1)
+        list_bar.addWidget(self.list_title, 1)
         for button in (
             self.edit_button,
             self.preview_button,
